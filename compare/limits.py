@@ -1,0 +1,30 @@
+"""Size limits for input and statements, named once so messages and tests can quote them."""
+
+from __future__ import annotations
+
+# Largest input file read, in bytes, before decoding. A long news article is tens of kilobytes and
+# a saved web page a few megabytes; anything larger is refused with this limit named.
+MAX_INPUT_BYTES = 10_000_000
+
+# Largest document text, in characters, after decoding and article extraction.
+MAX_DOCUMENT_CHARS = 5_000_000
+
+# Longest statement the segmenter should emit; longer runs without punctuation are cut at
+# whitespace near this length so one pasted line cannot become one enormous statement.
+MAX_STATEMENT_CHARS = 2_000
+
+# How many leading bytes are sniffed for binary content (magic numbers, control characters).
+SNIFF_BYTES = 65_536
+
+# Share of control characters (other than tab, newline, carriage return, form feed) in the
+# sniffed bytes above which a file is treated as binary rather than text.
+MAX_CONTROL_RATIO = 0.05
+
+
+def human_size(size: int) -> str:
+    """A byte count as a short readable figure (decimal units, as the limits above are written)."""
+    for unit, scale in (("MB", 1_000_000), ("kB", 1_000)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:.0f} {unit}" if value.is_integer() else f"{value:.1f} {unit}"
+    return f"{size} bytes"
