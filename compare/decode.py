@@ -108,9 +108,7 @@ def read_and_decode(path: Path, *, limit: int = MAX_INPUT_BYTES) -> Decoded:
 
 def _check_size(size: int, *, name: str, limit: int) -> None:
     if size > limit:
-        raise InputError(
-            f"{name}: file is {human_size(size)}, over the input limit of {human_size(limit)}"
-        )
+        raise InputError(f"{name}: file is {human_size(size)}, over the input limit of {human_size(limit)}")
 
 
 def _decode_with_bom(data: bytes, *, name: str) -> Decoded | None:
@@ -137,7 +135,7 @@ def _refuse_binary(data: bytes, *, name: str) -> None:
         raise InputError(f"{name}: looks like {kind}, not text; give the article as .txt, .md or .html")
     if b"\x00" in head and _utf16_without_bom(head) is None:
         raise InputError(f"{name}: is a binary file (contains NUL bytes), not text")
-    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS or byte == 0x7F)
+    controls = sum(1 for byte in head if (byte < 0x20 and byte not in _TEXT_CONTROLS) or byte == 0x7F)
     if b"\x00" not in head and controls > MAX_CONTROL_RATIO * len(head):
         raise InputError(
             f"{name}: is a binary file ({controls} control bytes in the first "

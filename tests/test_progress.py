@@ -1,0 +1,151 @@
+"""Progress: a bar only on a terminal and never with --quiet; the bar says stage and counts."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from compare.progress import NullProgress, Progress, TerminalProgress, make_progress
+
+
+class FakeTTY(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_tty_gets_a_terminal_bar() -> None:
+    assert isinstance(make_progress(stream=FakeTTY()), TerminalProgress)
+
+
+def test_quiet_is_silent_even_on_a_tty() -> None:
+    stream = FakeTTY()
+    progress = make_progress(quiet=True, stream=stream)
+    assert isinstance(progress, NullProgress)
+    _run(progress)
+    assert stream.getvalue() == ""
+
+
+def test_not_a_tty_is_silent() -> None:
+    stream = io.StringIO()
+    progress = make_progress(stream=stream)
+    assert isinstance(progress, NullProgress)
+    _run(progress)
+    assert stream.getvalue() == ""
+
+
+def test_closed_stream_counts_as_not_a_tty() -> None:
+    stream = io.StringIO()
+    stream.close()  # isatty() now raises ValueError
+    assert isinstance(make_progress(stream=stream), NullProgress)
+
+
+def test_default_stream_is_stderr_not_stdout(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = FakeTTY()
+    monkeypatch.setattr("sys.stderr", fake)
+    _run(make_progress())
+    assert "segment" in fake.getvalue()
+    assert capsys.readouterr().out == ""
+
+
+def test_bar_shows_stage_counts_and_time() -> None:
+    clock = Clock()
+    progress = TerminalProgress(FakeTTY(), clock=clock, width=200)
+    progress.stage("align", 8)
+    clock.now += 1.5
+    progress.advance(2)
+    assert progress.line() == "align [######------------------] 2/8 1.5s"
+
+
+def test_unknown_total_shows_a_count() -> None:
+    progress = TerminalProgress(FakeTTY(), clock=Clock(), width=200)
+    progress.stage("read", 0)
+    progress.advance(3)
+    assert progress.line() == "read 3 0.0s"
+
+
+def test_overshoot_is_clamped() -> None:
+    progress = TerminalProgress(FakeTTY(), clock=Clock(), width=200)
+    progress.stage("judge", 2)
+    progress.advance(5)
+    assert "2/2" in progress.line()
+    assert "#" * 24 in progress.line()
+
+
+def test_line_fits_the_terminal() -> None:
+    progress = TerminalProgress(FakeTTY(), clock=Clock(), width=20)
+    progress.stage("a-very-long-stage-name", 10)
+    assert len(progress.line()) == 19
+
+
+def test_redraws_are_throttled_but_stage_ends_drawn() -> None:
+    clock = Clock()
+    stream = FakeTTY()
+    progress = TerminalProgress(stream, clock=clock, width=200)
+    progress.stage("facts", 1000)
+    for _ in range(999):
+        progress.advance()
+    assert stream.getvalue().count("\r") == 1  # only the stage start: no time has passed
+    progress.advance()
+    assert stream.getvalue().count("\r") == 2  # the last step is always drawn
+    assert stream.getvalue().endswith("1000/1000 0.0s")
+    clock.now += 1
+    progress.stage("align", 4)
+    progress.advance()
+    clock.now += 1
+    progress.advance()
+    assert stream.getvalue().endswith("align [############------------] 2/4 1.0s")
+
+
+def test_close_clears_the_line_once_and_ignores_later_calls() -> None:
+    stream = FakeTTY()
+    progress = TerminalProgress(stream, clock=Clock(), width=200)
+    _run(progress)
+    after_close = stream.getvalue()
+    assert after_close.endswith("\r\x1b[K")
+    progress.close()
+    progress.stage("again", 3)
+    progress.advance()
+    assert stream.getvalue() == after_close
+
+
+def test_close_without_drawing_writes_nothing() -> None:
+    stream = FakeTTY()
+    TerminalProgress(stream).close()
+    assert stream.getvalue() == ""
+
+
+def test_advance_before_any_stage_is_ignored() -> None:
+    stream = FakeTTY()
+    TerminalProgress(stream).advance()
+    assert stream.getvalue() == ""
+
+
+def test_output_is_ascii_with_no_newlines() -> None:
+    stream = FakeTTY()
+    _run(TerminalProgress(stream, clock=Clock(), width=200))
+    assert stream.getvalue().isascii()
+    assert "\n" not in stream.getvalue()
+
+
+def _run(progress: Progress) -> None:
+    progress.stage("segment", 2)
+    progress.advance()
+    progress.advance()
+    progress.stage("align", 3)
+    progress.advance(3)
+    progress.close()
