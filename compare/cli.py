@@ -1,0 +1,158 @@
+"""Command line: parse, build options, call the API, write reports. No logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from compare import __version__
+from compare.errors import CompareError, InputError, OptionsError
+from compare.ingest import METADATA_FIELDS, load_documents
+from compare.options import Options
+
+FORMAT_FILES = {"json": "report.json", "html": "report.html", "pdf": "report.pdf", "md": "report.md"}
+DEFAULT_OUTPUT = Path("reports")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `compare` command; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return _report(args)
+    except CompareError as error:
+        print(f"compare: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("compare: interrupted; no report written", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print("compare: error: out of memory; try smaller inputs", file=sys.stderr)
+        return 6
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="compare",
+        description="Compare news reports of one story statement by statement.",
+    )
+    parser.add_argument("--version", action="version", version=f"compare {__version__}")
+    commands = parser.add_subparsers(dest="command")
+    report = commands.add_parser(
+        "report",
+        help="compare reports and write JSON, HTML, PDF and Markdown",
+        description="Compare two or more reports (.txt, .md, .html files or folders of them).",
+    )
+    report.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
+    report.add_argument(
+        "-o", "--output", default=str(DEFAULT_OUTPUT), metavar="DIR",
+        help="folder for report.{json,html,pdf,md} (default: reports); '-' writes one format to stdout",
+    )
+    report.add_argument(
+        "-f", "--format", default="json,html,pdf,md", metavar="LIST",
+        help="comma-separated subset of json,html,pdf,md (default: all)",
+    )
+    report.add_argument(
+        "--embedder", default="minilm", metavar="NAME",
+        help="minilm (default, offline model), lexical (no model) or a sentence-transformers model folder",
+    )
+    report.add_argument("--notes", metavar="FILE.md", help="an editor's Markdown notes to include")
+    report.add_argument(
+        "--meta", action="append", default=[], metavar="ID.FIELD=VALUE",
+        help=f"set a document's metadata ({', '.join(METADATA_FIELDS)}); ID is its id or file name",
+    )
+    report.add_argument("--page-size", default="A4", choices=("A4", "Letter"), help="PDF page size")
+    report.add_argument("--now", metavar="ISO-TIME", help="time stamp for the report (reproducible output)")
+    report.add_argument("-q", "--quiet", action="store_true", help="no progress or notices on stderr")
+    return parser
+
+
+def _report(args: argparse.Namespace) -> int:
+    from compare.output import prepare_output_folder, write_reports
+    from compare.pipeline import compare_documents
+    from compare.progress import make_progress
+    from compare.render import render
+
+    formats = _formats(args.format)
+    to_stdout = args.output == "-"
+    if to_stdout and len(formats) != 1:
+        raise OptionsError("-o - writes one format to stdout: name exactly one with --format")
+    folder = None if to_stdout else prepare_output_folder(Path(args.output))
+    options = Options(embedder=args.embedder)
+    now = _parse_now(args.now)
+    notes = _read_notes(args.notes)
+    loaded = load_documents(args.inputs, overrides=_parse_meta(args.meta))
+    if not args.quiet:
+        for item in loaded:
+            for notice in item.notices:
+                print(f"compare: note: {notice}", file=sys.stderr)
+    progress = make_progress(quiet=args.quiet)
+    comparison = compare_documents(
+        [item.document for item in loaded], options=options, now=now, notes=notes, progress=progress
+    )
+    rendered = {FORMAT_FILES[fmt]: render(comparison, fmt, page_size=args.page_size) for fmt in formats}
+    if folder is None:
+        sys.stdout.buffer.write(next(iter(rendered.values())))
+        sys.stdout.flush()
+        return 0
+    written = write_reports(folder, rendered)
+    if not args.quiet:
+        for path in written:
+            print(f"compare: wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _formats(raw: str) -> list[str]:
+    names = [name.strip().lower() for name in raw.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMAT_FILES]
+    if unknown or not names:
+        raise OptionsError(
+            f"unknown format {', '.join(unknown) or '(none)'}: choose from {', '.join(FORMAT_FILES)}"
+        )
+    return list(dict.fromkeys(names))
+
+
+def _parse_meta(items: Sequence[str]) -> dict[str, dict[str, str]]:
+    overrides: dict[str, dict[str, str]] = {}
+    for item in items:
+        key, equals, value = item.partition("=")
+        target, dot, field = key.rpartition(".")
+        if not equals or not dot or not target:
+            raise OptionsError(f"--meta {item!r}: expected ID.FIELD=VALUE, e.g. a.outlet=Reuters")
+        if field not in METADATA_FIELDS:
+            raise OptionsError(f"--meta {item!r}: unknown field {field!r} (known: {', '.join(METADATA_FIELDS)})")
+        overrides.setdefault(target, {})[field] = value
+    return overrides
+
+
+def _parse_now(raw: str | None) -> datetime | None:
+    if raw is None:
+        return None
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        raise OptionsError(f"--now {raw!r}: expected an ISO 8601 time such as 2025-08-24T12:00:00+00:00") from None
+
+
+def _read_notes(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    path = Path(raw)
+    if not path.is_file():
+        raise InputError(f"{path}: notes file not found")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: notes file is not UTF-8 text") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read notes: {error.strerror or error}") from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

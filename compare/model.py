@@ -1,0 +1,369 @@
+"""Plain typed values passed between the pipeline stages; renderers only read them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+# JSON report format. Each version lists what it added:
+#   1: documents, statements, facts, claims (with pairs), findings, summary.
+JSON_FORMAT = 1
+
+
+class StatementKind(str, Enum):
+    """What part of an article a statement is; only headline and body carry claims."""
+
+    HEADLINE = "headline"
+    BODY = "body"
+    CAPTION = "caption"
+    BOILERPLATE = "boilerplate"
+    BYLINE = "byline"
+
+    @property
+    def is_claim(self) -> bool:
+        return self in (StatementKind.HEADLINE, StatementKind.BODY)
+
+
+class Relation(str, Enum):
+    """How two aligned statements from different documents relate."""
+
+    AGREE = "agree"
+    PARTIAL = "partial"
+    CONFLICT = "conflict"
+
+
+class Verdict(str, Enum):
+    """The verdict on one claim as a whole."""
+
+    AGREE = "agree"
+    PARTIAL = "partial"
+    CONFLICT = "conflict"
+    UNIQUE = "unique"
+
+
+class FactKind(str, Enum):
+    """Kinds of checkable fact found inside a statement."""
+
+    NUMBER = "number"
+    TIME = "time"
+    ENTITY = "entity"
+    ATTRIBUTION = "attribution"
+    POLARITY = "polarity"
+    CERTAINTY = "certainty"
+
+
+class FindingType(str, Enum):
+    """Closed set of finding types a reader can filter on."""
+
+    NUMBER = "number"
+    TIME_DATE = "time_date"
+    ENTITY = "entity"
+    ATTRIBUTION = "attribution"
+    POLARITY = "polarity"
+    CERTAINTY = "certainty"
+    OMISSION = "omission"
+    UNIQUE = "unique"
+    INTERNAL = "internal"
+
+
+class Severity(str, Enum):
+    """How much a finding matters to a fact-checker; HIGH sorts first."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        return {"high": 0, "medium": 1, "low": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One report: the text that all offsets point into, plus what is known about it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time, as given
+    language: str | None = None
+    author: str | None = None
+    source: str | None = None  # the path it was read from, or None for API input
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        id: str,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+        published: str | None = None,
+        language: str | None = None,
+        author: str | None = None,
+    ) -> Document:
+        """Build a document from plain text, as the API's entry point.
+
+        Args:
+            text: the article text; statement offsets will point into it unchanged.
+            id: a stable identifier, unique within one comparison.
+            title, outlet, url, published, language, author: metadata where known.
+        """
+        return cls(
+            id=id,
+            text=text,
+            title=title,
+            outlet=outlet,
+            url=url,
+            published=published,
+            language=language,
+            author=author,
+        )
+
+    @property
+    def label(self) -> str:
+        """The name a reader knows this source by: outlet, else author, else title, else id."""
+        return self.outlet or self.author or self.title or self.id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published,
+            "language": self.language,
+            "author": self.author,
+            "source": self.source,
+            "label": self.label,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence-like unit with its exact span in its document's text."""
+
+    id: str
+    document: str
+    index: int  # position within its document, from 0
+    start: int
+    end: int
+    text: str
+    kind: StatementKind
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document": self.document,
+            "index": self.index,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind.value,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A checkable fact inside a statement; start/end are offsets into the document text.
+
+    `key` is the normalised value that comparisons use (e.g. "25" with unit "floor",
+    "2025-08-23", "united states"); `role` says what the fact is about where known
+    (e.g. the noun a number counts, "source" for attribution).
+    """
+
+    id: str
+    statement: str
+    kind: FactKind
+    start: int
+    end: int
+    text: str
+    key: str
+    label: str = ""  # finer type: CARDINAL, ORDINAL, DATE, PERSON, GPE, NEG, HEDGE, ...
+    unit: str | None = None
+    qualifier: str | None = None  # about / at least / more than / up to / exactly
+    value: float | None = None  # numeric value where there is one
+    low: float | None = None  # range a qualifier allows, for tolerant comparison
+    high: float | None = None
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "statement": self.statement,
+            "kind": self.kind.value,
+            "label": self.label,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "key": self.key,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "role": self.role,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two statements of different documents linked inside one claim."""
+
+    a: str
+    b: str
+    score: float  # calibrated 0..1: how likely the two make the same statement
+    relation: Relation
+    semantic: float = 0.0  # the components the score was built from, for display
+    lexical: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "score": round(self.score, 4),
+            "relation": self.relation.value,
+            "semantic": round(self.semantic, 4),
+            "lexical": round(self.lexical, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement as carried by one or more documents."""
+
+    id: str
+    verdict: Verdict
+    statements: tuple[str, ...]
+    pairs: tuple[Pair, ...] = ()
+    documents: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "verdict": self.verdict.value,
+            "documents": list(self.documents),
+            "statements": list(self.statements),
+            "pairs": [pair.to_dict() for pair in self.pairs],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An exact quoted stretch of a document that a finding is about."""
+
+    document: str
+    statement: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "statement": self.statement,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A typed observation a fact-checker should look at, quoting its spans."""
+
+    id: str
+    type: FindingType
+    severity: Severity
+    claim: str
+    statements: tuple[str, ...]
+    message: str
+    spans: tuple[Span, ...] = ()
+    note: str | None = None  # e.g. "may be successive updates"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type.value,
+            "severity": self.severity.value,
+            "claim": self.claim,
+            "statements": list(self.statements),
+            "message": self.message,
+            "spans": [span.to_dict() for span in self.spans],
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Everything the pipeline computed; every output format is rendered from this."""
+
+    documents: tuple[Document, ...]
+    statements: tuple[Statement, ...]
+    facts: tuple[Fact, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    generated: str  # ISO 8601 time the comparison was made (injectable for tests)
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    notes: str | None = None  # an editor's own Markdown notes, shown in every format
+
+    def statement(self, statement_id: str) -> Statement:
+        return self._statements_by_id()[statement_id]
+
+    def document(self, document_id: str) -> Document:
+        for document in self.documents:
+            if document.id == document_id:
+                return document
+        raise KeyError(document_id)
+
+    def _statements_by_id(self) -> dict[str, Statement]:
+        return {statement.id: statement for statement in self.statements}
+
+    def summary(self) -> dict[str, Any]:
+        """Counts per verdict, finding type and document, for headers and dashboards."""
+        verdicts = {verdict.value: 0 for verdict in Verdict}
+        for claim in self.claims:
+            verdicts[claim.verdict.value] += 1
+        finding_types = {ftype.value: 0 for ftype in FindingType}
+        for finding in self.findings:
+            finding_types[finding.type.value] += 1
+        per_document: dict[str, dict[str, int]] = {
+            d.id: {**{v.value: 0 for v in Verdict}, "statements": 0, "claims": 0}
+            for d in self.documents
+        }
+        for statement in self.statements:
+            per_document[statement.document]["statements"] += 1
+        for claim in self.claims:
+            for document_id in claim.documents:
+                per_document[document_id][claim.verdict.value] += 1
+                per_document[document_id]["claims"] += 1
+        return {
+            "documents": len(self.documents),
+            "statements": len(self.statements),
+            "claims": len(self.claims),
+            "findings": len(self.findings),
+            "verdicts": verdicts,
+            "finding_types": finding_types,
+            "per_document": per_document,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report, format 1."""
+        return {
+            "format": JSON_FORMAT,
+            "generated": self.generated,
+            "settings": dict(self.settings),
+            "summary": self.summary(),
+            "notes": self.notes,
+            "documents": [document.to_dict() for document in self.documents],
+            "statements": [statement.to_dict() for statement in self.statements],
+            "facts": [fact.to_dict() for fact in self.facts],
+            "claims": [claim.to_dict() for claim in self.claims],
+            "findings": [finding.to_dict() for finding in self.findings],
+        }

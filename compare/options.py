@@ -1,0 +1,31 @@
+"""Comparison options: keyword-only, validated when built, never silently defaulted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from compare.errors import OptionsError
+
+EMBEDDER_NAMES = ("minilm", "lexical")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """How to compare.
+
+    embedder: "minilm" (all-MiniLM-L6-v2, int8 ONNX, offline), "lexical" (no model),
+    or a path to a local sentence-transformers model directory.
+    """
+
+    embedder: str = "minilm"
+    max_document_chars: int = 5_000_000
+
+    def __post_init__(self) -> None:
+        if self.embedder not in EMBEDDER_NAMES and not Path(self.embedder).is_dir():
+            raise OptionsError(
+                f"unknown embedder {self.embedder!r}: use one of {', '.join(EMBEDDER_NAMES)} "
+                "or the path of a sentence-transformers model directory"
+            )
+        if self.max_document_chars <= 0:
+            raise OptionsError("max_document_chars must be positive")

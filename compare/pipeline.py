@@ -1,0 +1,91 @@
+"""The one orchestrator: documents in, one Comparison out. CLI, batch and tests all call it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timezone
+
+from compare.errors import InputError
+from compare.ingest import check_documents
+from compare.model import Comparison, Document, Fact, Statement
+from compare.options import Options
+from compare.progress import NullProgress, Progress
+
+
+def compare_documents(
+    documents: Sequence[Document],
+    *,
+    options: Options | None = None,
+    now: datetime | None = None,
+    notes: str | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Compare two or more reports of one story, statement by statement.
+
+    Args:
+        documents: the reports, each with a unique id.
+        options: how to compare (embedder, limits); defaults to Options().
+        now: the time stamped on the result; pass one for reproducible output.
+        notes: an editor's own Markdown notes, carried into every output format.
+        progress: receives stage names and counts; silent by default.
+
+    Returns:
+        The Comparison that every renderer turns into a report.
+    """
+    from compare.align import align
+    from compare.embed import get_embedder
+    from compare.facts import extract_facts
+    from compare.judge import judge
+    from compare.segment import segment
+
+    options = options or Options()
+    progress = progress or NullProgress()
+    documents = tuple(documents)
+    for document in documents:
+        if not isinstance(document, Document):
+            raise InputError(f"expected Document values, got {type(document).__name__}")
+        if len(document.text) > options.max_document_chars:
+            raise InputError(
+                f"{document.source or document.id}: {len(document.text):,} characters is over the limit "
+                f"of {options.max_document_chars:,} per document"
+            )
+    check_documents(documents)
+
+    progress.stage("segment", len(documents))
+    statements: list[Statement] = []
+    for document in documents:
+        found = segment(document)
+        if not any(statement.kind.is_claim for statement in found):
+            raise InputError(f"{document.source or document.id}: no article text to compare (only captions or boilerplate)")
+        statements.extend(found)
+        progress.advance()
+
+    claim_statements = [statement for statement in statements if statement.kind.is_claim]
+    by_document = {document.id: document for document in documents}
+    progress.stage("facts", len(claim_statements))
+    facts: dict[str, list[Fact]] = {}
+    for statement in claim_statements:
+        facts[statement.id] = extract_facts(statement, by_document[statement.document])
+        progress.advance()
+
+    progress.stage("align", len(claim_statements))
+    embedder = get_embedder(options.embedder)
+    claims = align(claim_statements, facts, embedder)
+    progress.advance(len(claim_statements))
+
+    progress.stage("judge", len(claims))
+    claims, findings = judge(claims, statements, facts, documents)
+    progress.advance(len(claims))
+    progress.close()
+
+    stamp = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
+    return Comparison(
+        documents=documents,
+        statements=tuple(statements),
+        facts=tuple(fact for statement in claim_statements for fact in facts[statement.id]),
+        claims=tuple(claims),
+        findings=tuple(findings),
+        generated=stamp,
+        settings={"embedder": embedder.name},
+        notes=notes,
+    )

@@ -1,0 +1,254 @@
+"""Split a document into statements with exact spans, and tell body text from captions,
+bylines and boilerplate.
+
+Statements tile the text: every non-space character belongs to exactly one statement.
+Kinds are decided per line first (a caption line stays a caption even when it holds two
+sentences), then per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from compare.model import Document, Statement, StatementKind
+
+# A statement longer than this is cut at white space so that one unpunctuated megabyte
+# line cannot make a single unusable statement.
+MAX_STATEMENT_CHARS = 1200
+
+_TERMINAL = ".!?…\"'”’»)]"
+_CREDIT = re.compile(
+    r"\b(?:photo|image|picture|screenshot|video|footage|illustration|graphic|infographic)"
+    r"(?:\s+(?:credit|courtesy|source))?\s*:|"
+    r"\b(?:credit|courtesy|photograph|photographer|illustrative photo)\s*:|"
+    r"\bphoto\s+by\b|\b(?:getty images|afp photo|ap photo|reuters/|epa-efe|shutterstock)\b|"
+    r"^(?:illustrative photo|file photo|pictured|above|top|left|right)\b[:.]",
+    re.IGNORECASE,
+)
+_BOILERPLATE_START = re.compile(
+    r"^\s*(?:read (?:more|also|next)|also read|see also|related(?: articles?| stories| news)?|"
+    r"more on this|subscribe|sign up|follow us|share (?:this|on)|advertisement|sponsored|"
+    r"click here|watch(?: now| video)?|listen(?: to)?|recommended|most read|trending|"
+    r"copyright|all rights reserved|©|tags?|topics?|comments?|loading|skip to)\b\s*[:|-]?",
+    re.IGNORECASE,
+)
+_MARKUP_ONLY = re.compile(r"^[\s#*_|>\-=~`!\[\]()<>{}/\\.,:;'\"]*$")
+_COUNTER = re.compile(r"^\s*[\d\s.,:kKmM+]*\s*(?:views?|reads?|shares?|comments?)?\s*$", re.IGNORECASE)
+_BYLINE_START = re.compile(
+    r"^\s*(?:by|written by|reporting by|reported by|editing by|edited by|compiled by|"
+    r"author|authors|text|words)\b\s*:?\s+\S",
+    re.IGNORECASE,
+)
+_BYLINE_SOURCE = re.compile(
+    r"\((?:according to|source|sources|via|with|from|based on|theo)\b[^)]*\)\s*$", re.IGNORECASE
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A run of text treated as one block: one line, or hard-wrapped lines joined."""
+
+    start: int
+    end: int
+    text: str
+
+
+def segment(document: Document) -> list[Statement]:
+    """Return the statements of a document, in order, each with its span and kind."""
+    text = document.text
+    lines = list(_lines(text))
+    line_kinds = _classify_lines(lines)
+    statements: list[Statement] = []
+    for line, kind in zip(lines, line_kinds, strict=True):
+        for start, end in _sentences(text, line):
+            sentence = text[start:end]
+            sentence_kind = kind
+            if kind is StatementKind.BODY:
+                sentence_kind = _classify_sentence(sentence)
+            statements.append(
+                Statement(
+                    id=f"{document.id}:s{len(statements)}",
+                    document=document.id,
+                    index=len(statements),
+                    start=start,
+                    end=end,
+                    text=sentence,
+                    kind=sentence_kind,
+                )
+            )
+    return statements
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    """Yield blocks: each non-blank line, joining lines that a hard wrap broke mid-sentence."""
+    raw: list[tuple[int, int]] = []
+    position = 0
+    for piece in text.splitlines(keepends=True):
+        body = piece.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            lead = len(body) - len(body.lstrip())
+            raw.append((position + lead, position + lead + len(stripped)))
+        position += len(piece)
+    wrapped = _is_hard_wrapped(text, raw)
+    index = 0
+    while index < len(raw):
+        start, end = raw[index]
+        while index + 1 < len(raw) and _continues(text, raw, index, wrapped=wrapped):
+            index += 1
+            end = raw[index][1]
+        yield _Line(start, end, text[start:end])
+        index += 1
+
+
+def _is_hard_wrapped(text: str, raw: list[tuple[int, int]]) -> bool:
+    """Whether the text was wrapped at a fixed width: most lines long, similar and left open."""
+    if len(raw) < 4:
+        return False
+    lengths = [end - start for start, end in raw]
+    long_lines = [n for n in lengths if n >= 40]
+    if len(long_lines) < 0.7 * len(lengths) or max(lengths) > 100:
+        return False
+    open_lines = sum(1 for start, end in raw if not text[start:end].endswith(tuple(_TERMINAL)))
+    return open_lines >= 0.6 * len(raw)
+
+
+def _continues(text: str, raw: list[tuple[int, int]], index: int, *, wrapped: bool) -> bool:
+    """Whether line index+1 continues the sentence that line index leaves open."""
+    start, end = raw[index]
+    next_start, next_end = raw[index + 1]
+    if text[start:next_start].count("\n") > 1:  # a blank line between: a paragraph break
+        return False
+    line = text[start:end]
+    following = text[next_start:next_end]
+    if line.endswith(tuple(_TERMINAL)) or line.endswith(("|", ":")) or _CREDIT.search(line):
+        return False
+    if following[:1].islower():
+        return True
+    return wrapped and len(line) >= 40
+
+
+def _sentences(text: str, line: _Line) -> Iterator[tuple[int, int]]:
+    """Yield sentence spans inside one block; together they cover all its non-space text."""
+    starts = [line.start + offset for offset in _syntok_starts(line.text)]
+    if not starts or starts[0] != line.start:
+        starts.insert(0, line.start)
+    bounds = [*starts, line.end]
+    for start, stop in zip(bounds, bounds[1:], strict=False):
+        end = stop
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            yield from _cap_length(text, start, end)
+
+
+def _syntok_starts(block: str) -> list[int]:
+    """Offsets where syntok starts a sentence within a block of text."""
+    from syntok import segmenter
+
+    starts: list[int] = []
+    for paragraph in segmenter.analyze(block):
+        for sentence in paragraph:
+            if sentence:
+                starts.append(sentence[0].offset)
+    return starts
+
+
+def _cap_length(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut an over-long span at white space into pieces of at most MAX_STATEMENT_CHARS."""
+    while end - start > MAX_STATEMENT_CHARS:
+        cut = text.rfind(" ", start + MAX_STATEMENT_CHARS // 2, start + MAX_STATEMENT_CHARS)
+        if cut <= start:
+            cut = start + MAX_STATEMENT_CHARS
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
+
+
+def _classify_lines(lines: list[_Line]) -> list[StatementKind]:
+    """Decide each block's kind from its own text and from the document around it."""
+    kinds = [_line_kind(line.text) for line in lines]
+    # Repeated blocks (a caption printed twice, a caption repeating itself with another
+    # credit) are captions unless they read as plain prose.
+    stems = Counter(_caption_stem(line.text) for line in lines)
+    caption_stems = {
+        _caption_stem(line.text)
+        for line, kind in zip(lines, kinds, strict=True)
+        if kind is StatementKind.CAPTION
+    }
+    for index, line in enumerate(lines):
+        stem = _caption_stem(line.text)
+        if kinds[index] is StatementKind.BODY and stem and (
+            stem in caption_stems or (stems[stem] > 1 and not _is_prose(line.text))
+        ):
+            kinds[index] = StatementKind.CAPTION
+    # Headlines: short unpunctuated lines before the first prose paragraph.
+    for index, line in enumerate(lines):
+        if kinds[index] is not StatementKind.BODY:
+            continue
+        if _is_prose(line.text):
+            break
+        if len(_WORD.findall(line.text)) <= 40:
+            kinds[index] = StatementKind.HEADLINE
+    # A byline at the very end: a short name line, possibly crediting sources.
+    for index in range(len(lines) - 1, -1, -1):
+        if kinds[index] is StatementKind.BODY:
+            if _looks_like_closing_byline(lines[index].text):
+                kinds[index] = StatementKind.BYLINE
+            break
+    return kinds
+
+
+def _line_kind(line: str) -> StatementKind:
+    """Kind of a block judged on its own text."""
+    if _MARKUP_ONLY.match(line) or _COUNTER.match(line):
+        return StatementKind.BOILERPLATE
+    if _BOILERPLATE_START.match(line):
+        return StatementKind.BOILERPLATE
+    if _CREDIT.search(line) or (line.rstrip().endswith("|") and not _is_prose(line.rstrip(" |"))):
+        return StatementKind.CAPTION
+    if _BYLINE_START.match(line) and len(_WORD.findall(line)) <= 12 and not _is_prose(line):
+        return StatementKind.BYLINE
+    return StatementKind.BODY
+
+
+def _classify_sentence(sentence: str) -> StatementKind:
+    """Kind of one sentence inside a body block (a stray credit inside a paragraph)."""
+    if _MARKUP_ONLY.match(sentence):
+        return StatementKind.BOILERPLATE
+    return StatementKind.BODY
+
+
+def _caption_stem(line: str) -> str:
+    """The part of a block before a credit or a ' / ' separator, folded, for spotting repeats."""
+    stem = re.split(r"\s+/\s+|\s*\|\s*|\b(?:photo|screenshot|image)\s*(?:credit)?\s*:", line, 1, re.I)[0]
+    return " ".join(stem.lower().split())
+
+
+def _is_prose(line: str) -> bool:
+    """Whether a block reads as running text: ends like a sentence and has enough words."""
+    return line.rstrip().endswith(tuple(_TERMINAL)) and len(_WORD.findall(line)) >= 6
+
+
+def _looks_like_closing_byline(line: str) -> bool:
+    """A last line such as 'Nhu Tam (According to WSJ, Reuters)' or 'Jane Doe, Kyiv'."""
+    words = _WORD.findall(line)
+    if not words or len(words) > 10 or line.rstrip().endswith((".", "!", "?")) and len(words) > 4:
+        return False
+    if _BYLINE_SOURCE.search(line):
+        return True
+    name_part = line.split("(")[0].split(",")[0].strip()
+    name_words = name_part.split()
+    return 2 <= len(name_words) <= 4 and all(word[:1].isupper() for word in name_words) and len(words) <= 6
