@@ -11,7 +11,7 @@ MAX_DOCUMENT_CHARS = 5_000_000
 
 # Longest statement the segmenter should emit; longer runs without punctuation are cut at
 # whitespace near this length so one pasted line cannot become one enormous statement.
-MAX_STATEMENT_CHARS = 2_000
+MAX_STATEMENT_CHARS = 1_200
 
 # How many leading bytes are sniffed for binary content (magic numbers, control characters).
 SNIFF_BYTES = 65_536
