@@ -1,0 +1,294 @@
+"""Group statements of 2..N documents into claims: nearest-neighbour candidates, pair scores, linkage.
+
+Every statement ends in exactly one claim. The result does not depend on the order the documents or
+statements are given in: statements are put in a canonical order (document id, position) first and
+every tie is broken by that order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from compare.embed import Embedder
+from compare.model import Claim, Fact, Pair, Relation, Statement, Verdict
+from compare.similarity import PairScore, Profile, profile, score_pair
+
+__all__ = ["AlignSettings", "align"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlignSettings:
+    """Knobs of the grouping; the defaults are hand-set for news, not fitted on the evaluation data."""
+
+    neighbours: int = 4  # nearest statements kept per statement and other document
+    lexical_neighbours: int = 3  # extra candidates per statement from shared rare words
+    link: float = 0.30  # a pair scoring below this never links two statements
+    average: float = 0.25  # two groups merge only if their cross-document pairs average this
+    duplicate: float = 0.90  # same-document pairs scoring this (and lexically near-equal) stay together
+    max_per_document: int = 3  # at most this many statements of one document in one claim
+    max_pairs_listed: int = 66  # claims with more cross-document pairs list a spanning set only
+    block: int = 1024  # rows per block of the similarity search
+
+
+DEFAULT_SETTINGS = AlignSettings()
+
+
+def align(
+    statements: Sequence[Statement],
+    facts: Mapping[str, Sequence[Fact]],
+    embedder: Embedder,
+    *,
+    settings: AlignSettings = DEFAULT_SETTINGS,
+) -> list[Claim]:
+    """Group headline/body statements of several documents into claims.
+
+    Args:
+        statements: the claim-bearing statements of all documents (any order).
+        facts: facts per statement id (may be empty); numbers in them sharpen the score.
+        embedder: turns texts into normalised vectors.
+        settings: grouping thresholds.
+
+    Returns:
+        Claims with ids c1.. in canonical order; each pair links statements of different documents
+        with a 0..1 score and relation agree|partial; verdict is provisional (unique if one document).
+    """
+    ordered = sorted(statements, key=lambda s: (s.document, s.index, s.id))
+    if len({s.id for s in ordered}) != len(ordered):
+        raise ValueError("statement ids must be unique")
+    n = len(ordered)
+    if n == 0:
+        return []
+    profiles = [profile(s.text, facts.get(s.id)) for s in ordered]
+    vectors = _encode_unique(embedder, [s.text for s in ordered])
+    documents = [s.document for s in ordered]
+    scorer = _Scorer(profiles, vectors)
+
+    candidates = _embedding_candidates(vectors, documents, settings)
+    candidates |= _lexical_candidates(profiles, documents, settings)
+    edges: list[tuple[float, int, int]] = []
+    for i, j in candidates:
+        result = scorer(i, j)
+        if documents[i] == documents[j]:
+            if result.score >= settings.duplicate and result.lexical >= settings.duplicate:
+                edges.append((result.score, i, j))
+        elif result.score >= settings.link:
+            edges.append((result.score, i, j))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+
+    groups = _Groups(n, documents, scorer, settings)
+    for _score, i, j in edges:
+        groups.try_merge(i, j)
+
+    members = sorted(groups.members(), key=lambda m: m[0])
+    claims = []
+    for number, group in enumerate(members, start=1):
+        claims.append(_claim(f"c{number}", group, ordered, documents, scorer, settings))
+    return claims
+
+
+def _encode_unique(embedder: Embedder, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """Encode each distinct text once (repeated sentences are common in news pages)."""
+    unique = sorted(set(texts))
+    index = {text: k for k, text in enumerate(unique)}
+    matrix = np.asarray(embedder.encode(unique), dtype=np.float32)
+    return matrix[[index[t] for t in texts]]
+
+
+class _Scorer:
+    """Scores pairs on demand and remembers them."""
+
+    def __init__(self, profiles: Sequence[Profile], vectors: npt.NDArray[np.float32]) -> None:
+        self._profiles = profiles
+        self._vectors = vectors
+        self._cache: dict[tuple[int, int], PairScore] = {}
+
+    def __call__(self, i: int, j: int) -> PairScore:
+        key = (i, j) if i < j else (j, i)
+        cached = self._cache.get(key)
+        if cached is None:
+            cosine = float(self._vectors[key[0]] @ self._vectors[key[1]])
+            cached = score_pair(self._profiles[key[0]], self._profiles[key[1]], cosine)
+            self._cache[key] = cached
+        return cached
+
+
+def _embedding_candidates(
+    vectors: npt.NDArray[np.float32], documents: Sequence[str], settings: AlignSettings
+) -> set[tuple[int, int]]:
+    """Top-k neighbours of each statement in every other document (and its own, for duplicates)."""
+    spans: dict[str, tuple[int, int]] = {}
+    for position, document in enumerate(documents):  # documents are contiguous in canonical order
+        begin, _ = spans.get(document, (position, position))
+        spans[document] = (begin, position + 1)
+    out: set[tuple[int, int]] = set()
+    n = len(documents)
+    for begin in range(0, n, settings.block):
+        rows = range(begin, min(begin + settings.block, n))
+        sims = vectors[begin : rows.stop] @ vectors.T
+        for document, (lo, hi) in spans.items():
+            k = min(settings.neighbours, hi - lo)
+            block = sims[:, lo:hi]
+            if k < hi - lo:
+                top = np.argpartition(-block, k - 1, axis=1)[:, :k]
+            else:
+                top = np.broadcast_to(np.arange(hi - lo), (len(rows), hi - lo))
+            for r, i in enumerate(rows):
+                for c in top[r]:
+                    j = lo + int(c)
+                    if j != i:
+                        out.add((i, j) if i < j else (j, i))
+    return out
+
+
+def _lexical_candidates(
+    profiles: Sequence[Profile], documents: Sequence[str], settings: AlignSettings
+) -> set[tuple[int, int]]:
+    """Cross-document pairs sharing several rare content words (numbers, names) — lexical blocking."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        for word in p.content | p.numbers:
+            postings[word].append(i)
+    n = len(profiles)
+    rare = max(4, int(math.sqrt(n)))
+    shared: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for word in sorted(postings):
+        posting = postings[word]
+        if len(posting) < 2 or len(posting) > rare:
+            continue
+        weight = 1.0 / math.log(1.0 + len(posting))
+        for x in posting:
+            for y in posting:
+                if x < y and documents[x] != documents[y]:
+                    shared[x][y] += weight
+                    shared[y][x] += weight
+    out: set[tuple[int, int]] = set()
+    for i in sorted(shared):
+        ranked = sorted(shared[i].items(), key=lambda item: (-item[1], item[0]))
+        for j, weight in ranked[: settings.lexical_neighbours]:
+            if weight >= 1.0:
+                out.add((i, j) if i < j else (j, i))
+    return out
+
+
+class _Groups:
+    """Average-linkage merging of statement groups over cross-document pairs, with a per-document cap."""
+
+    def __init__(
+        self, n: int, documents: Sequence[str], scorer: _Scorer, settings: AlignSettings
+    ) -> None:
+        self._parent = list(range(n))
+        self._members: dict[int, list[int]] = {i: [i] for i in range(n)}
+        self._documents = documents
+        self._scorer = scorer
+        self._settings = settings
+
+    def find(self, i: int) -> int:
+        while self._parent[i] != i:
+            self._parent[i] = self._parent[self._parent[i]]
+            i = self._parent[i]
+        return i
+
+    def try_merge(self, i: int, j: int) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return False
+        a, b = self._members[ri], self._members[rj]
+        if not self._compatible(a, b, i, j):
+            return False
+        root, other = (ri, rj) if ri < rj else (rj, ri)
+        self._parent[other] = root
+        self._members[root] = sorted(self._members[root] + self._members.pop(other))
+        return True
+
+    def _compatible(self, a: Sequence[int], b: Sequence[int], i: int, j: int) -> bool:
+        counts: dict[str, int] = defaultdict(int)
+        for x in (*a, *b):
+            counts[self._documents[x]] += 1
+        if max(counts.values()) > self._settings.max_per_document:
+            return False
+        if self._documents[i] == self._documents[j]:
+            return True  # a same-document near-duplicate: keep them together
+        total, count = 0.0, 0
+        for x in a:
+            for y in b:
+                if self._documents[x] != self._documents[y]:
+                    total += self._scorer(x, y).score
+                    count += 1
+        return count == 0 or total / count >= self._settings.average
+
+    def members(self) -> list[list[int]]:
+        return [sorted(m) for m in self._members.values()]
+
+
+def _claim(
+    claim_id: str,
+    group: Sequence[int],
+    ordered: Sequence[Statement],
+    documents: Sequence[str],
+    scorer: _Scorer,
+    settings: AlignSettings,
+) -> Claim:
+    cross = [
+        (x, y)
+        for k, x in enumerate(group)
+        for y in group[k + 1 :]
+        if documents[x] != documents[y]
+    ]
+    if len(cross) > settings.max_pairs_listed:
+        cross = _spanning(group, documents, scorer)
+    pairs = []
+    for x, y in cross:
+        result = scorer(x, y)
+        pairs.append(
+            Pair(
+                a=ordered[x].id,
+                b=ordered[y].id,
+                score=result.score,
+                relation=result.relation,
+                semantic=result.semantic,
+                lexical=result.lexical,
+            )
+        )
+    docs = tuple(sorted({documents[x] for x in group}))
+    if len(docs) == 1:
+        verdict = Verdict.UNIQUE
+    elif all(p.relation is Relation.AGREE for p in pairs):
+        verdict = Verdict.AGREE
+    else:
+        verdict = Verdict.PARTIAL
+    return Claim(
+        id=claim_id,
+        verdict=verdict,
+        statements=tuple(ordered[x].id for x in group),
+        pairs=tuple(pairs),
+        documents=docs,
+    )
+
+
+def _spanning(
+    group: Sequence[int], documents: Sequence[str], scorer: _Scorer
+) -> list[tuple[int, int]]:
+    """A maximum spanning set of cross-document pairs (Prim's), for claims too big to list every pair."""
+    inside = {group[0]}
+    chosen: list[tuple[int, int]] = []
+    while len(inside) < len(group):
+        best: tuple[float, int, int] | None = None
+        for x in sorted(inside):
+            for y in group:
+                if y in inside or documents[x] == documents[y]:
+                    continue
+                s = scorer(x, y).score
+                if best is None or (-s, x, y) < (-best[0], best[1], best[2]):
+                    best = (s, x, y)
+        if best is None:  # only same-document statements left: attach without a pair
+            inside.update(y for y in group if y not in inside)
+            break
+        inside.add(best[2])
+        chosen.append((min(best[1], best[2]), max(best[1], best[2])))
+    return sorted(chosen)

