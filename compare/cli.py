@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from compare.output import prepare_output_folder, write_reports
+    from compare.output import check_output_folder, write_reports
     from compare.pipeline import compare_documents
     from compare.progress import make_progress
     from compare.render import render
@@ -83,7 +83,7 @@ def _report(args: argparse.Namespace) -> int:
     to_stdout = args.output == "-"
     if to_stdout and len(formats) != 1:
         raise OptionsError("-o - writes one format to stdout: name exactly one with --format")
-    folder = None if to_stdout else prepare_output_folder(Path(args.output))
+    folder = None if to_stdout else check_output_folder(Path(args.output))
     options = Options(embedder=args.embedder)
     now = _parse_now(args.now)
     notes = _read_notes(args.notes)
@@ -144,6 +144,8 @@ def _read_notes(raw: str | None) -> str | None:
     if raw is None:
         return None
     path = Path(raw)
+    if path.is_dir():
+        raise InputError(f"{path}: notes file is a folder, expected a Markdown file")
     if not path.is_file():
         raise InputError(f"{path}: notes file not found")
     try:

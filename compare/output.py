@@ -10,19 +10,15 @@ from pathlib import Path
 from compare.errors import OutputError
 
 
-def prepare_output_folder(folder: Path) -> Path:
-    """Check (and if only the last level is missing, create) the folder reports go to."""
+def check_output_folder(folder: Path) -> Path:
+    """Refuse, before any work, a folder reports cannot go to; creates nothing."""
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: output path is an existing file, expected a folder")
-    if not folder.exists():
-        if not folder.parent.is_dir():
-            raise OutputError(f"{folder}: output folder's parent {folder.parent} does not exist")
-        try:
-            folder.mkdir()
-        except OSError as error:
-            raise OutputError(f"{folder}: cannot create output folder: {error.strerror or error}") from None
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(f"{folder}: output folder is not writable")
+    existing = folder if folder.exists() else folder.parent
+    if not existing.is_dir():
+        raise OutputError(f"{folder}: output folder's parent {folder.parent} does not exist")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"{existing}: output folder is not writable")
     return folder
 
 
@@ -48,7 +44,16 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_reports(folder: Path, rendered: Mapping[str, bytes]) -> list[Path]:
-    """Write already-rendered reports (file name -> bytes) into folder, each atomically."""
+    """Write already-rendered reports (file name -> bytes) into folder, each atomically.
+
+    The folder itself is created here, after rendering succeeded, if only its last level is missing.
+    """
+    check_output_folder(folder)
+    if not folder.exists():
+        try:
+            folder.mkdir()
+        except OSError as error:
+            raise OutputError(f"{folder}: cannot create output folder: {error.strerror or error}") from None
     for name in rendered:
         target = folder / name
         if target.exists() and not target.is_file():
