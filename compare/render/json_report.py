@@ -1,0 +1,13 @@
+"""The JSON report: Comparison.to_dict() exactly, pretty-printed, UTF-8."""
+
+from __future__ import annotations
+
+import json
+
+from compare.model import Comparison
+
+
+def render_json(comparison: Comparison) -> bytes:
+    """The JSON report as UTF-8 bytes ending in a newline."""
+    text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2, sort_keys=False)
+    return (text + "\n").encode("utf-8")

@@ -1,0 +1,61 @@
+"""Turns an editor's Markdown notes into safe HTML: no raw HTML, only http(s)/mailto links, no images."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL when it is an absolute http(s) link, else None (javascript:, data:, file: are refused)."""
+    if not url:
+        return None
+    cleaned = url.strip()
+    if any(ch.isspace() or ord(ch) < 0x20 for ch in cleaned):
+        return None
+    if cleaned.lower().startswith(("http://", "https://")) and len(cleaned) > len("https://"):
+        return cleaned
+    return None
+
+
+class _SafeLinks(Treeprocessor):
+    """Drops links with unsafe schemes and turns images into their alt text (no fetches)."""
+
+    def run(self, root: ET.Element) -> None:
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag == "img":
+                    span = ET.Element("span")
+                    span.text = f"[image: {child.get('alt', '')}]"
+                    span.tail = child.tail
+                    parent.remove(child)
+                    parent.insert(index, span)
+                elif child.tag == "a":
+                    href = child.get("href", "")
+                    allowed = href.lower().startswith(_SAFE_SCHEMES) or href.startswith("#")
+                    if not allowed:
+                        del child.attrib["href"]
+                    child.set("rel", "noopener noreferrer")
+
+
+class _SafeNotes(Extension):
+    """Disables raw HTML (it is shown as text) and cleans links."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (markdown's API name)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
+
+
+def notes_html(text: str | None) -> Markup:
+    """The notes rendered as HTML that is safe to embed; empty when there are no notes."""
+    if not text or not text.strip():
+        return Markup("")
+    converter = markdown.Markdown(extensions=[_SafeNotes()], output_format="html")
+    return Markup(converter.convert(text))  # noqa: S704 (raw HTML disabled, links cleaned above)

@@ -1,0 +1,578 @@
+"""Builds the plain view model every template reads: labels, anchors, highlights, word diffs.
+
+Nothing here decides what is true; it only arranges what the Comparison already says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from compare.model import (
+    Claim,
+    Comparison,
+    Document,
+    Finding,
+    FindingType,
+    Pair,
+    Relation,
+    Statement,
+    StatementKind,
+    Verdict,
+)
+from compare.render.notes import safe_href
+
+VERDICT_LABELS = {
+    Verdict.AGREE: "All agree",
+    Verdict.PARTIAL: "Partly agree",
+    Verdict.CONFLICT: "Conflict",
+    Verdict.UNIQUE: "One source only",
+}
+VERDICT_ICONS = {Verdict.AGREE: "✓", Verdict.PARTIAL: "≈", Verdict.CONFLICT: "✕", Verdict.UNIQUE: "•"}
+FINDING_LABELS = {
+    FindingType.NUMBER: "Numbers differ",
+    FindingType.TIME_DATE: "Dates or times differ",
+    FindingType.ENTITY: "Names or places differ",
+    FindingType.ATTRIBUTION: "Attribution differs",
+    FindingType.POLARITY: "Opposite claims",
+    FindingType.CERTAINTY: "Certainty differs",
+    FindingType.OMISSION: "Detail left out",
+    FindingType.UNIQUE: "Only one source",
+    FindingType.INTERNAL: "Inconsistent within a source",
+}
+SEVERITY_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
+SEVERITY_ICONS = {"high": "▲", "medium": "◆", "low": "▽"}
+KIND_LABELS = {
+    StatementKind.HEADLINE: "headline",
+    StatementKind.BODY: "",
+    StatementKind.CAPTION: "caption",
+    StatementKind.BOILERPLATE: "boilerplate",
+    StatementKind.BYLINE: "byline",
+}
+# How a matrix cell reads for one outlet in one claim: icon, then words (never colour alone).
+CELL_LABELS = {
+    "agree": ("✓", "agrees"),
+    "partial": ("≈", "partly"),
+    "conflict": ("✕", "clashes"),
+    "unique": ("•", "only here"),
+    "absent": ("–", "not reported"),
+}
+SAME_STATEMENT_SCORE = 0.8
+TOP_FINDINGS = 5
+HEADING_CHARS = 140
+
+_TOKEN = re.compile(r"(\s*)(\S+)")
+_WORD_KEY = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of text; `mark` is True for differing words or quoted facts."""
+
+    text: str
+    mark: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StatementView:
+    """One statement as shown: where it lives, what kind it is, its text cut into pieces."""
+
+    id: str
+    anchor: str
+    source: str  # anchor of its document
+    outlet: str
+    kind: str
+    kind_label: str
+    text: str
+    pieces: tuple[Piece, ...]
+    claim_anchor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of a source text: either between statements or one statement."""
+
+    text: str
+    statement: StatementView | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """One document as listed in the header and printed in full at the end."""
+
+    anchor: str
+    id: str
+    label: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    url: str | None
+    language: str | None
+    author: str | None
+    statements: int
+    claims: int
+    findings: int
+    counts: dict[str, int]
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One outlet's part in one claim, for the claim × outlet matrix."""
+
+    source: str
+    state: str
+    icon: str
+    label: str
+    statements: tuple[str, ...]  # anchors
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    """One claim across all outlets."""
+
+    anchor: str
+    id: str
+    verdict: str
+    verdict_label: str
+    verdict_icon: str
+    heading: str
+    cells: tuple[Cell, ...]
+    sources: tuple[str, ...]
+    finding_types: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PairView:
+    """A link between two statements of one claim, labelled in a journalist's words."""
+
+    a: StatementView
+    b: StatementView
+    relation: str
+    label: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    """One finding with its quotes, facts highlighted."""
+
+    id: str
+    anchor: str
+    type: str
+    type_label: str
+    severity: str
+    severity_label: str
+    severity_icon: str
+    message: str
+    note: str | None
+    claim_anchor: str | None
+    claim_id: str
+    verdict: str
+    sources: tuple[str, ...]
+    quotes: tuple[StatementView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """One claim: its statements side by side with word differences, and its pairs."""
+
+    id: str
+    anchor: str
+    verdict: str
+    verdict_label: str
+    verdict_icon: str
+    heading: str
+    sources: tuple[str, ...]
+    finding_types: tuple[str, ...]
+    findings: tuple[str, ...]  # finding anchors
+    statements: tuple[StatementView, ...]
+    pairs: tuple[PairView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A value a reader can filter on, with its label and how many items carry it."""
+
+    value: str
+    label: str
+    count: int
+    icon: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    """Everything a template needs, already arranged and labelled."""
+
+    title: str
+    generated: str
+    sources: tuple[SourceView, ...]
+    verdicts: tuple[Option, ...]
+    finding_types: tuple[Option, ...]
+    outlets: tuple[Option, ...]
+    matrix: tuple[MatrixRow, ...]
+    findings: tuple[FindingView, ...]
+    top_findings: tuple[FindingView, ...]
+    claims: tuple[ClaimView, ...]
+    agreed: tuple[ClaimView, ...]
+    differing: tuple[ClaimView, ...]
+    only_one: tuple[ClaimView, ...]
+    notes: str | None
+    statement_total: int
+    claim_total: int
+    finding_total: int
+    other_statements: int
+
+
+def build_view(comparison: Comparison) -> ReportView:
+    """Arrange a Comparison for the templates."""
+    return _Builder(comparison).build()
+
+
+def story_title(comparison: Comparison) -> str:
+    """The most common title/first headline across sources; the first one on a tie."""
+    candidates: list[str] = []
+    for document in comparison.documents:
+        headline = next(
+            (
+                s.text
+                for s in comparison.statements
+                if s.document == document.id and s.kind is StatementKind.HEADLINE
+            ),
+            None,
+        )
+        candidate = document.title or headline
+        if candidate and candidate.strip():
+            candidates.append(" ".join(candidate.split()))
+    if not candidates:
+        return f"Comparison of {len(comparison.documents)} sources"
+    counts = Counter(c.casefold() for c in candidates)
+    best = max(counts.values())
+    return next(c for c in candidates if counts[c.casefold()] == best)
+
+
+def pair_label(pair: Pair) -> str:
+    """A score and relation in words: 'same statement', 'overlaps' or 'contradicts'."""
+    if pair.relation is Relation.CONFLICT:
+        return "contradicts"
+    if pair.relation is Relation.AGREE and pair.score >= SAME_STATEMENT_SCORE:
+        return "same statement"
+    return "overlaps"
+
+
+def word_diff(text: str, other: str) -> tuple[Piece, ...]:
+    """`text` cut into pieces, marking the words that `other` does not have at that place."""
+    tokens = _TOKEN.findall(text)
+    tail = text[sum(len(space) + len(word) for space, word in tokens) :]
+    keys = [_key(word) for _, word in tokens]
+    other_keys = [_key(word) for _, word in _TOKEN.findall(other)]
+    marked = [False] * len(tokens)
+    matcher = SequenceMatcher(None, keys, other_keys, autojunk=False)
+    for tag, i1, i2, _, _ in matcher.get_opcodes():
+        if tag != "equal":
+            for index in range(i1, i2):
+                marked[index] = bool(keys[index])
+    raw: list[Piece] = []
+    for index, (space, word) in enumerate(tokens):
+        joins = marked[index] and index > 0 and marked[index - 1]
+        raw.append(Piece(space, joins))
+        raw.append(Piece(word, marked[index]))
+    raw.append(Piece(tail))
+    return _merge(raw)
+
+
+def highlight(text: str, offset: int, ranges: Iterable[tuple[int, int]]) -> tuple[Piece, ...]:
+    """`text` (starting at document offset `offset`) with the given document ranges marked."""
+    flags = [False] * len(text)
+    for start, end in ranges:
+        for index in range(max(start - offset, 0), min(end - offset, len(text))):
+            flags[index] = True
+    pieces = [Piece(char, flag) for char, flag in zip(text, flags, strict=True)]
+    return _merge(pieces) or (Piece(text),)
+
+
+def _key(word: str) -> str:
+    return _WORD_KEY.sub("", word.casefold())
+
+
+def _merge(pieces: Sequence[Piece]) -> tuple[Piece, ...]:
+    merged: list[Piece] = []
+    for piece in pieces:
+        if not piece.text:
+            continue
+        if merged and merged[-1].mark == piece.mark:
+            merged[-1] = Piece(merged[-1].text + piece.text, piece.mark)
+        else:
+            merged.append(piece)
+    return tuple(merged)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= HEADING_CHARS:
+        return text
+    cut = text[:HEADING_CHARS]
+    at_space = cut.rsplit(" ", 1)[0]
+    return (at_space if len(at_space) > HEADING_CHARS // 2 else cut) + " …"
+
+
+class _Builder:
+    """Holds the lookups one build needs."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.c = comparison
+        self.doc_anchor = {d.id: f"d{n}" for n, d in enumerate(comparison.documents, 1)}
+        self.doc_label = self._labels(comparison.documents)
+        self.statements = {s.id: s for s in comparison.statements}
+        self.st_anchor = {
+            s.id: f"{self.doc_anchor.get(s.document, 'dx')}-s{s.index}" for s in comparison.statements
+        }
+        self.claim_anchor = {c.id: f"claim-{n}" for n, c in enumerate(comparison.claims, 1)}
+        self.claim_of: dict[str, str] = {}
+        for claim in comparison.claims:
+            for statement_id in claim.statements:
+                self.claim_of[statement_id] = claim.id
+        self.claims = {c.id: c for c in comparison.claims}
+        self.findings_by_claim: dict[str, list[Finding]] = defaultdict(list)
+        for finding in comparison.findings:
+            self.findings_by_claim[finding.claim].append(finding)
+        self.finding_anchor = {f.id: f"finding-{n}" for n, f in enumerate(comparison.findings, 1)}
+
+    @staticmethod
+    def _labels(documents: Sequence[Document]) -> dict[str, str]:
+        counts = Counter(d.label for d in documents)
+        return {d.id: d.label if counts[d.label] == 1 else f"{d.label} ({d.id})" for d in documents}
+
+    def build(self) -> ReportView:
+        summary = self.c.summary()
+        findings = sorted(
+            (self._finding(f) for f in self.c.findings),
+            key=lambda f: (SEVERITY_ORDER[f.severity], TYPE_ORDER[f.type], self._claim_pos(f.claim_id)),
+        )
+        claims = tuple(self._claim(c) for c in self.c.claims)
+        verdict_counts = summary["verdicts"]
+        type_counts = summary["finding_types"]
+        return ReportView(
+            title=story_title(self.c),
+            generated=self.c.generated,
+            sources=tuple(self._source(d, summary) for d in self.c.documents),
+            verdicts=tuple(
+                Option(v.value, VERDICT_LABELS[v], verdict_counts[v.value], VERDICT_ICONS[v]) for v in Verdict
+            ),
+            finding_types=tuple(
+                Option(t.value, FINDING_LABELS[t], type_counts[t.value])
+                for t in FindingType
+                if type_counts[t.value]
+            ),
+            outlets=tuple(
+                Option(self.doc_anchor[d.id], self.doc_label[d.id], 0) for d in self.c.documents
+            ),
+            matrix=tuple(self._row(c) for c in self.c.claims),
+            findings=tuple(findings),
+            top_findings=tuple(findings[:TOP_FINDINGS]),
+            claims=claims,
+            agreed=tuple(c for c in claims if c.verdict == Verdict.AGREE.value),
+            differing=tuple(
+                c for c in claims if c.verdict in (Verdict.PARTIAL.value, Verdict.CONFLICT.value)
+            ),
+            only_one=tuple(c for c in claims if c.verdict == Verdict.UNIQUE.value),
+            notes=self.c.notes if self.c.notes and self.c.notes.strip() else None,
+            statement_total=len(self.c.statements),
+            claim_total=len(self.c.claims),
+            finding_total=len(self.c.findings),
+            other_statements=sum(1 for s in self.c.statements if not s.kind.is_claim),
+        )
+
+    def _claim_pos(self, claim_id: str) -> int:
+        anchor = self.claim_anchor.get(claim_id)
+        return int(anchor.split("-")[1]) if anchor else 0
+
+    def _statement(
+        self, statement: Statement, pieces: tuple[Piece, ...] | None = None
+    ) -> StatementView:
+        claim_id = self.claim_of.get(statement.id)
+        return StatementView(
+            id=statement.id,
+            anchor=self.st_anchor[statement.id],
+            source=self.doc_anchor.get(statement.document, "dx"),
+            outlet=self.doc_label.get(statement.document, statement.document),
+            kind=statement.kind.value,
+            kind_label=KIND_LABELS[statement.kind],
+            text=statement.text,
+            pieces=pieces if pieces is not None else (Piece(statement.text),),
+            claim_anchor=self.claim_anchor.get(claim_id) if claim_id else None,
+        )
+
+    def _source(self, document: Document, summary: dict[str, object]) -> SourceView:
+        per_document = summary["per_document"]
+        assert isinstance(per_document, dict)
+        counts = per_document[document.id]
+        own = sorted(
+            (s for s in self.c.statements if s.document == document.id), key=lambda s: s.start
+        )
+        segments: list[Segment] = []
+        cursor = 0
+        for statement in own:
+            if statement.start < cursor:
+                continue  # overlapping spans cannot be nested; the earlier one wins
+            if statement.start > cursor:
+                segments.append(Segment(document.text[cursor : statement.start]))
+            segments.append(Segment(statement.text, self._statement(statement)))
+            cursor = statement.end
+        if cursor < len(document.text):
+            segments.append(Segment(document.text[cursor:]))
+        return SourceView(
+            anchor=self.doc_anchor[document.id],
+            id=document.id,
+            label=self.doc_label[document.id],
+            outlet=document.outlet,
+            title=document.title,
+            published=document.published,
+            url=safe_href(document.url),
+            language=document.language,
+            author=document.author,
+            statements=counts["statements"],
+            claims=counts["claims"],
+            findings=sum(
+                1
+                for f in self.c.findings
+                if any(self.statements[s].document == document.id for s in f.statements if s in self.statements)
+            ),
+            counts={v.value: counts[v.value] for v in Verdict},
+            segments=tuple(segments),
+        )
+
+    def _cell_state(self, claim: Claim, statement_ids: Sequence[str]) -> str:
+        if not statement_ids:
+            return "absent"
+        if claim.verdict is Verdict.UNIQUE:
+            return "unique"
+        mine = set(statement_ids)
+        relations = {p.relation for p in claim.pairs if p.a in mine or p.b in mine}
+        if Relation.CONFLICT in relations:
+            return "conflict"
+        if Relation.PARTIAL in relations or claim.verdict is Verdict.PARTIAL:
+            return "partial"
+        return "agree"
+
+    def _row(self, claim: Claim) -> MatrixRow:
+        by_doc: dict[str, list[str]] = defaultdict(list)
+        for statement_id in claim.statements:
+            statement = self.statements.get(statement_id)
+            if statement:
+                by_doc[statement.document].append(statement_id)
+        cells = []
+        for document in self.c.documents:
+            ids = by_doc.get(document.id, [])
+            state = self._cell_state(claim, ids)
+            icon, label = CELL_LABELS[state]
+            cells.append(
+                Cell(
+                    source=self.doc_anchor[document.id],
+                    state=state,
+                    icon=icon,
+                    label=label,
+                    statements=tuple(self.st_anchor[s] for s in ids),
+                )
+            )
+        return MatrixRow(
+            anchor=self.claim_anchor[claim.id],
+            id=claim.id,
+            verdict=claim.verdict.value,
+            verdict_label=VERDICT_LABELS[claim.verdict],
+            verdict_icon=VERDICT_ICONS[claim.verdict],
+            heading=self._heading(claim),
+            cells=tuple(cells),
+            sources=self._claim_sources(claim),
+            finding_types=self._claim_types(claim),
+        )
+
+    def _heading(self, claim: Claim) -> str:
+        first = next((self.statements[s] for s in claim.statements if s in self.statements), None)
+        return _short(first.text) if first else claim.id
+
+    def _claim_sources(self, claim: Claim) -> tuple[str, ...]:
+        docs = {self.statements[s].document for s in claim.statements if s in self.statements}
+        return tuple(self.doc_anchor[d.id] for d in self.c.documents if d.id in docs)
+
+    def _claim_types(self, claim: Claim) -> tuple[str, ...]:
+        return tuple(sorted({f.type.value for f in self.findings_by_claim.get(claim.id, [])}))
+
+    def _claim(self, claim: Claim) -> ClaimView:
+        order = {d.id: n for n, d in enumerate(self.c.documents)}
+        members = sorted(
+            (self.statements[s] for s in claim.statements if s in self.statements),
+            key=lambda s: (order.get(s.document, len(order)), s.start),
+        )
+        views: list[StatementView] = []
+        for index, statement in enumerate(members):
+            if len(members) < 2:
+                views.append(self._statement(statement))
+                continue
+            reference = members[1] if index == 0 else members[0]
+            views.append(self._statement(statement, word_diff(statement.text, reference.text)))
+        by_id = {v.id: v for v in views}
+        pairs = tuple(
+            PairView(
+                a=by_id[p.a],
+                b=by_id[p.b],
+                relation=p.relation.value,
+                label=pair_label(p),
+                score=p.score,
+            )
+            for p in claim.pairs
+            if p.a in by_id and p.b in by_id
+        )
+        return ClaimView(
+            id=claim.id,
+            anchor=self.claim_anchor[claim.id],
+            verdict=claim.verdict.value,
+            verdict_label=VERDICT_LABELS[claim.verdict],
+            verdict_icon=VERDICT_ICONS[claim.verdict],
+            heading=self._heading(claim),
+            sources=self._claim_sources(claim),
+            finding_types=self._claim_types(claim),
+            findings=tuple(self.finding_anchor[f.id] for f in self.findings_by_claim.get(claim.id, [])),
+            statements=tuple(views),
+            pairs=pairs,
+        )
+
+    def _finding(self, finding: Finding) -> FindingView:
+        ids = list(finding.statements)
+        for span in finding.spans:
+            if span.statement not in ids:
+                ids.append(span.statement)
+        quotes = []
+        for statement_id in ids:
+            statement = self.statements.get(statement_id)
+            if statement is None:
+                continue
+            ranges = [(s.start, s.end) for s in finding.spans if s.statement == statement_id]
+            quotes.append(
+                self._statement(statement, highlight(statement.text, statement.start, ranges))
+            )
+        claim = self.claims.get(finding.claim)
+        docs = {q.source for q in quotes}
+        return FindingView(
+            id=finding.id,
+            anchor=self.finding_anchor[finding.id],
+            type=finding.type.value,
+            type_label=FINDING_LABELS[finding.type],
+            severity=finding.severity.value,
+            severity_label=SEVERITY_LABELS[finding.severity.value],
+            severity_icon=SEVERITY_ICONS[finding.severity.value],
+            message=finding.message,
+            note=finding.note,
+            claim_anchor=self.claim_anchor.get(finding.claim),
+            claim_id=finding.claim,
+            verdict=claim.verdict.value if claim else "",
+            sources=tuple(a for a in self.doc_anchor.values() if a in docs),
+            quotes=tuple(quotes),
+        )
+
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+TYPE_ORDER = {t.value: n for n, t in enumerate(FindingType)}
