@@ -1,0 +1,37 @@
+"""Checkable facts inside a statement: numbers, times, entities, attribution, polarity, certainty."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from compare.facts import attribution, entities, numbers, polarity, times
+from compare.model import Document, Fact, Statement
+
+__all__ = ["extract_facts"]
+
+_KIND_ORDER = {"time": 0, "number": 1, "entity": 2, "attribution": 3, "polarity": 4, "certainty": 5}
+
+
+def extract_facts(statement: Statement, document: Document) -> list[Fact]:
+    """Extract every fact of one statement.
+
+    Args:
+        statement: the statement; its text must equal document.text[start:end].
+        document: its document, for the publication date that relative times resolve against.
+
+    Returns:
+        Facts ordered by position, with ids "<statement.id>:f<n>" and offsets into document.text.
+    """
+    text = statement.text
+    offset = statement.start
+    time_facts = times.extract(text, offset, statement.id, document.published)
+    taken = [(f.start - offset, f.end - offset) for f in time_facts]
+    facts = [
+        *time_facts,
+        *numbers.extract(text, offset, statement.id, taken),
+        *entities.extract(text, offset, statement.id),
+        *attribution.extract(text, offset, statement.id),
+        *polarity.extract(text, offset, statement.id),
+    ]
+    facts.sort(key=lambda f: (f.start, _KIND_ORDER[f.kind.value], f.end))
+    return [replace(fact, id=f"{statement.id}:f{n}") for n, fact in enumerate(facts, start=1)]

@@ -1,0 +1,101 @@
+"""Name normalisation: case, punctuation, titles and a small table of common aliases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+# Words that are a person's role, not their name ("President Donald Trump" -> "donald trump").
+TITLE_WORDS = frozenset(
+    """
+    president vice former late acting deputy chief prime minister secretary undersecretary
+    under assistant general lieutenant colonel major captain admiral sergeant commander
+    gen lt col maj capt adm sgt cmdr mr mrs ms miss dr prof professor sir dame lord lady
+    senator sen rep representative congressman congresswoman governor gov mayor judge justice
+    ambassador spokesman spokeswoman spokesperson director chairman chairwoman chair
+    king queen prince princess pope sheikh emir crown foreign defense defence state interior
+    of for policy the u.s. us uk head leader official officials pilot co-pilot captain
+    """.split()
+)
+
+# Common aliases of well-known places and bodies (lower-cased, punctuation-free keys).
+_ALIASES: dict[str, str] = {
+    "us": "united states", "usa": "united states", "u s": "united states", "u s a": "united states",
+    "america": "united states", "united states of america": "united states",
+    "the united states": "united states", "the us": "united states",
+    "uk": "united kingdom", "u k": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "russian federation": "russia", "the kremlin": "kremlin",
+    "pentagon": "us department of defense", "the pentagon": "us department of defense",
+    "department of defense": "us department of defense",
+    "us department of defense": "us department of defense",
+    "defense department": "us department of defense",
+    "us defense department": "us department of defense", "dod": "us department of defense",
+    "department of defence": "us department of defense",
+    "state department": "us department of state", "us state department": "us department of state",
+    "department of state": "us department of state",
+    "white house": "white house", "the white house": "white house",
+    "wsj": "wall street journal", "the wall street journal": "wall street journal",
+    "the wsj": "wall street journal", "nyt": "new york times", "the new york times": "new york times",
+    "un": "united nations", "u n": "united nations", "the un": "united nations",
+    "eu": "european union", "the eu": "european union",
+    "nato": "nato", "faa": "federal aviation administration",
+    "us federal aviation administration": "federal aviation administration",
+    "kiev": "kyiv", "ukrainian": "ukraine", "russian": "russia", "american": "united states",
+    "americans": "united states", "british": "united kingdom", "ukrainians": "ukraine",
+    "russians": "russia",
+}
+
+_COMPOUND_TITLES = {"under secretary": "undersecretary", "vice president": "vicepresident"}
+
+
+def fold(text: str) -> str:
+    """Lower-case, drop punctuation and possessives, unify compound titles and spaces."""
+    t = text.lower().replace("’", "'")
+    t = re.sub(r"'s\b", "", t)
+    t = t.replace("u.s.", "us").replace("u.k.", "uk").replace("u.n.", "un")
+    t = re.sub(r"[^\w\s-]", " ", t)
+    t = t.replace("-", " ")
+    for compound, single in _COMPOUND_TITLES.items():
+        t = t.replace(compound, single)
+    t = re.sub(r"^(the|a|an)\s+", "", t.strip())
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def normalise(text: str, label: str = "") -> str:
+    """The comparison key of a name: folded, aliased, and for people stripped of titles."""
+    key = fold(text)
+    if key in _ALIASES:
+        return _ALIASES[key]
+    if label == "PERSON":
+        words = [w for w in key.split() if w not in TITLE_WORDS]
+        key = " ".join(words) or key
+    return _ALIASES.get(key, key)
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Whether two keys can name the same thing: equal, or one is the other's surname / tail."""
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return long_[-len(short):] == short or long_[:len(short)] == short
+
+
+def canonical_map(keys: Iterable[str]) -> Mapping[str, str]:
+    """Map short names to the one full name in a comparison that they can stand for."""
+    unique = sorted(set(keys), key=lambda k: (-len(k.split()), k))
+    mapping: dict[str, str] = {}
+    for key in unique:
+        fuller = [k for k in unique if k != key and len(k.split()) > len(key.split()) and same_entity(k, key)]
+        if len(fuller) == 1:
+            mapping[key] = mapping.get(fuller[0], fuller[0])
+        elif len(fuller) > 1:
+            # ambiguous surname: only map if every candidate agrees after mapping
+            targets = {mapping.get(k, k) for k in fuller}
+            mapping[key] = targets.pop() if len(targets) == 1 else key
+        else:
+            mapping[key] = key
+    return mapping

@@ -1,0 +1,88 @@
+"""People, organisations, places and objects (spaCy NER, or capitalised names without it)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from compare.facts import aliases, nlp
+from compare.model import Fact, FactKind
+
+_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_FALLBACK_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[A-Za-z]|[A-Z]{2,})(?:\s+(?:of\s+|the\s+)?(?:[A-Z][\w'’.-]*[A-Za-z]|[A-Z]{2,}))*")
+_FALLBACK_STOP = frozenset("The A An In On At But And Or If When After Before This That It He She They We I".split())
+
+
+def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
+    """Named-entity facts of one statement; keys are alias-normalised names."""
+    parsed = nlp.parse(text)
+    if parsed is None:
+        return _fallback(text, offset, statement_id)
+    facts: list[Fact] = []
+    for ent in parsed.ents:
+        if ent.label_ not in _LABELS:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if text[start:start + 4].lower() == "the ":
+            start += 4
+        surface = text[start:end]
+        key = aliases.normalise(surface, ent.label_)
+        if not key:
+            continue
+        facts.append(
+            Fact(
+                id="",
+                statement=statement_id,
+                kind=FactKind.ENTITY,
+                start=offset + start,
+                end=offset + end,
+                text=surface,
+                key=key,
+                label=ent.label_,
+                role=_role(ent),
+            )
+        )
+    return facts
+
+
+def _role(ent: Any) -> str | None:
+    """What the entity does in the sentence: 'from' for 'departed from X', 'nsubj:say' for 'X said'."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        return str(root.head.lemma_).lower()
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") and root.head.pos_ in ("VERB", "AUX"):
+        return f"{root.dep_}:{str(root.head.lemma_).lower()}"
+    return None
+
+
+def _fallback(text: str, offset: int, statement_id: str) -> list[Fact]:
+    """Capitalised word runs when no spaCy model is available; the first word only if it is a name."""
+    facts: list[Fact] = []
+    for match in _FALLBACK_RE.finditer(text):
+        surface = match.group(0).rstrip(".")
+        words = surface.split()
+        start = match.start()
+        while words and words[0] in _FALLBACK_STOP:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if not words:
+            continue
+        surface = " ".join(words)
+        if start == 0 and len(words) == 1:
+            continue  # a sentence-initial capital is not evidence of a name
+        prep = re.search(r"\b(from|in|at|to|into|near|off|outside|inside)\s+(?:the\s+)?$", text[max(0, start - 20):start])
+        facts.append(
+            Fact(
+                id="",
+                statement=statement_id,
+                kind=FactKind.ENTITY,
+                start=offset + start,
+                end=offset + start + len(surface),
+                text=surface,
+                key=aliases.normalise(surface, "NAME"),
+                label="NAME",
+                role=prep.group(1).lower() if prep else None,
+            )
+        )
+    return facts

@@ -1,0 +1,332 @@
+"""Numbers and quantities: digits, number words, ordinals, money, units, with qualifiers as ranges."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from compare.facts import nlp
+from compare.model import Fact, FactKind
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100,
+}
+_MULTIPLIERS = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}
+# unit word -> (unit class, factor to the class's base unit)
+_UNIT_TABLE: dict[str, tuple[str, float]] = {
+    "km": ("km", 1.0), "kilometer": ("km", 1.0), "kilometers": ("km", 1.0),
+    "kilometre": ("km", 1.0), "kilometres": ("km", 1.0),
+    "mile": ("km", 1.609344), "miles": ("km", 1.609344), "mi": ("km", 1.609344),
+    "nautical mile": ("km", 1.852), "nautical miles": ("km", 1.852),
+    "m": ("m", 1.0), "meter": ("m", 1.0), "meters": ("m", 1.0), "metre": ("m", 1.0),
+    "metres": ("m", 1.0), "ft": ("m", 0.3048), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
+    "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "kilograms": ("kg", 1.0),
+    "lb": ("kg", 0.45359237), "lbs": ("kg", 0.45359237), "pound": ("kg", 0.45359237),
+    "pounds": ("kg", 0.45359237),
+    "ton": ("t", 1.0), "tons": ("t", 1.0), "tonne": ("t", 1.0), "tonnes": ("t", 1.0),
+    "%": ("%", 1.0), "percent": ("%", 1.0), "per cent": ("%", 1.0),
+    "km/h": ("km/h", 1.0), "kph": ("km/h", 1.0), "mph": ("km/h", 1.609344),
+    "knots": ("km/h", 1.852),
+}
+_CURRENCIES = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "usd": "usd", "eur": "eur",
+               "dollars": "usd", "euros": "eur", "pounds sterling": "gbp"}
+
+# qualifier phrase -> canonical qualifier
+QUALIFIERS: dict[str, str] = {
+    "about": "about", "around": "about", "approximately": "about", "approx.": "about",
+    "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about",
+    "close to": "about", "nearly": "nearly", "almost": "nearly",
+    "more than": "more than", "over": "more than", "upwards of": "more than",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "up to": "up to", "as many as": "up to", "at most": "up to", "no more than": "up to",
+    "fewer than": "less than", "less than": "less than", "under": "less than",
+    "exactly": "exactly", "only": "exactly", "just": "exactly",
+}
+
+_WORD_ALT = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_NUMBER_WORDS = (
+    rf"(?:(?:an?\s+(?:hundred|thousand|million|billion)|{_WORD_ALT})(?:[\s-]+(?:and\s+)?(?:{_WORD_ALT}))*"
+    r"|dozens|hundreds|thousands|millions|a dozen|dozen)"
+)
+_QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNIT_TABLE, key=len, reverse=True))
+_MULT_ALT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+
+_NUMBER_RE = re.compile(
+    rf"(?:(?P<qual>{_QUAL_ALT})\s+)?"
+    r"(?P<cur>US\$|[$€£])?\s?"
+    rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ordsuf>st|nd|rd|th)?"
+    rf"|(?P<words>\b{_NUMBER_WORDS}\b)|(?P<ordword>\b(?:{'|'.join(_ORDINAL_WORDS)})\b))"
+    rf"(?:[\s-]?(?P<mult>(?:{_MULT_ALT}))\b\.?)?"
+    rf"(?:[\s-]?(?P<unit>(?:{_UNIT_ALT}))(?![\w]))?",
+    re.IGNORECASE,
+)
+
+_VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0),
+          "millions": (2e6, 9.99e8)}
+
+
+def words_to_number(phrase: str) -> float | None:
+    """Turn 'one hundred and forty-three' into 143; None if it is not a number phrase."""
+    tokens = [t for t in re.split(r"[\s-]+", phrase.lower()) if t and t != "and"]
+    if not tokens:
+        return None
+    if tokens in (["a", "dozen"], ["dozen"]):
+        return 12.0
+    total = 0
+    current = 0
+    seen = False
+    for token in tokens:
+        if token in ("a", "an"):
+            current += 1  # "a hundred"
+            seen = True
+        elif token in _UNITS:
+            current += _UNITS[token]
+            seen = True
+        elif token in _TENS:
+            current += _TENS[token]
+            seen = True
+        elif token == "hundred":
+            current = max(current, 1) * 100
+            seen = True
+        elif token in _SCALES:
+            total += max(current, 1) * _SCALES[token]
+            current = 0
+            seen = True
+        else:
+            return None
+    return float(total + current) if seen else None
+
+
+def qualifier_range(value: float, qualifier: str | None) -> tuple[float | None, float | None]:
+    """The range a qualified number allows; None on a side means unbounded."""
+    if qualifier == "about":
+        return value * 0.9, value * 1.1
+    if qualifier == "nearly":
+        return value * 0.85, value
+    if qualifier in ("more than", "at least"):
+        return value, None
+    if qualifier in ("up to", "less than"):
+        return 0.0, value
+    return value, value
+
+
+def extract(text: str, offset: int, statement_id: str, taken: Sequence[tuple[int, int]] = ()) -> list[Fact]:
+    """Number facts of one statement; `taken` are statement-relative spans already used by dates."""
+    parsed = nlp.parse(text)
+    facts: list[Fact] = []
+    for match in _NUMBER_RE.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        fact = _fact_from_match(match, text, offset, statement_id, parsed)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def _fact_from_match(
+    match: re.Match[str], text: str, offset: int, statement_id: str, parsed: Any
+) -> Fact | None:
+    """Build one fact from a regex match, or None for things that are not quantities."""
+    qual_raw = (match.group("qual") or "").lower() or None
+    qualifier = QUALIFIERS.get(qual_raw) if qual_raw else None
+    label = "CARDINAL"
+    digits, words, ordword = match.group("digits"), match.group("words"), match.group("ordword")
+    low: float | None
+    high: float | None
+    if digits:
+        if _inside_token(text, match.start("digits"), match.end("digits")) or _identifier(text, match.start("digits"), digits):
+            return None
+        value = float(digits.replace(",", ""))
+        if match.group("ordsuf"):
+            label = "ORDINAL"
+    elif ordword:
+        value = float(_ORDINAL_WORDS[ordword.lower()])
+        label = "ORDINAL"
+    else:
+        vague = _VAGUE.get(words.lower())
+        if vague is not None:
+            value = vague[0]
+            qualifier = qualifier or "vague"
+        else:
+            parsed_value = words_to_number(words)
+            if parsed_value is None:
+                return None
+            value = parsed_value
+    mult = (match.group("mult") or "").lower().rstrip(".")
+    cur = (match.group("cur") or "").lower()
+    unit_raw = (match.group("unit") or "").lower()
+    if mult in ("m", "b", "k") and not cur:
+        # "300 m" is metres, not millions, unless money is involved
+        if mult == "m" and not unit_raw:
+            unit_raw, mult = "m", ""
+        else:
+            return None
+    if mult:
+        value *= _MULTIPLIERS[mult]
+    unit: str | None = None
+    if cur:
+        unit = _CURRENCIES.get(cur, cur)
+        label = "MONEY"
+    elif unit_raw:
+        unit_class, factor = _UNIT_TABLE[unit_raw]
+        value *= factor
+        unit = unit_class
+        label = "PERCENT" if unit_class == "%" else "QUANTITY"
+    if qualifier is None and words and words.lower() in ("a dozen", "dozen"):
+        qualifier = "about"
+    start, end = match.span()
+    if not match.group("qual"):
+        # the regex may have eaten leading space before the currency; trim to the visible number
+        while start < end and text[start].isspace():
+            start += 1
+    if label != "ORDINAL" and value >= 1900 and value <= 2100 and not unit and not mult and digits:
+        return None  # a year; the time extractor owns it
+    if qualifier == "vague":
+        low, high = _VAGUE[words.lower()]
+        qualifier = "about"
+    else:
+        low, high = qualifier_range(value, qualifier)
+    role = _role(parsed, text, match.start(), end, unit)
+    if words and words.lower() == "one" and (role is None or re.match(r"\s+of\b", text[end:])):
+        return None  # "one of them", "one day": partitive or pronoun-like, not a count
+    key = _format_value(value)
+    if unit:
+        key = f"{key} {unit}"
+    if label == "ORDINAL":
+        key = f"#{key}"
+    return Fact(
+        id="",
+        statement=statement_id,
+        kind=FactKind.NUMBER,
+        start=offset + start,
+        end=offset + end,
+        text=text[start:end],
+        key=key,
+        label=label,
+        unit=unit,
+        qualifier=qualifier,
+        value=value,
+        low=low,
+        high=high,
+        role=role,
+    )
+
+
+def _inside_token(text: str, start: int, end: int) -> bool:
+    """Digits glued to letters (F-16, A320, Su-24M, 4x4) are names, not quantities."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalnum()):
+        return True
+    if after.isalpha() and text[end:end + 2].lower() not in ("st", "nd", "rd", "th"):
+        # "143people" never happens; "A320" or "24M" does
+        return not re.match(r"(?i)(st|nd|rd|th|k|m|bn|mln|km|kg|ft|mi|mph|kph)\b", text[end:])
+    return False
+
+
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:flight|flights|no|number|nos|route|highway|room|gate|platform|line|page|article|section|code)\.?|#)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _identifier(text: str, start: int, digits: str) -> bool:
+    """'Flight 072', 'No. 5', '#3': labels, not quantities."""
+    if len(digits) > 1 and digits.startswith("0") and "." not in digits:
+        return True
+    return _IDENTIFIER_BEFORE.search(text[max(0, start - 12):start]) is not None
+
+
+def _format_value(value: float) -> str:
+    """Stable text for a number: no trailing .0, no exponent."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def _lemma(word: str) -> str:
+    """Crude singular for the regex fallback: 'bodies' -> 'body', 'people' stays."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _counted(token: Any) -> bool:
+    """Whether a token is a number or a noun with a number on it."""
+    return token.pos_ == "NUM" or token.like_num or any(c.dep_ == "nummod" for c in token.children)
+
+
+def _noun_role(noun: Any) -> str:
+    """'body'; 'list:bahraini' for one item of a breakdown ('64 Egyptians, 36 Bahrainis');
+    'crew+passenger' for one number over joined nouns ('143 crew and passengers')."""
+    lemma = str(noun.lemma_).lower()
+    if noun.dep_ in ("conj", "appos") and _counted(noun.head):
+        return f"list:{lemma}"
+    joined = [c for c in noun.children if c.dep_ in ("conj", "appos")]
+    if any(_counted(c) for c in joined):
+        return f"list:{lemma}"
+    if joined:
+        return "+".join(sorted({lemma, *(str(c.lemma_).lower() for c in joined)}))
+    return lemma
+
+
+_SKIP_FALLBACK = {"of", "the", "a", "an", "more", "than", "about", "and", "or", "to", "in", "on"}
+
+
+def _role(parsed: Any, text: str, start: int, end: int, unit: str | None) -> str | None:
+    """The noun the number counts ('bodies' in 'more than 130 bodies'), lemmatised."""
+    if parsed is not None:
+        tokens = [t for t in parsed if t.idx >= start and t.idx < end]
+        for token in tokens:
+            head = token
+            steps = 0
+            while head.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod", "npadvmod") and steps < 4:
+                if head.head is head:
+                    break
+                head = head.head
+                steps += 1
+            if head is not token and head.pos_ in ("NOUN", "PROPN") and not (head.idx >= start and head.idx < end):
+                return _noun_role(head)
+            if head is not token and head.idx >= start and head.idx < end and unit is not None:
+                # the unit itself is the head ("300 km"): what it measures is its own head
+                outer = head.head
+                if outer is not head and outer.dep_ == "prep" and outer.head.pos_ == "NOUN":
+                    return str(outer.head.lemma_).lower()
+                return None
+        # "36 of the victims": a part of a set, never the size of the set itself
+        last = tokens[-1] if tokens else None
+        if last is not None and last.i + 2 < len(parsed) and parsed[last.i + 1].lower_ == "of":
+            for child in parsed[last.i + 1].children:
+                if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return "part-of:" + str(child.lemma_).lower()
+        return None
+    # regex fallback: the next word that is not a function word
+    rest = re.findall(r"[A-Za-z]+", text[end:end + 40])
+    for word in rest[:3]:
+        if word.lower() not in _SKIP_FALLBACK:
+            return _lemma(word)
+    return None

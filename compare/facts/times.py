@@ -1,0 +1,370 @@
+"""Times, dates, periods and durations, resolved against the publication date where known."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from compare.facts.numbers import QUALIFIERS, qualifier_range, words_to_number
+from compare.model import Fact, FactKind
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
+              "month": 30.4, "year": 365.25, "decade": 3652.5}
+_VAGUE_COUNTS = {"several": (3.0, 9.0), "a few": (2.0, 5.0), "few": (2.0, 5.0),
+                 "many": (4.0, 20.0), "a couple of": (2.0, 3.0), "couple of": (2.0, 3.0)}
+
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_COUNT = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+          r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|a few|"
+          r"few|many|a couple of|couple of)")
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("CLOCK", re.compile(
+        r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)",
+        re.IGNORECASE)),
+    ("CLOCK24", re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!\s*[ap]\.?m)")),
+    ("NOON", re.compile(r"\b(?P<w>noon|midday|midnight)\b", re.IGNORECASE)),
+    ("ISO", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)\b")),
+    ("NUMERIC", re.compile(
+        r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])")),
+    ("MONTH_DAY", re.compile(
+        rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?",
+        re.IGNORECASE)),
+    ("DAY_MONTH", re.compile(
+        rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})\b\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?",
+        re.IGNORECASE)),
+    ("SEASON", re.compile(
+        r"\b(?:(?P<part>early|late|mid|middle of(?: the)?)[\s-]+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+        r"(?:\s+(?:of\s+)?(?P<rel>this year|last year|next year|(?:19|20)\d{2}))?\b",
+        re.IGNORECASE)),
+    ("MONTH_YEAR", re.compile(
+        rf"\b(?:(?P<part>early|late|mid)[\s-]+)?(?P<mon>{_MONTH_ALT})\.?(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}}|this year|last year))?\b",
+        re.IGNORECASE)),
+    ("WEEKDAY", re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                           re.IGNORECASE)),
+    ("RELATIVE", re.compile(
+        r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|this morning|this week|last week|next week|"
+        r"this month|last month|next month|this year|last year|next year)\b", re.IGNORECASE)),
+    ("DURATION", re.compile(
+        rf"(?:\b(?P<qual>{_QUAL_ALT})\s+)?\b(?P<count>{_COUNT})[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
+        r"(?![\s-]+(?:old|ago|later|earlier|before|after)\b)",
+        re.IGNORECASE)),
+    ("YEAR", re.compile(r"(?<![\d/$€£-])\b(?P<y>(?:19|20)\d{2})\b(?![\d/-])")),
+]
+
+
+def reference_date(published: str | None) -> date | None:
+    """The publication date as a date, from ISO 8601 or the common 'MM/DD/YY HH:MM' form."""
+    if not published:
+        return None
+    text = published.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    match = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", text)
+    if match:
+        month, day, year = (int(g) for g in match.groups())
+        year += 2000 if year < 70 else (1900 if year < 100 else 0)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    match = re.match(r"((?:19|20)\d{2})", text)
+    if match:
+        return date(int(match.group(1)), 1, 1)
+    return None
+
+
+def extract(text: str, offset: int, statement_id: str, published: str | None) -> list[Fact]:
+    """Time facts of one statement, longest match first, never overlapping."""
+    ref = reference_date(published)
+    facts: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+    candidates: list[tuple[int, int, str, re.Match[str]]] = []
+    for name, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            candidates.append((match.start(), match.end(), name, match))
+    # longer spans win; earlier patterns win ties
+    order = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), order[c[2]], c[0]))
+    for start, end, name, match in candidates:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        fact = _build(name, match, text, offset, statement_id, ref)
+        if fact is None:
+            continue
+        taken.append((start, end))
+        facts.append(fact)
+    facts.sort(key=lambda f: f.start)
+    return facts
+
+
+def _since(text: str, start: int) -> bool:
+    """Whether the time expression is introduced by 'since' (so it states a duration)."""
+    return re.search(r"\b(?:since|from)\s+(?:at least\s+|the\s+)*$", text[max(0, start - 30):start], re.IGNORECASE) is not None
+
+
+def _span_range(first: date, last: date) -> tuple[float, float]:
+    return float(first.toordinal()), float(last.toordinal())
+
+
+def _month_end(year: int, month: int) -> date:
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
+
+
+def _year_from(value: str | None, ref: date | None) -> int | None:
+    """'2025' -> 2025; 'this year' / 'last year' need the reference date."""
+    if value is None:
+        return ref.year if ref else None
+    v = value.lower()
+    if v == "this year":
+        return ref.year if ref else None
+    if v == "last year":
+        return ref.year - 1 if ref else None
+    if v == "next year":
+        return ref.year + 1 if ref else None
+    year = int(v)
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _build(name: str, m: re.Match[str], text: str, offset: int, sid: str, ref: date | None) -> Fact | None:
+    """One time fact from a match; None when the match is not really a time."""
+    start, end = m.span()
+    label = "DATE"
+    key: str
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    if name in ("CLOCK", "CLOCK24", "NOON"):
+        label = "TIME"
+        if name == "NOON":
+            minutes = 0 if m.group("w").lower() == "midnight" else 12 * 60
+        else:
+            hour = int(m.group("h"))
+            minute = int(m.group("m") or 0)
+            ampm = (m.group("ampm") or "").lower().replace(" ", "") if name == "CLOCK" else ""
+            if ampm.startswith("p") and hour < 12:
+                hour += 12
+            if ampm.startswith("a") and hour == 12:
+                hour = 0
+            minutes = hour * 60 + minute
+        key = f"{minutes // 60:02d}:{minutes % 60:02d}"
+        value = low = high = float(minutes)
+        unit = "minute-of-day"
+    elif name in ("ISO", "NUMERIC", "MONTH_DAY", "DAY_MONTH"):
+        resolved = _calendar_date(name, m, ref)
+        if resolved is None:
+            return None
+        day = resolved
+        key = day.isoformat()
+        low, high = _span_range(day, day)
+        value = low
+        unit = "day"
+    elif name in ("SEASON", "MONTH_YEAR", "YEAR"):
+        label = "PERIOD"
+        period = _period(name, m, ref)
+        if period is None:
+            return None
+        key, first, last = period
+        if first is not None and last is not None:
+            low, high = _span_range(first, last)
+        unit = "day"
+    elif name == "WEEKDAY":
+        weekday = _WEEKDAYS[m.group("wd").lower()]
+        if ref is None:
+            key = f"weekday:{m.group('wd').lower()}"
+        else:
+            back = (ref.weekday() - weekday) % 7
+            day = ref - timedelta(days=back)
+            key = day.isoformat()
+            low, high = _span_range(day, day)
+            value = low
+            qualifier = "relative"
+        unit = "day"
+    elif name == "RELATIVE":
+        rel = m.group("rel").lower()
+        resolved_rel = _relative(rel, ref)
+        if resolved_rel is None:
+            key = f"relative:{rel}"
+        else:
+            key, first, last = resolved_rel
+            low, high = _span_range(first, last)
+            label = "DATE" if first == last else "PERIOD"
+            qualifier = "relative"
+        unit = "day"
+    else:  # DURATION
+        label = "DURATION"
+        count_raw = m.group("count").lower()
+        unit_days = _UNIT_DAYS[m.group("unit").lower()]
+        qual_raw = (m.group("qual") or "").lower()
+        qualifier = QUALIFIERS.get(qual_raw) if qual_raw else None
+        if count_raw in _VAGUE_COUNTS:
+            lo, hi = _VAGUE_COUNTS[count_raw]
+            low, high = lo * unit_days, hi * unit_days
+            value = low
+            qualifier = qualifier or "about"
+            if qualifier in ("more than", "at least"):
+                high = None
+        else:
+            count = float(count_raw) if count_raw[0].isdigit() else words_to_number(count_raw)
+            if count is None:
+                return None
+            value = count * unit_days
+            low, high = qualifier_range(value, qualifier)
+        key = f"{_fmt(value)}d"
+        unit = "days"
+    if name != "DURATION" and label in ("DATE", "PERIOD") and _since(text, start):
+        # "since late spring": a duration up to the publication date
+        label = "SINCE"
+        key = f"since:{key}"
+    return Fact(
+        id="",
+        statement=sid,
+        kind=FactKind.TIME,
+        start=offset + start,
+        end=offset + end,
+        text=text[start:end],
+        key=key,
+        label=label,
+        unit=unit,
+        qualifier=qualifier,
+        value=value,
+        low=low,
+        high=high,
+    )
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.4g}"
+
+
+def _calendar_date(name: str, m: re.Match[str], ref: date | None) -> date | None:
+    """A calendar day from a numeric or named-month match (day-first when ambiguous)."""
+    try:
+        if name == "ISO":
+            return date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+        if name == "NUMERIC":
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 and b <= 12:
+                day, month = a, b
+            elif b > 12 and a <= 12:
+                month, day = a, b
+            elif a <= 12 and b <= 12:
+                day, month = a, b  # day-first is the wider convention
+            else:
+                return None
+            year = _year_from(m.group("y"), ref)
+            if year is None:
+                return None
+            return date(year, month, day)
+        month = _MONTHS[m.group("mon").lower().rstrip(".")]
+        day = int(m.group("d"))
+        if m.group("mon").lower() in ("may", "mar") and m.group("mon")[0].islower():
+            return None  # the verb 'may', the word 'mar'
+        year = _year_from(m.group("y"), ref)
+        if year is None:
+            return None
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _part(first: date, last: date, part: str | None) -> tuple[date, date]:
+    """Early/mid/late third of a period."""
+    if not part:
+        return first, last
+    span = (last - first).days + 1
+    third = span // 3
+    p = part.lower()
+    if p.startswith("early"):
+        return first, first + timedelta(days=third - 1)
+    if p.startswith("late"):
+        return last - timedelta(days=third - 1), last
+    return first + timedelta(days=third), last - timedelta(days=third)
+
+
+def _period(name: str, m: re.Match[str], ref: date | None) -> tuple[str, date | None, date | None] | None:
+    """A season, month or year as a key and a date range (None ends when the year is unknown)."""
+    if name == "YEAR":
+        year = int(m.group("y"))
+        return str(year), date(year, 1, 1), date(year, 12, 31)
+    part = (m.group("part") or "").lower() or None
+    part_key = f"{part.split()[0]}-" if part else ""
+    if name == "SEASON":
+        season = m.group("season").lower()
+        season = "autumn" if season == "fall" else season
+        year = _year_from(m.group("rel"), ref)
+        if year is None:
+            return f"{part_key}{season}", None, None
+        first_month, last_month = _SEASONS[season]
+        if season == "winter":
+            first, last = date(year - 1, 12, 1), _month_end(year, 2)
+        else:
+            first, last = date(year, first_month, 1), _month_end(year, last_month)
+        first, last = _part(first, last, part)
+        return f"{year}-{part_key}{season}", first, last
+    raw_mon = m.group("mon")
+    if raw_mon.lower() == "may" and raw_mon[0] == "m" or raw_mon.lower() in ("mar", "jun", "jan", "dec", "oct", "nov", "sep", "aug", "apr", "jul", "feb") and raw_mon[0].islower():
+        return None  # lower-case 'may' is the verb; short forms need a capital
+    if raw_mon == "May" and not m.group("y") and not part:
+        return None  # sentence-initial 'May' is usually the verb
+    month = _MONTHS[raw_mon.lower().rstrip(".")]
+    year = _year_from(m.group("y"), ref)
+    if year is None:
+        return f"{part_key}month-{month:02d}", None, None
+    first, last = _part(date(year, month, 1), _month_end(year, month), part)
+    return f"{year}-{month:02d}" + (f"-{part_key[:-1]}" if part else ""), first, last
+
+
+def _relative(rel: str, ref: date | None) -> tuple[str, date, date] | None:
+    """Today/yesterday/last week... resolved against the reference date."""
+    if ref is None:
+        return None
+    if rel in ("today", "tonight", "this morning"):
+        return ref.isoformat(), ref, ref
+    if rel in ("yesterday", "last night"):
+        day = ref - timedelta(days=1)
+        return day.isoformat(), day, day
+    if rel == "tomorrow":
+        day = ref + timedelta(days=1)
+        return day.isoformat(), day, day
+    if rel.endswith("week"):
+        monday = ref - timedelta(days=ref.weekday())
+        shift = {"this": 0, "last": -7, "next": 7}[rel.split()[0]]
+        first = monday + timedelta(days=shift)
+        return f"week-of-{first.isoformat()}", first, first + timedelta(days=6)
+    if rel.endswith("month"):
+        year, month = ref.year, ref.month + {"this": 0, "last": -1, "next": 1}[rel.split()[0]]
+        if month == 0:
+            year, month = year - 1, 12
+        if month == 13:
+            year, month = year + 1, 1
+        return f"{year}-{month:02d}", date(year, month, 1), _month_end(year, month)
+    year = ref.year + {"this": 0, "last": -1, "next": 1}[rel.split()[0]]
+    return str(year), date(year, 1, 1), date(year, 12, 31)
+
+
+def since_as_duration(fact: Fact, published: str | None) -> tuple[float, float] | None:
+    """How many days a 'since X' fact spans up to the publication date, as a range."""
+    ref = reference_date(published)
+    if ref is None or fact.low is None or fact.high is None:
+        return None
+    now = float(ref.toordinal())
+    return max(0.0, now - fact.high), max(0.0, now - fact.low)

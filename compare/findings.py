@@ -1,0 +1,96 @@
+"""Building blocks of findings: exact quoted spans and plain-words messages naming the outlets."""
+
+from __future__ import annotations
+
+import re
+
+from compare.model import Document, Fact, FactKind, Span, Statement
+
+_REPORTING_FORMS = frozenset(
+    "said says told reported reports claimed claims stated announced added confirmed assumes "
+    "believes wrote writes cites cited".split()
+)
+_QUOTE_LIMIT = 160
+
+
+def fact_span(fact: Fact, statement: Statement, document: Document) -> Span:
+    """The span a reader should see for a fact: the fact, widened to the word that gives it meaning.
+
+    Numbers take the noun they count ("more than 130 bodies"), sources take their verb
+    ("two US officials said"), 'since' dates take their 'since'.
+    """
+    start, end = fact.start, fact.end
+    text = document.text
+    stmt_end = statement.start + len(statement.text)
+    if fact.kind is FactKind.NUMBER and fact.role:
+        window = text[end:min(stmt_end, end + 40)]
+        words = re.findall(r"[\w'’/-]+", window)[:4]
+        offset = 0
+        for word in words:
+            offset = window.find(word, offset) + len(word)
+            if _stem(word) in {_stem(r) for r in fact.role.replace("part-of:", "").replace("list:", "").split("+")}:
+                end += offset
+                break
+    elif fact.kind is FactKind.ATTRIBUTION:
+        m = re.match(r"\s+(\w+)", text[end:stmt_end])
+        if m and m.group(1).lower() in _REPORTING_FORMS:
+            end += m.end()
+    elif fact.kind is FactKind.TIME and fact.label == "SINCE":
+        m = re.search(r"\b(?:since|from)\s+(?:at least\s+|the\s+)*$", text[max(statement.start, start - 30):start],
+                      re.IGNORECASE)
+        if m:
+            start -= len(m.group(0))
+    elif fact.kind is FactKind.ENTITY and fact.role and fact.role.isalpha():
+        m = re.search(rf"\b{re.escape(fact.role)}\s+(?:the\s+)?$", text[max(statement.start, start - 20):start],
+                      re.IGNORECASE)
+        if m:
+            start -= len(m.group(0))
+    return Span(document=document.id, statement=statement.id, start=start, end=end, text=text[start:end])
+
+
+def statement_span(statement: Statement, document: Document) -> Span:
+    """The whole statement as a span."""
+    return Span(document=document.id, statement=statement.id, start=statement.start,
+                end=statement.start + len(statement.text), text=statement.text)
+
+
+def window_span(statement: Statement, document: Document, start: int, end: int) -> Span:
+    """A span inside a statement given document offsets, clipped to the statement."""
+    start = max(start, statement.start)
+    end = min(end, statement.start + len(statement.text))
+    return Span(document=document.id, statement=statement.id, start=start, end=end,
+                text=document.text[start:end])
+
+
+def quote(span: Span) -> str:
+    """A span's text for a message: one line, long quotes shortened in the middle."""
+    text = " ".join(span.text.split())
+    if len(text) > _QUOTE_LIMIT:
+        half = _QUOTE_LIMIT // 2 - 2
+        text = f"{text[:half]} … {text[-half:]}"
+    return f"'{text}'"
+
+
+def sides(label_a: str, span_a: Span, label_b: str, span_b: Span) -> str:
+    """"CNN: '26th floor' — MSNBC: '25th floor'"."""
+    return f"{label_a}: {quote(span_a)} — {label_b}: {quote(span_b)}"
+
+
+def name_list(labels: list[str], limit: int = 3) -> str:
+    """'CNN', 'CNN and BBC', 'CNN, BBC and 4 others'."""
+    if len(labels) <= 1:
+        return "".join(labels)
+    if len(labels) <= limit:
+        return ", ".join(labels[:-1]) + f" and {labels[-1]}"
+    rest = len(labels) - (limit - 1)
+    return ", ".join(labels[: limit - 1]) + f" and {rest} others"
+
+
+def _stem(word: str) -> str:
+    """Crude singular so 'bodies' meets the lemma 'body'."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
