@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 import random
+from pathlib import Path
 
 from compare.model import (
     Claim,
@@ -72,7 +75,11 @@ def small_comparison(*, hostile: bool = False, notes: str | None = None) -> Comp
     a.add("Photo: Defense Express / Screenshot credit: AFU", StatementKind.CAPTION)
     a_stock = a.add("Ukraine still has some ATACMS missiles left, officials said.")
     a_ban = a.add("The ban has been in place since late spring, at least two months.")
-    a_num = a.add("The missiles have a range of about 300 km" + (" *not* [x](javascript:1) #1 |a|b|" if hostile else "") + ".")
+    a_num = a.add(
+        "The missiles have a range of about 300 km"
+        + (" *not* [x](javascript:1) #1 |a|b|" if hostile else "")
+        + "."
+    )
     a_only = a.add("Hegseth has the final say on every strike request.")
     a.add("Read more: Beyond ATACMS: what alternatives?", StatementKind.BOILERPLATE)
     a.add("By Jane Reporter", StatementKind.BYLINE)
@@ -84,47 +91,109 @@ def small_comparison(*, hostile: bool = False, notes: str | None = None) -> Comp
     c_head = c.add("Mỹ âm thầm cấm Ukraine dùng tên lửa ATACMS tấn công Nga", StatementKind.HEADLINE)
     c_stock = c.add("Ukraine still has some ATACMS missiles left, officials said.")
     c_url = c.add(
-        "Source: https://example.com/a/very/long/url/that/must/wrap/" + "x" * 120 + " and "
+        "Source: https://example.com/a/very/long/url/that/must/wrap/"
+        + "x" * 120
+        + " and "
         + "Supercalifragilisticexpialidocious" * 4
     )
 
     documents = (
         Document(
-            id="a", text=a.text, title="US quietly blocks ATACMS strikes" + evil,
-            outlet="Defense Express" + evil, url="javascript:alert(1)" if hostile else "https://defence.example/atacms",
-            published="2025-08-24", language="en",
+            id="a",
+            text=a.text,
+            title="US quietly blocks ATACMS strikes" + evil,
+            outlet="Defense Express" + evil,
+            url="javascript:alert(1)" if hostile else "https://defence.example/atacms",
+            published="2025-08-24",
+            language="en",
         ),
         Document(
-            id="b", text=b.text, title="США таємно забороняють удари", outlet="Українська правда",
-            url="https://pravda.example/ua?a=1&b=2", published="2025-08-24", language="uk",
+            id="b",
+            text=b.text,
+            title="США таємно забороняють удари",
+            outlet="Українська правда",
+            url="https://pravda.example/ua?a=1&b=2",
+            published="2025-08-24",
+            language="uk",
         ),
         Document(
-            id="c", text=c.text, title=None, outlet="VnExpress", url=None, published=None, language="vi",
+            id="c",
+            text=c.text,
+            title=None,
+            outlet="VnExpress",
+            url=None,
+            published=None,
+            language="vi",
         ),
     )
     statements = tuple(a.statements + b.statements + c.statements)
     claims = (
-        Claim("c1", Verdict.PARTIAL, (a_head.id, b_head.id, c_head.id),
-              (Pair(a_head.id, b_head.id, 0.62, Relation.PARTIAL), Pair(a_head.id, c_head.id, 0.58, Relation.PARTIAL)),
-              ("a", "b", "c")),
-        Claim("c2", Verdict.AGREE, (a_stock.id, b_stock.id, c_stock.id),
-              (Pair(a_stock.id, b_stock.id, 0.91, Relation.AGREE), Pair(a_stock.id, c_stock.id, 0.99, Relation.AGREE)),
-              ("a", "b", "c")),
-        Claim("c3", Verdict.CONFLICT, (a_ban.id, b_ban.id),
-              (Pair(a_ban.id, b_ban.id, 0.74, Relation.CONFLICT),), ("a", "b")),
-        Claim("c4", Verdict.CONFLICT, (a_num.id, b_num.id),
-              (Pair(a_num.id, b_num.id, 0.88, Relation.CONFLICT),), ("a", "b")),
+        Claim(
+            "c1",
+            Verdict.PARTIAL,
+            (a_head.id, b_head.id, c_head.id),
+            (
+                Pair(a_head.id, b_head.id, 0.62, Relation.PARTIAL),
+                Pair(a_head.id, c_head.id, 0.58, Relation.PARTIAL),
+            ),
+            ("a", "b", "c"),
+        ),
+        Claim(
+            "c2",
+            Verdict.AGREE,
+            (a_stock.id, b_stock.id, c_stock.id),
+            (
+                Pair(a_stock.id, b_stock.id, 0.91, Relation.AGREE),
+                Pair(a_stock.id, c_stock.id, 0.99, Relation.AGREE),
+            ),
+            ("a", "b", "c"),
+        ),
+        Claim(
+            "c3",
+            Verdict.CONFLICT,
+            (a_ban.id, b_ban.id),
+            (Pair(a_ban.id, b_ban.id, 0.74, Relation.CONFLICT),),
+            ("a", "b"),
+        ),
+        Claim(
+            "c4",
+            Verdict.CONFLICT,
+            (a_num.id, b_num.id),
+            (Pair(a_num.id, b_num.id, 0.88, Relation.CONFLICT),),
+            ("a", "b"),
+        ),
         Claim("c5", Verdict.UNIQUE, (a_only.id,), (), ("a",)),
         Claim("c6", Verdict.UNIQUE, (c_url.id,), (), ("c",)),
     )
     findings = (
-        Finding("f1", FindingType.UNIQUE, Severity.LOW, "c5", (a_only.id,),
-                "Only Defense Express reports this." + evil, (span(a_only, a_only.text),)),
-        Finding("f2", FindingType.NUMBER, Severity.HIGH, "c4", (a_num.id, b_num.id),
-                "Range differs: 300 km vs 500 km.", (span(a_num, "300 km"), span(b_num, "500 km"))),
-        Finding("f3", FindingType.TIME_DATE, Severity.MEDIUM, "c3", (a_ban.id, b_ban.id),
-                "When the ban started differs: late spring vs early summer.",
-                (span(a_ban, "late spring"), span(b_ban, "early summer")), note="may be successive updates"),
+        Finding(
+            "f1",
+            FindingType.UNIQUE,
+            Severity.LOW,
+            "c5",
+            (a_only.id,),
+            "Only Defense Express reports this." + evil,
+            (span(a_only, a_only.text),),
+        ),
+        Finding(
+            "f2",
+            FindingType.NUMBER,
+            Severity.HIGH,
+            "c4",
+            (a_num.id, b_num.id),
+            "Range differs: 300 km vs 500 km.",
+            (span(a_num, "300 km"), span(b_num, "500 km")),
+        ),
+        Finding(
+            "f3",
+            FindingType.TIME_DATE,
+            Severity.MEDIUM,
+            "c3",
+            (a_ban.id, b_ban.id),
+            "When the ban started differs: late spring vs early summer.",
+            (span(a_ban, "late spring"), span(b_ban, "early summer")),
+            note="may be successive updates",
+        ),
     )
     return Comparison(
         documents=documents,
@@ -138,11 +207,42 @@ def small_comparison(*, hostile: bool = False, notes: str | None = None) -> Comp
     )
 
 
-_WORDS = (
-    "officials said the ministry confirmed that troops missiles strikes region border talks "
-    "ceasefire president minister reported according sources early late spring summer week "
-    "approved denied request launched attack city village supplies aid convoy negotiations"
-).split()
+_WORDS = [
+    "officials",
+    "said",
+    "the",
+    "ministry",
+    "confirmed",
+    "that",
+    "troops",
+    "missiles",
+    "strikes",
+    "region",
+    "border",
+    "talks",
+    "ceasefire",
+    "president",
+    "minister",
+    "reported",
+    "according",
+    "sources",
+    "early",
+    "late",
+    "spring",
+    "summer",
+    "week",
+    "approved",
+    "denied",
+    "request",
+    "launched",
+    "attack",
+    "city",
+    "village",
+    "supplies",
+    "aid",
+    "convoy",
+    "negotiations",
+]
 
 
 def synthetic_comparison(sources: int = 10, claims: int = 300, seed: int = 7) -> Comparison:
@@ -168,9 +268,14 @@ def synthetic_comparison(sources: int = 10, claims: int = 300, seed: int = 7) ->
             if rng.random() < 0.1:
                 writers[index].add("Photo: agency credit line", StatementKind.CAPTION)
         pairs = tuple(
-            Pair(members[0].id, other.id, rng.uniform(0.5, 1.0),
-                 Relation.CONFLICT if n % 5 == 0 and other is members[-1] else
-                 (Relation.AGREE if rng.random() < 0.6 else Relation.PARTIAL))
+            Pair(
+                members[0].id,
+                other.id,
+                rng.uniform(0.5, 1.0),
+                Relation.CONFLICT
+                if n % 5 == 0 and other is members[-1]
+                else (Relation.AGREE if rng.random() < 0.6 else Relation.PARTIAL),
+            )
             for other in members[1:]
         )
         if len(members) == 1:
@@ -182,21 +287,50 @@ def synthetic_comparison(sources: int = 10, claims: int = 300, seed: int = 7) ->
         else:
             verdict = Verdict.AGREE
         claim_id = f"c{n}"
-        claim_list.append(Claim(claim_id, verdict, tuple(s.id for s in members), pairs,
-                                tuple(writers[i].doc_id for i in carriers)))
+        claim_list.append(
+            Claim(
+                claim_id,
+                verdict,
+                tuple(s.id for s in members),
+                pairs,
+                tuple(writers[i].doc_id for i in carriers),
+            )
+        )
         if verdict is Verdict.CONFLICT:
             first, last = members[0], members[-1]
-            finding_list.append(Finding(
-                f"f{len(finding_list) + 1}", FindingType.NUMBER, Severity.HIGH, claim_id,
-                (first.id, last.id), f"Numbers differ: {number} vs {number + 10}.",
-                (span(first, str(number)), span(last, str(number + 10)))))
+            finding_list.append(
+                Finding(
+                    f"f{len(finding_list) + 1}",
+                    FindingType.NUMBER,
+                    Severity.HIGH,
+                    claim_id,
+                    (first.id, last.id),
+                    f"Numbers differ: {number} vs {number + 10}.",
+                    (span(first, str(number)), span(last, str(number + 10))),
+                )
+            )
         elif verdict is Verdict.UNIQUE:
-            finding_list.append(Finding(
-                f"f{len(finding_list) + 1}", FindingType.UNIQUE, Severity.LOW, claim_id,
-                (members[0].id,), "Only one source reports this.", (span(members[0], members[0].text),)))
+            finding_list.append(
+                Finding(
+                    f"f{len(finding_list) + 1}",
+                    FindingType.UNIQUE,
+                    Severity.LOW,
+                    claim_id,
+                    (members[0].id,),
+                    "Only one source reports this.",
+                    (span(members[0], members[0].text),),
+                )
+            )
     documents = tuple(
-        Document(id=w.doc_id, text=w.text, title=f"Report {w.doc_id}", outlet=f"Outlet {n}",
-                 url=f"https://news{n}.example/story", published="2025-08-24", language="en")
+        Document(
+            id=w.doc_id,
+            text=w.text,
+            title=f"Report {w.doc_id}",
+            outlet=f"Outlet {n}",
+            url=f"https://news{n}.example/story",
+            published="2025-08-24",
+            language="en",
+        )
         for n, w in enumerate(writers)
     )
     return Comparison(
@@ -209,3 +343,33 @@ def synthetic_comparison(sources: int = 10, claims: int = 300, seed: int = 7) ->
         settings={},
         notes="Synthetic benchmark report.",
     )
+
+
+GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+UPDATE_ENV = "COMPARE_UPDATE_GOLDENS"
+
+
+def assert_golden(name: str, data: bytes) -> None:
+    """Compare rendered bytes with tests/golden/<name>.
+
+    To accept a deliberate change, regenerate and review the diff:
+        COMPARE_UPDATE_GOLDENS=1 python -m pytest tests/test_render_golden.py && git diff tests/golden
+    """
+    path = GOLDEN_DIR / name
+    if os.environ.get(UPDATE_ENV) == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return
+    assert path.is_file(), f"missing golden {path}: run with {UPDATE_ENV}=1 to create it"
+    expected = path.read_bytes()
+    if data != expected:
+        diff = difflib.unified_diff(
+            expected.decode("utf-8").splitlines(),
+            data.decode("utf-8").splitlines(),
+            f"golden/{name}",
+            "rendered",
+            lineterm="",
+            n=2,
+        )
+        shown = "\n".join(list(diff)[:60])
+        raise AssertionError(f"{name} differs from its golden file ({UPDATE_ENV}=1 to update):\n{shown}")

@@ -7,6 +7,7 @@ Set COMPARE_SCREENSHOT_DIR to keep the screenshots somewhere to look at.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
@@ -18,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures_comparison import small_comparison
 
 from compare.render import render
-from fixtures_comparison import small_comparison
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
@@ -44,12 +45,23 @@ class DevTools:
         assert CHROMIUM is not None
         self.process = subprocess.Popen(
             [
-                CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-extensions", "--disable-background-networking", "--mute-audio",
-                "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank",
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-extensions",
+                "--disable-background-networking",
+                "--mute-audio",
+                "--remote-debugging-pipe",
+                f"--user-data-dir={profile}",
+                "about:blank",
             ],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            close_fds=False, preexec_fn=wire_fds,  # noqa: PLW1509 (single-threaded test process)
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            close_fds=False,
+            preexec_fn=wire_fds,
         )
         os.close(to_child_r)
         os.close(from_child_w)
@@ -58,10 +70,8 @@ class DevTools:
         self.events: list[dict[str, Any]] = []
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError, TimeoutError, AssertionError):
             self.send("Browser.close")
-        except (OSError, TimeoutError, AssertionError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -158,8 +168,12 @@ def _problems(events: list[dict[str, Any]]) -> list[str]:
 
 def _open(tools: DevTools, session: str, url: str, width: int, *, mobile: bool) -> None:
     tools.send(
-        "Emulation.setDeviceMetricsOverride", session,
-        width=width, height=900, deviceScaleFactor=1, mobile=mobile,
+        "Emulation.setDeviceMetricsOverride",
+        session,
+        width=width,
+        height=900,
+        deviceScaleFactor=1,
+        mobile=mobile,
     )
     tools.send("Page.navigate", session, url=url)
     tools.wait_for("Page.loadEventFired")
@@ -168,37 +182,53 @@ def _open(tools: DevTools, session: str, url: str, width: int, *, mobile: bool) 
 def test_report_in_chromium_filters_and_stays_clean(page: tuple[DevTools, str], tmp_path: Path) -> None:
     tools, session = page
     report = tmp_path / "report.html"
-    report.write_bytes(render(small_comparison(hostile=True, notes="**Checked** <script>alert(2)</script>"), "html"))
+    report.write_bytes(
+        render(small_comparison(hostile=True, notes="**Checked** <script>alert(2)</script>"), "html")
+    )
     _open(tools, session, report.as_uri(), 1280, mobile=False)
 
     # The inline script ran under the page's CSP: the filter form is shown and reports its state.
     assert _evaluate(tools, session, "document.getElementById('filters').hidden") is False
-    assert _evaluate(tools, session, "document.getElementById('filter-status').textContent") == "Showing everything."
+    assert (
+        _evaluate(tools, session, "document.getElementById('filter-status').textContent")
+        == "Showing everything."
+    )
     visible = "(s) => Array.from(document.querySelectorAll(s)).filter(e => !e.hidden).length"
     assert _evaluate(tools, session, f"({visible})('article.finding')") == 3
     _screenshot(tools, session, tmp_path / "desktop.png")
 
     # Choose "Numbers differ" like a reader would: only the number finding and its claim stay.
-    _evaluate(tools, session, """(() => {
+    _evaluate(
+        tools,
+        session,
+        """(() => {
         const select = document.querySelector('select[name=type]');
         select.value = 'number';
         select.dispatchEvent(new Event('change', {bubbles: true}));
-    })()""")
+    })()""",
+    )
     assert _evaluate(tools, session, f"({visible})('article.finding')") == 1
     assert _evaluate(tools, session, f"({visible})('article.claim')") == 1
     assert _evaluate(tools, session, f"({visible})('table.matrix tbody tr')") == 1
-    assert _evaluate(tools, session, "document.querySelector('article.finding:not([hidden])').dataset.types") == "number"
+    assert (
+        _evaluate(tools, session, "document.querySelector('article.finding:not([hidden])').dataset.types")
+        == "number"
+    )
     status = _evaluate(tools, session, "document.getElementById('filter-status').textContent")
     assert status == "Showing 1 of 3 findings and 1 of 6 claims."
     _screenshot(tools, session, tmp_path / "filtered.png")
 
     # Outlet filter: the Vietnamese outlet carries three claims and no findings.
-    _evaluate(tools, session, """(() => {
+    _evaluate(
+        tools,
+        session,
+        """(() => {
         document.querySelector('select[name=type]').value = '';
         const select = document.querySelector('select[name=source]');
         select.value = 'd3';
         select.dispatchEvent(new Event('change', {bubbles: true}));
-    })()""")
+    })()""",
+    )
     assert _evaluate(tools, session, f"({visible})('article.claim')") == 3
     assert _evaluate(tools, session, f"({visible})('article.finding')") == 0
     assert _evaluate(tools, session, "document.querySelector('[data-empty-for=finding]').hidden") is False

@@ -10,7 +10,7 @@ from compare.render.html import render_html
 from compare.render.json_report import render_json
 from compare.render.markdown_note import render_markdown
 
-__all__ = ["FORMATS", "PAGE_SIZES", "EXTENSIONS", "render"]
+__all__ = ["EXTENSIONS", "FORMATS", "PAGE_SIZES", "render"]
 
 FORMATS = ("json", "html", "pdf", "md")
 PAGE_SIZES = ("A4", "Letter")

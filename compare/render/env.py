@@ -13,10 +13,11 @@ from markupsafe import Markup
 from compare.render.assets import read_asset, templates_dir
 from compare.render.notes import notes_html, safe_href
 
-# Characters that start Markdown/GFM syntax anywhere in a line.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-# Syntax that only matters at the start of a line: headings, quotes, list items, rules.
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))", re.MULTILINE)
+# Characters that start Markdown/GFM syntax anywhere in a line ("<" and ">" become entities below).
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+# Syntax that only matters at the start of a line: headings, list items, rules; "1." ordered lists.
+_MD_LINE_START = re.compile(r"^(\s*)([#+\-=])", re.MULTILINE)
+_MD_ORDERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
@@ -31,10 +32,11 @@ def md_escape(value: Any) -> str:
     if isinstance(value, MarkdownText):
         return str(value)
     text = " ".join(str(value).split())
-    text = _MD_INLINE.sub(r"\\\1", text)
     text = _MD_ENTITY.sub("&amp;", text)
-    text = text.replace("![", "!\\[")
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")  # raw HTML and autolinks: entities work everywhere
+    text = _MD_ORDERED.sub(r"\1\\\2", text)
+    return _MD_LINE_START.sub(r"\1\\\2", text)
 
 
 def md_url(url: str) -> MarkdownText:
@@ -72,7 +74,7 @@ def percent(value: float) -> str:
 
 def _trusted_asset(name: str) -> Markup:
     """Our own CSS/JS from the templates folder, inlined verbatim (never user text)."""
-    return Markup(read_asset(name))  # noqa: S704 (package file, not user input)
+    return Markup(read_asset(name))
 
 
 def _common(env: Environment) -> Environment:

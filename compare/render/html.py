@@ -28,7 +28,7 @@ def render_view_html(view: ReportView) -> str:
     template = html_environment().get_template(TEMPLATE)
     return template.render(
         view=view,
-        script=Markup(script),  # noqa: S704 (our own file)
+        script=Markup(script),
         script_hash=script_hash(script),
     )
 

@@ -10,6 +10,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
+_HEADINGS = {f"h{level}" for level in range(1, 7)}
 
 
 def safe_href(url: str | None) -> str | None:
@@ -24,10 +25,13 @@ def safe_href(url: str | None) -> str | None:
     return None
 
 
-class _SafeLinks(Treeprocessor):
-    """Drops links with unsafe schemes and turns images into their alt text (no fetches)."""
+class _SafeLinks(Treeprocessor):  # type: ignore[misc]  # markdown ships no type hints
+    """Demotes headings below the report's own, drops unsafe links, turns images into alt text."""
 
     def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            if element.tag in _HEADINGS:  # notes sit under the report's own h2
+                element.tag = f"h{min(int(element.tag[1]) + 2, 6)}"
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
                 if child.tag == "img":
@@ -44,10 +48,10 @@ class _SafeLinks(Treeprocessor):
                     child.set("rel", "noopener noreferrer")
 
 
-class _SafeNotes(Extension):
+class _SafeNotes(Extension):  # type: ignore[misc]  # markdown ships no type hints
     """Disables raw HTML (it is shown as text) and cleans links."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (markdown's API name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
@@ -58,4 +62,4 @@ def notes_html(text: str | None) -> Markup:
     if not text or not text.strip():
         return Markup("")
     converter = markdown.Markdown(extensions=[_SafeNotes()], output_format="html")
-    return Markup(converter.convert(text))  # noqa: S704 (raw HTML disabled, links cleaned above)
+    return Markup(converter.convert(text))

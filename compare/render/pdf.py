@@ -19,17 +19,34 @@ TEMPLATE = "brief.html.j2"
 WEASYPRINT_LOGGERS = ("weasyprint", "weasyprint.progress")
 
 
-def refuse_outside_assets(url: str, timeout: float = 10, ssl_context: Any = None) -> dict[str, Any]:
-    """WeasyPrint URL fetcher: only files inside the templates folder; no network, no other files."""
-    from weasyprint import default_url_fetcher
-
+def check_fetchable(url: str) -> None:
+    """Raise ValueError unless `url` is a file inside the templates folder (no network, no other files)."""
     parsed = urlparse(url)
     if parsed.scheme == "file":
         path = Path(unquote(parsed.path)).resolve()
-        root = templates_dir().resolve()
-        if root in path.parents and path.is_file():
-            return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)  # type: ignore[no-any-return]
+        if templates_dir().resolve() in path.parents and path.is_file():
+            return
     raise ValueError(f"refused to fetch {url[:80]!r}: reports never load outside resources")
+
+
+def asset_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that only serves the package's own assets."""
+    from weasyprint import urls
+
+    if hasattr(urls, "URLFetcher"):  # WeasyPrint >= 68: a class with a fetch method
+
+        class _AssetFetcher(urls.URLFetcher):  # type: ignore[misc]
+            def fetch(self, url: str, headers: Any = None) -> Any:
+                check_fetchable(url)
+                return super().fetch(url, headers)
+
+        return _AssetFetcher(allowed_protocols=("file",), allow_redirects=False)
+
+    def fetch(url: str, timeout: float = 10, ssl_context: Any = None) -> Any:  # older WeasyPrint
+        check_fetchable(url)
+        return urls.default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+
+    return fetch
 
 
 def brief_html(view: ReportView, *, page_size: str) -> str:
@@ -44,7 +61,7 @@ def render_pdf(comparison: Comparison, *, page_size: str = "A4") -> bytes:
     except ImportError as exc:  # pragma: no cover - WeasyPrint is a hard dependency
         raise RenderError(f"PDF output needs WeasyPrint: {exc}") from exc
     html = brief_html(build_view(comparison), page_size=page_size)
-    document = HTML(string=html, base_url=templates_dir().as_uri() + "/", url_fetcher=refuse_outside_assets)
+    document = HTML(string=html, base_url=templates_dir().as_uri() + "/", url_fetcher=asset_fetcher())
     pdf = document.write_pdf()
     if pdf is None:  # pragma: no cover - write_pdf without a target always returns bytes
         raise RenderError("WeasyPrint produced no PDF")

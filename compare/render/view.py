@@ -217,7 +217,7 @@ class ReportView:
     findings: tuple[FindingView, ...]
     top_findings: tuple[FindingView, ...]
     claims: tuple[ClaimView, ...]
-    agreed: tuple[ClaimView, ...]
+    agreed: tuple[ClaimView, ...]  # carried by two or more sources without conflict
     differing: tuple[ClaimView, ...]
     only_one: tuple[ClaimView, ...]
     notes: str | None
@@ -290,6 +290,8 @@ def highlight(text: str, offset: int, ranges: Iterable[tuple[int, int]]) -> tupl
     for start, end in ranges:
         for index in range(max(start - offset, 0), min(end - offset, len(text))):
             flags[index] = True
+    if all(flags):  # a span over the whole statement adds nothing to read
+        return (Piece(text),)
     pieces = [Piece(char, flag) for char, flag in zip(text, flags, strict=True)]
     return _merge(pieces) or (Piece(text),)
 
@@ -367,14 +369,12 @@ class _Builder:
                 for t in FindingType
                 if type_counts[t.value]
             ),
-            outlets=tuple(
-                Option(self.doc_anchor[d.id], self.doc_label[d.id], 0) for d in self.c.documents
-            ),
+            outlets=tuple(Option(self.doc_anchor[d.id], self.doc_label[d.id], 0) for d in self.c.documents),
             matrix=tuple(self._row(c) for c in self.c.claims),
             findings=tuple(findings),
             top_findings=tuple(findings[:TOP_FINDINGS]),
             claims=claims,
-            agreed=tuple(c for c in claims if c.verdict == Verdict.AGREE.value),
+            agreed=tuple(c for c in claims if c.verdict in (Verdict.AGREE.value, Verdict.PARTIAL.value)),
             differing=tuple(
                 c for c in claims if c.verdict in (Verdict.PARTIAL.value, Verdict.CONFLICT.value)
             ),
@@ -390,9 +390,7 @@ class _Builder:
         anchor = self.claim_anchor.get(claim_id)
         return int(anchor.split("-")[1]) if anchor else 0
 
-    def _statement(
-        self, statement: Statement, pieces: tuple[Piece, ...] | None = None
-    ) -> StatementView:
+    def _statement(self, statement: Statement, pieces: tuple[Piece, ...] | None = None) -> StatementView:
         claim_id = self.claim_of.get(statement.id)
         return StatementView(
             id=statement.id,
@@ -410,9 +408,7 @@ class _Builder:
         per_document = summary["per_document"]
         assert isinstance(per_document, dict)
         counts = per_document[document.id]
-        own = sorted(
-            (s for s in self.c.statements if s.document == document.id), key=lambda s: s.start
-        )
+        own = sorted((s for s in self.c.statements if s.document == document.id), key=lambda s: s.start)
         segments: list[Segment] = []
         cursor = 0
         for statement in own:
@@ -439,7 +435,9 @@ class _Builder:
             findings=sum(
                 1
                 for f in self.c.findings
-                if any(self.statements[s].document == document.id for s in f.statements if s in self.statements)
+                if any(
+                    self.statements[s].document == document.id for s in f.statements if s in self.statements
+                )
             ),
             counts={v.value: counts[v.value] for v in Verdict},
             segments=tuple(segments),
@@ -551,9 +549,7 @@ class _Builder:
             if statement is None:
                 continue
             ranges = [(s.start, s.end) for s in finding.spans if s.statement == statement_id]
-            quotes.append(
-                self._statement(statement, highlight(statement.text, statement.start, ranges))
-            )
+            quotes.append(self._statement(statement, highlight(statement.text, statement.start, ranges)))
         claim = self.claims.get(finding.claim)
         docs = {q.source for q in quotes}
         return FindingView(

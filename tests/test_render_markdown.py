@@ -1,0 +1,50 @@
+"""The Markdown note: short, sectioned, quotes escaped so article text cannot become markup."""
+
+from __future__ import annotations
+
+import markdown
+from fixtures_comparison import XSS, small_comparison
+
+from compare.render import render
+from compare.render.env import md_escape
+
+
+def test_sections_in_editorial_order() -> None:
+    note = render(small_comparison(notes="Call the **ministry**."), "md").decode()
+    headings = [line for line in note.splitlines() if line.startswith("#")]
+    assert headings == [
+        "## US quietly blocks ATACMS strikes",
+        "### Editor's notes",
+        "### Where they differ",
+        "### What they agree on",
+        "### Only one source reports",
+        "### Sources",
+    ]
+    assert "Call the **ministry**." in note  # the editor's Markdown passes through
+    assert "“The missiles have a range of about 500 km.”" in note
+    assert "Hegseth has the final say" in note.split("### Only one source reports")[1]
+    assert "<https://pravda.example/ua?a=1&b=2>" in note
+
+
+def test_hostile_article_text_renders_as_text() -> None:
+    note = render(small_comparison(hostile=True), "md").decode()
+    html = markdown.markdown(note)
+    assert "<script" not in html and "<img" not in html
+    assert "<em>not</em>" not in html and "<a " not in html.split("<h3>Sources</h3>")[0]
+    assert "&lt;script&gt;" in note and '&lt;script&gt;alert("x")' in html
+    assert "javascript:alert" not in note  # the hostile URL was dropped from the sources list
+
+
+def test_escape_keeps_text_readable_and_inert() -> None:
+    assert md_escape("U.S. officials said 2.5 km") == "U.S. officials said 2.5 km"
+    assert md_escape("# not a heading") == "\\# not a heading"
+    assert md_escape("1. not a list") == "1\\. not a list"
+    assert md_escape("- not a list") == "\\- not a list"
+    assert (
+        md_escape("a *b* _c_ [d](e) `f` |g| ~h~ <i>")
+        == "a \\*b\\* \\_c\\_ \\[d\\](e) \\`f\\` \\|g\\| \\~h\\~ &lt;i&gt;"
+    )
+    assert md_escape("line\nbreak") == "line break"
+    assert md_escape("AT&amp;T") == "AT&amp;amp;T"
+    rendered = markdown.markdown(md_escape(XSS + " *x* [y](javascript:z)"))
+    assert "<script" not in rendered and "<em>" not in rendered and "<a " not in rendered

@@ -1,0 +1,96 @@
+"""The view model: labels, anchors, ordering, word differences and highlights (no HTML involved)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fixtures_comparison import small_comparison
+
+from compare.model import Pair, Relation
+from compare.render.view import Piece, build_view, highlight, pair_label, story_title, word_diff
+
+
+def marked(pieces: tuple[Piece, ...]) -> list[str]:
+    return [p.text for p in pieces if p.mark]
+
+
+def test_word_diff_marks_only_what_differs_and_keeps_text() -> None:
+    text = "Ukraine still has some ATACMS missiles left, officials said."
+    other = "Ukraine still has a few ATACMS missiles left, US officials said."
+    pieces = word_diff(text, other)
+    assert "".join(p.text for p in pieces) == text
+    assert marked(pieces) == ["some"]
+    assert marked(word_diff(other, text)) == ["a few", "US"]
+
+
+def test_word_diff_ignores_case_and_punctuation_and_keeps_odd_spacing() -> None:
+    text = "  The ban, since LATE spring!\n"
+    pieces = word_diff(text, "the ban since late spring")
+    assert "".join(p.text for p in pieces) == text
+    assert marked(pieces) == []
+
+
+def test_highlight_marks_document_ranges_inside_a_statement() -> None:
+    pieces = highlight("range of about 300 km.", 100, [(115, 121)])
+    assert [(p.text, p.mark) for p in pieces] == [("range of about ", False), ("300 km", True), (".", False)]
+    assert highlight("whole", 10, [(10, 15)]) == (Piece("whole"),)  # a span over all of it adds nothing
+
+
+def test_pair_labels_speak_a_journalists_language() -> None:
+    assert pair_label(Pair("a", "b", 0.95, Relation.AGREE)) == "same statement"
+    assert pair_label(Pair("a", "b", 0.6, Relation.AGREE)) == "overlaps"
+    assert pair_label(Pair("a", "b", 0.9, Relation.PARTIAL)) == "overlaps"
+    assert pair_label(Pair("a", "b", 0.99, Relation.CONFLICT)) == "contradicts"
+
+
+def test_story_title_prefers_the_most_common_title_then_the_first() -> None:
+    comparison = small_comparison()
+    assert story_title(comparison) == "US quietly blocks ATACMS strikes"
+    docs = tuple(replace(d, title="Same story") if d.id != "a" else d for d in comparison.documents)
+    assert story_title(replace(comparison, documents=docs)) == "Same story"
+    untitled = tuple(replace(d, title=None) for d in comparison.documents)
+    assert story_title(replace(comparison, documents=untitled)).startswith("US quietly blocks Ukraine")
+
+
+def test_findings_sorted_most_severe_first() -> None:
+    view = build_view(small_comparison())
+    assert [f.severity for f in view.findings] == ["high", "medium", "low"]
+    assert [f.id for f in view.top_findings] == ["f2", "f3", "f1"]
+
+
+def test_anchors_are_ours_not_the_input_ids() -> None:
+    comparison = small_comparison()
+    hostile_ids = {d.id: f'"><x {d.id}' for d in comparison.documents}
+    view = build_view(comparison)
+    assert [s.anchor for s in view.sources] == ["d1", "d2", "d3"]
+    assert view.claims[0].anchor == "claim-1"
+    assert all(not set(a).intersection('"<> ') for c in view.claims for a in c.sources)
+    assert hostile_ids  # ids never reach attributes: anchors are built from positions
+
+
+def test_source_segments_cover_the_whole_text_exactly() -> None:
+    comparison = small_comparison()
+    view = build_view(comparison)
+    for source, document in zip(view.sources, comparison.documents, strict=True):
+        assert "".join(seg.text for seg in source.segments) == document.text
+    kinds = {seg.statement.kind for seg in view.sources[0].segments if seg.statement}
+    assert {"headline", "body", "caption", "boilerplate", "byline"} <= kinds
+
+
+def test_matrix_cells_say_who_carries_and_who_clashes() -> None:
+    view = build_view(small_comparison())
+    states = {row.id: [cell.state for cell in row.cells] for row in view.matrix}
+    assert states["c2"] == ["agree", "agree", "agree"]
+    assert states["c4"] == ["conflict", "conflict", "absent"]
+    assert states["c5"] == ["unique", "absent", "absent"]
+    assert all(cell.label for row in view.matrix for cell in row.cells)
+
+
+def test_per_outlet_counts_and_duplicate_outlet_names() -> None:
+    comparison = small_comparison()
+    docs = tuple(replace(d, outlet="Same") for d in comparison.documents)
+    view = build_view(replace(comparison, documents=docs))
+    assert [s.label for s in view.sources] == ["Same (a)", "Same (b)", "Same (c)"]
+    first = build_view(comparison).sources[0]
+    assert first.counts == {"agree": 1, "partial": 1, "conflict": 2, "unique": 1}
+    assert first.findings == 3
