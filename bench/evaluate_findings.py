@@ -9,7 +9,9 @@ Two modes, both printed per cluster:
 
 Recall counts a gold Contradiction pair as found when a conflict relation or any finding covers both
 statements ("any"), and separately when a conflict relation or a conflicting finding does ("conflict").
-Precision is over the pairs we mark conflict.
+Precision is over the pairs we mark conflict, and only on fully judged clusters (gulfair11): the mds_*
+clusters were judged for Subsumption only, so a conflict raised there cannot be scored (it is counted
+in "raised" for inspection).
 
 Run from the repository root:  python -m bench.evaluate_findings [--mode pairs|pipeline|both]
 """
@@ -88,6 +90,10 @@ def _score(
     findings: Sequence[Finding],
 ) -> Score:
     conflicts = {frozenset((p.a, p.b)) for c in claims for p in c.pairs if p.relation is Relation.CONFLICT}
+    # conflicting findings between statements of different reports count as raised conflicts too
+    conflicts |= {frozenset(f.statements) for f in findings
+                  if f.type in CONFLICT_TYPES and len(set(f.statements)) == 2
+                  and len({s.split(":s")[0] for s in f.statements}) == 2}
     any_cover = [set(f.statements) for f in findings]
     conflict_cover = [set(f.statements) for f in findings if f.type in CONFLICT_TYPES]
     gold_keys = set()
@@ -196,10 +202,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             score = (evaluate_pairs(cluster, args.verbose) if mode == "pairs"
                      else evaluate_pipeline(cluster, args.embedder))
             secs = time.perf_counter() - began
+            judged = cluster.fully_judged
             totals = [t + v for t, v in zip(totals, (score.gold, score.found_any, score.found_conflict,
-                                                     score.raised, score.raised_correct))]
+                                                     score.raised if judged else 0,
+                                                     score.raised_correct if judged else 0))]
+            precision = _fmt(score.precision) if judged else "n/a"
             print(f"{mode:9} {name:10} {score.gold:4d} {_fmt(score.recall_any):>7} {_fmt(score.recall_conflict):>7} "
-                  f"{score.raised:6d} {_fmt(score.precision):>5} {score.findings:8d} {secs:5.1f}")
+                  f"{score.raised:6d} {precision:>5} {score.findings:8d} {secs:5.1f}")
         total = Score(totals[0], totals[1], totals[2], totals[3], totals[4], 0)
         print(f"{mode:9} {'ALL':10} {total.gold:4d} {_fmt(total.recall_any):>7} {_fmt(total.recall_conflict):>7} "
               f"{total.raised:6d} {_fmt(total.precision):>5}")

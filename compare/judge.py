@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -107,6 +108,7 @@ def judge(
         judged.append(replace(judged_claim, verdict=_verdict(judged_claim)))
         drafts.extend(_coverage_findings(judged_claim, index, by_id, docs, documents))
     drafts.extend(_internal_findings(judged, by_id, docs, canon_facts))
+    drafts.extend(_unaligned_number_findings(judged, side))
     return judged, _number(drafts, [c.id for c in judged])
 
 
@@ -262,7 +264,7 @@ def numbers_compatible(x: Fact, y: Fact) -> bool:
     return lo_x - slack <= hi_y and lo_y - slack <= hi_x
 
 
-def _numbers(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
+def _numbers(a: _Side, b: _Side, claim_index: int, *, strict: bool = False) -> list[_Draft]:
     """Numbers counting the same thing with the same unit that cannot both be true."""
     na = [f for f in a.facts if _comparable_number(f)]
     nb = [f for f in b.facts if _comparable_number(f)]
@@ -274,7 +276,7 @@ def _numbers(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
         lonely_y = [y for y in ys if not any(numbers_compatible(x, y) for x in xs)]
         if not lonely_x or not lonely_y:
             continue
-        candidates = [(x, y) for x in lonely_x for y in lonely_y if _same_context(a, x, b, y)]
+        candidates = [(x, y) for x in lonely_x for y in lonely_y if _same_context(a, x, b, y, strict=strict)]
         if not candidates:
             continue
         x, y = candidates[0]
@@ -335,11 +337,35 @@ def _context(side: _Side, fact: Fact, radius: int = 6) -> set[str]:
     return lemmas - role_words - _CONTEXT_STOP
 
 
-def _same_context(a: _Side, x: Fact, b: _Side, y: Fact) -> bool:
-    """Two facts are about the same thing when the words around them overlap, or the sentences nearly match."""
-    if _context(a, x) & _context(b, y):
+def _same_context(a: _Side, x: Fact, b: _Side, y: Fact, *, strict: bool = False) -> bool:
+    """Two facts are about the same thing when the words around them overlap, or the sentences nearly match.
+
+    strict (statements not aligned): the verb the fact hangs on must match as well.
+    """
+    shared = _context(a, x) & _context(b, y)
+    if strict:
+        return bool(shared & _verbs(a, x) & _verbs(b, y))
+    if shared:
         return True
     return fuzz.token_set_ratio(a.statement.text, b.statement.text) >= 80
+
+
+def _verbs(side: _Side, fact: Fact) -> set[str]:
+    """Lemmas of the verbs a fact's phrase depends on."""
+    parsed = nlp.parse(side.statement.text)
+    if parsed is None:
+        return set()
+    start = fact.start - side.statement.start
+    inside = [t for t in parsed if start <= t.idx < fact.end - side.statement.start]
+    out: set[str] = set()
+    if not inside:
+        return out
+    for node in inside[-1].ancestors:
+        if node.pos_ == "VERB":
+            out.add(str(node.lemma_).lower())
+            out.update(str(c.lemma_).lower() for c in node.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB")
+            break
+    return out - _CONTEXT_STOP
 
 
 def _update_note(a: _Side, b: _Side) -> str | None:
@@ -355,6 +381,8 @@ def _time_group(fact: Fact) -> str | None:
         return "clock"
     if fact.label in ("DATE", "PERIOD") and fact.low is not None:
         return "calendar"
+    if fact.label == "DATE" and fact.key.startswith("--"):
+        return "monthday"
     if fact.label in ("DURATION", "SINCE"):
         return "duration"
     return None
@@ -373,6 +401,10 @@ def _same_footing(x: Fact, a: _Side, y: Fact, b: _Side) -> bool:
 
 
 def _time_range(fact: Fact, side: _Side) -> tuple[float, float] | None:
+    if fact.key.startswith("--"):
+        month, day = (int(p) for p in fact.key[2:].split("-"))
+        ordinal = float(date(2000, month, day).toordinal())
+        return ordinal, ordinal
     if fact.label == "SINCE":
         return since_as_duration(fact, side.document.published)
     if fact.low is None:
@@ -389,14 +421,14 @@ def _times(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
     out: list[_Draft] = []
     ta = [f for f in a.facts if f.kind is FactKind.TIME and _time_group(f)]
     tb = [f for f in b.facts if f.kind is FactKind.TIME and _time_group(f)]
-    for group in ("clock", "calendar", "duration"):
+    for group in ("clock", "calendar", "monthday", "duration"):
         xs = [f for f in ta if _time_group(f) == group]
         ys = [f for f in tb if _time_group(f) == group]
         if not xs or not ys:
             continue
         if {f.key for f in xs} & {f.key for f in ys}:
             continue
-        slack = {"clock": 10.0, "calendar": 0.0, "duration": 0.0}[group]
+        slack = {"clock": 10.0, "calendar": 0.0, "monthday": 0.0, "duration": 0.0}[group]
         ranges_x = [(f, _time_range(f, a)) for f in xs]
         ranges_y = [(f, _time_range(f, b)) for f in ys]
         known = [(x, rx, y, ry) for x, rx in ranges_x for y, ry in ranges_y if rx is not None and ry is not None
@@ -675,6 +707,28 @@ def _coverage_findings(
                        f"{missing[0].label} does not report what {name_list(labels)} report: {quote(span)}",
                        (span,))]
     return []
+
+
+def _unaligned_number_findings(claims: Sequence[Claim], side: Callable[[str], _Side]) -> list[_Draft]:
+    """Figures for the same thing told differently by statements that alignment kept apart.
+
+    Alignment groups by overall wording; 'more than 130 bodies were recovered' and a long quote
+    saying 'more than 70 bodies ... have been recovered' may land in different claims. Only number
+    conflicts with a shared context are raised here, so the scan stays quiet on unrelated sentences.
+    """
+    claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
+    sides = [side(sid) for sid in sorted(claim_of, key=lambda s: (claim_of[s], s))]
+    numbered = [x for x in sides if any(_comparable_number(f) for f in x.facts)]
+    out: list[_Draft] = []
+    for i, a in enumerate(numbered):
+        for b in numbered[i + 1:]:
+            if a.document.id == b.document.id or claim_of[a.statement.id] == claim_of[b.statement.id]:
+                continue
+            for draft in _numbers(a, b, claim_of[a.statement.id], strict=True):
+                out.append(replace(draft, severity=Severity.MEDIUM, note="; ".join(
+                    n for n in (draft.note, "the two statements were not aligned as one claim: check they "
+                                "report the same thing") if n)))
+    return out
 
 
 def _internal_findings(

@@ -21,6 +21,12 @@ _ACCORDING_RE = re.compile(
     r"\b(?:according to|citing|cited by|quoting|as reported by|reported by)\s+(?P<src>[^,.;:()—–]+)",
     re.IGNORECASE,
 )
+# "according to the process": a rule being followed, not someone telling
+_NOT_A_SOURCE_RE = re.compile(
+    r"(?:the\s+|this\s+|that\s+|its\s+|their\s+)?(?:process|procedure|rules?|law|plan|agreement|schedule|terms|"
+    r"contract|guidelines|policy|protocol|regulations?|tradition|custom)\b",
+    re.IGNORECASE,
+)
 _SAID_RE = re.compile(
     r"(?P<src>(?:[A-Z][\w.'’-]*|two|three|several|some|US|U\.S\.)(?:\s+[\w.'’-]+){0,5}?)\s+"
     r"(?P<verb>said|says|told|reported|reports|claimed|claims|stated|announced|added|confirmed|assumes|believes|wrote|writes)\b"
@@ -61,7 +67,8 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
 
     parsed = nlp.parse(text)
     for match in _ACCORDING_RE.finditer(text):
-        add(match.start("src"), match.end("src"), "SOURCE", "source")
+        if not _NOT_A_SOURCE_RE.match(match.group("src")):
+            add(match.start("src"), match.end("src"), "SOURCE", "source")
     if parsed is not None:
         _from_parse(parsed, add)
     else:
@@ -77,13 +84,14 @@ def _from_parse(parsed: Any, add: Any) -> None:
         if token.pos_ not in ("VERB", "AUX") or str(token.lemma_).lower() not in REPORTING_VERBS:
             continue
         lemma = str(token.lemma_).lower()
+        has_subject = any(c.dep_ == "nsubj" for c in token.children)
         for child in token.children:
-            if child.dep_ in ("nsubj",) and lemma != "cite":
+            if child.dep_ == "nsubj":
                 left = child.left_edge.idx
                 right = child.right_edge.idx + len(child.right_edge.text)
                 label = "PRONOUN" if child.lower_ in _PRONOUNS and child.left_edge.i == child.right_edge.i else "SOURCE"
                 add(left, right, label, "source")
-            elif child.dep_ == "dobj" and lemma == "cite":
+            elif child.dep_ == "dobj" and lemma == "cite" and not has_subject:
                 add(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text), "SOURCE", "source")
             elif child.dep_ in ("dative", "dobj") and lemma == "tell" and child.pos_ == "PROPN":
                 add(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text), "CHANNEL", "channel")

@@ -96,7 +96,7 @@ def _scope(parsed: Any, char: int) -> str | None:
         for child in head.children:
             if child.dep_ in ("attr", "acomp"):
                 return str(child.lemma_).lower()
-    if token.dep_ == "det" and head.pos_ in ("NOUN", "PROPN"):
+    if token.dep_ in ("det", "preconj", "cc") and head.pos_ in ("NOUN", "PROPN"):
         # "neither box appeared damaged": the noun and what is said of it
         verb = head.head
         if verb is not head and verb.pos_ in ("VERB", "AUX") and verb.lemma_ not in ("be", "have"):

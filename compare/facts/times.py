@@ -171,11 +171,14 @@ def _build(name: str, m: re.Match[str], text: str, offset: int, sid: str, ref: d
     elif name in ("ISO", "NUMERIC", "MONTH_DAY", "DAY_MONTH"):
         resolved = _calendar_date(name, m, ref)
         if resolved is None:
-            return None
-        day = resolved
-        key = day.isoformat()
-        low, high = _span_range(day, day)
-        value = low
+            month_day = _month_day(name, m)
+            if month_day is None:
+                return None
+            key = f"--{month_day[0]:02d}-{month_day[1]:02d}"  # ISO 8601 for a day with no known year
+        else:
+            key = resolved.isoformat()
+            low, high = _span_range(resolved, resolved)
+            value = low
         unit = "day"
     elif name in ("SEASON", "MONTH_YEAR", "YEAR"):
         label = "PERIOD"
@@ -283,6 +286,25 @@ def _calendar_date(name: str, m: re.Match[str], ref: date | None) -> date | None
             return None
         return date(year, month, day)
     except ValueError:
+        return None
+
+
+def _month_day(name: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """(month, day) of a date written without a year, when the year cannot be resolved."""
+    try:
+        if name == "NUMERIC":
+            a, b = int(m.group("a")), int(m.group("b"))
+            month, day = (a, b) if b > 12 and a <= 12 else (b, a)
+        elif name in ("MONTH_DAY", "DAY_MONTH"):
+            raw = m.group("mon")
+            if raw.lower() in ("may", "mar") and raw[0].islower():
+                return None
+            month, day = _MONTHS[raw.lower().rstrip(".")], int(m.group("d"))
+        else:
+            return None
+        date(2000, month, day)  # validates (2000 is a leap year, so 29 February passes)
+        return month, day
+    except (ValueError, KeyError):
         return None
 
 
