@@ -272,6 +272,10 @@ def _numbers(a: _Side, b: _Side, claim_index: int, *, strict: bool = False) -> l
     for cls in sorted({_num_class(f) for f in na} & {_num_class(f) for f in nb}, key=str):
         xs = [f for f in na if _num_class(f) == cls]
         ys = [f for f in nb if _num_class(f) == cls]
+        if _role_count(a, cls) > 1 and _role_count(b, cls) > 1 or max(_role_count(a, cls), _role_count(b, cls)) > 2:
+            continue  # several figures for the same noun on a side (per event, per place): no safe pairing
+        if (_role_count(a, cls) > 1) != (_role_count(b, cls) > 1):
+            continue
         lonely_x = [x for x in xs if not any(numbers_compatible(x, y) for y in ys)]
         lonely_y = [y for y in ys if not any(numbers_compatible(x, y) for x in xs)]
         if not lonely_x or not lonely_y:
@@ -291,6 +295,13 @@ def _numbers(a: _Side, b: _Side, claim_index: int, *, strict: bool = False) -> l
             )
         )
     return out
+
+
+def _role_count(side: _Side, cls: tuple[str, str | None, str | None]) -> int:
+    """How many numbers of a side count the same noun, breakdown items included."""
+    role = cls[2]
+    return sum(1 for f in side.facts if f.kind is FactKind.NUMBER and f.role is not None
+               and f.role.removeprefix("list:") == role and f.unit == cls[1])
 
 
 def _comparable_number(fact: Fact) -> bool:
@@ -528,8 +539,8 @@ def _same_event(a: _Side, x: Fact, b: _Side, y: Fact) -> bool:
 
 
 def _placelike(fact: Fact) -> bool:
-    """A place, or a one-word name the small NER model mislabels as a person ('from Lucerne')."""
-    return fact.label in _PLACE_LABELS or (fact.label == "PERSON" and len(fact.key.split()) == 1)
+    """A place, or a one-word name the small NER model mislabels ('from Lucerne' as ORG or PERSON)."""
+    return fact.label in _PLACE_LABELS or (fact.label in ("PERSON", "ORG") and len(fact.key.split()) == 1)
 
 
 _REGION_WORDS = frozenset(
@@ -540,7 +551,7 @@ _REGION_WORDS = frozenset(
 
 def _same_granularity(x: Fact, y: Fact) -> bool:
     """A country against a region ('Kenya' / 'East Africa') may be containment, not conflict."""
-    labels = {x.label, y.label} - {"PERSON", "NAME"}
+    labels = {f.label for f in (x, y) if f.label in _PLACE_LABELS - {"NAME"}}
     if len(labels) > 1:
         return False
     regions = [bool(set(f.key.split()) & _REGION_WORDS) for f in (x, y)]

@@ -84,6 +84,8 @@ def _from_parse(parsed: Any, add: Any) -> None:
         if token.pos_ not in ("VERB", "AUX") or str(token.lemma_).lower() not in REPORTING_VERBS:
             continue
         lemma = str(token.lemma_).lower()
+        if any(str(a.lemma_).lower() in REPORTING_VERBS and a.pos_ in ("VERB", "AUX") for a in token.ancestors):
+            continue  # "he said the pilot reported ...": the pilot's report is the content, not the source
         has_subject = any(c.dep_ == "nsubj" for c in token.children)
         for child in token.children:
             if child.dep_ == "nsubj":

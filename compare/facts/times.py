@@ -63,6 +63,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DATELINE_RE = re.compile(r"\s*(?:\((?:[A-Z][A-Za-z-]{1,12})\)\s*)?(?:--|-|—|–)\s")
+
+
 def reference_date(published: str | None) -> date | None:
     """The publication date as a date, from ISO 8601 or the common 'MM/DD/YY HH:MM' form."""
     if not published:
@@ -233,6 +236,8 @@ def _build(name: str, m: re.Match[str], text: str, offset: int, sid: str, ref: d
             low, high = qualifier_range(value, qualifier)
         key = f"{_fmt(value)}d"
         unit = "days"
+    if label == "DATE" and _DATELINE_RE.match(text[end:end + 20]) and start < 60:
+        label = "DATELINE"  # "WASHINGTON, June 7 (AFP) -": when the wire filed, not when it happened
     if name != "DURATION" and label in ("DATE", "PERIOD") and _since(text, start):
         # "since late spring": a duration up to the publication date
         label = "SINCE"

@@ -1,0 +1,76 @@
+"""Number facts: digits, words, ordinals, money, units, and qualifiers turned into ranges."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.facts import extract_facts
+from compare.facts.numbers import qualifier_range, words_to_number
+from compare.model import Document, Fact, FactKind, Statement, StatementKind
+
+
+def numbers(text: str) -> list[Fact]:
+    prefix = "Intro line.\n"
+    document = Document.from_text(prefix + text, id="d")
+    statement = Statement("d:s1", "d", 1, len(prefix), len(prefix) + len(text), text, StatementKind.BODY)
+    facts = extract_facts(statement, document)
+    for fact in facts:
+        assert document.text[fact.start : fact.end] == fact.text  # offsets are document offsets
+        assert fact.id.startswith("d:s1:f")
+    return [f for f in facts if f.kind is FactKind.NUMBER]
+
+
+def only(text: str) -> Fact:
+    found = numbers(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_qualified_count_keeps_qualifier_and_range() -> None:
+    fact = only("More than 130 bodies are reported to have been recovered.")
+    assert (fact.text, fact.value, fact.qualifier, fact.role) == ("More than 130", 130.0, "more than", "body")
+    assert fact.low == 130.0 and fact.high is None
+
+
+def test_about_with_unit_is_a_tolerance_band() -> None:
+    fact = only("With a range of about 300 km, ATACMS cannot reach Moscow.")
+    assert fact.unit == "km" and fact.qualifier == "about" and fact.role == "range"
+    assert fact.low is not None and fact.high is not None and fact.low < 300 < fact.high
+
+
+def test_miles_are_converted_to_km() -> None:
+    fact = only("The wreck lies 50 miles off the coast.")
+    assert fact.unit == "km" and fact.value == pytest.approx(80.47, abs=0.01)
+
+
+def test_money_with_abbreviated_multiplier() -> None:
+    fact = only("The contract is worth $1.5 mln, officials said.")
+    assert (fact.label, fact.unit, fact.value) == ("MONEY", "usd", 1_500_000.0)
+
+
+def test_ordinals_and_number_words() -> None:
+    assert only("The fire started on the 26th floor.").key == "#26"
+    found = numbers("Three people died and at least fifteen were hurt.")
+    assert [(f.value, f.qualifier) for f in found] == [(3.0, None), (15.0, "at least")]
+
+
+def test_identifiers_and_model_names_are_not_quantities() -> None:
+    assert numbers("Gulf Air Flight 072, an Airbus A320, was an F-16 escort away from Su-24M jets.") == []
+
+
+def test_partitive_and_breakdown_roles() -> None:
+    assert only("Thirty-six of the victims were children.").role == "part-of:victim"
+    roles = [f.role for f in numbers("They included 64 Egyptians, 36 Bahrainis and 12 Saudis.")]
+    assert all(role and role.startswith("list:") for role in roles)
+
+
+def test_words_to_number() -> None:
+    assert words_to_number("one hundred and forty-three") == 143
+    assert words_to_number("a dozen") == 12
+    assert words_to_number("several") is None
+
+
+def test_qualifier_ranges() -> None:
+    assert qualifier_range(15, "at least") == (15, None)
+    assert qualifier_range(30, "up to") == (0.0, 30)
+    assert qualifier_range(100, None) == (100, 100)

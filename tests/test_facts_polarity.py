@@ -1,0 +1,45 @@
+"""Polarity (negation, denial, refusal) and certainty (hedges) facts."""
+
+from __future__ import annotations
+
+from compare.facts import extract_facts
+from compare.model import Document, Fact, FactKind, Statement, StatementKind
+
+
+def marks(text: str) -> list[Fact]:
+    document = Document.from_text(text, id="d")
+    statement = Statement("d:s0", "d", 0, 0, len(text), text, StatementKind.BODY)
+    return [f for f in extract_facts(statement, document) if f.kind in (FactKind.POLARITY, FactKind.CERTAINTY)]
+
+
+def summary(text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.text, f.label, f.role) for f in marks(text)]
+
+
+def test_negation_takes_the_word_it_negates() -> None:
+    assert summary("We believe it isn't a terrorist attack.")[-1] == ("isn't", "NEG", "attack")
+    assert ("not", "NEG", "make") in summary("The pilot did not make any statement about problems.")
+
+
+def test_denial_and_refusal() -> None:
+    assert ("denied", "DENIAL", "deny") in summary("Ukraine requested a strike but was denied.")
+    assert any(label == "DENIAL" for _, label, _ in summary("The ministry refused to comment."))
+
+
+def test_negated_subjects_keep_their_verb() -> None:
+    assert ("neither", "NEG", "box@appear") in [
+        (t.lower(), label, role) for t, label, role in summary("Neither box appeared damaged.")
+    ]
+
+
+def test_conditions_and_not_only_are_not_denials() -> None:
+    found = summary("Militants threatened bloodshed if the authorities do not release the prisoners.")
+    assert [role for _, label, role in found if label == "NEG"] == [None]
+    assert summary("He blocked strikes not only with ATACMS but also with other systems.") == []
+
+
+def test_hedges_and_their_strength() -> None:
+    found = marks("Apparently, he also controls operations; it was very probably a terrorist attack.")
+    assert [(f.text, f.key) for f in found] == [("Apparently", "weak"), ("very probably", "strong")]
+    assert [f.text for f in marks("This would effectively extend the ban.")] == ["would"]
+    assert marks("The summit was held in May.") == []

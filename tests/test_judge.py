@@ -1,0 +1,205 @@
+"""Judgement: typed findings quoting exact spans, tolerant reading of numbers, few false alarms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compare.facts import extract_facts
+from compare.judge import judge
+from compare.model import (
+    Claim,
+    Document,
+    Fact,
+    Finding,
+    FindingType,
+    Pair,
+    Relation,
+    Severity,
+    Statement,
+    StatementKind,
+    Verdict,
+)
+
+
+@dataclass
+class Case:
+    """Hand-made documents (one per outlet), their statements and facts."""
+
+    documents: list[Document]
+    statements: list[Statement]
+    facts: dict[str, list[Fact]]
+
+    def sid(self, outlet: str, index: int = 0) -> str:
+        return f"{outlet.lower()}:s{index}"
+
+
+def make(reports: dict[str, Sequence[str]], published: dict[str, str] | None = None) -> Case:
+    documents: list[Document] = []
+    statements: list[Statement] = []
+    for outlet, sentences in reports.items():
+        doc_id = outlet.lower()
+        text = ""
+        spans = []
+        for sentence in sentences:
+            spans.append((len(text), len(text) + len(sentence)))
+            text += sentence + "\n\n"
+        document = Document.from_text(text, id=doc_id, outlet=outlet, published=(published or {}).get(outlet))
+        documents.append(document)
+        for index, (start, end) in enumerate(spans):
+            statements.append(Statement(f"{doc_id}:s{index}", doc_id, index, start, end, text[start:end],
+                                        StatementKind.BODY))
+    by_id = {d.id: d for d in documents}
+    facts = {s.id: extract_facts(s, by_id[s.document]) for s in statements}
+    return Case(documents, statements, facts)
+
+
+def claim(cid: str, *ids: str, relation: Relation = Relation.AGREE) -> Claim:
+    docs = tuple(dict.fromkeys(i.split(":")[0] for i in ids))
+    pairs = tuple(Pair(a, b, 0.8, relation) for n, a in enumerate(ids) for b in ids[n + 1:]
+                  if a.split(":")[0] != b.split(":")[0])
+    verdict = Verdict.UNIQUE if len(docs) == 1 else Verdict.PARTIAL
+    return Claim(cid, verdict, tuple(ids), pairs, docs)
+
+
+def run(case: Case, claims: Sequence[Claim]) -> tuple[list[Claim], list[Finding]]:
+    return judge(claims, case.statements, case.facts, case.documents)
+
+
+def pair_of(a: str, b: str, published: dict[str, str] | None = None) -> tuple[Claim, list[Finding]]:
+    case = make({"CNN": [a], "MSNBC": [b]}, published)
+    claims, findings = run(case, [claim("c1", "cnn:s0", "msnbc:s0")])
+    for finding in findings:
+        for span in finding.spans:
+            document = next(d for d in case.documents if d.id == span.document)
+            assert document.text[span.start : span.end] == span.text
+    return claims[0], findings
+
+
+def test_number_conflict_quotes_both_sides_and_names_outlets() -> None:
+    judged, findings = pair_of("The fire broke out on the 26th floor of the tower.",
+                               "The fire broke out on the 25th floor of the tower.")
+    assert [f.type for f in findings] == [FindingType.NUMBER]
+    finding = findings[0]
+    assert "CNN: '26th floor' — MSNBC: '25th floor'" in finding.message
+    assert finding.severity is Severity.HIGH and finding.id == "f1" and finding.claim == "c1"
+    assert [s.text for s in finding.spans] == ["26th floor", "25th floor"]
+    assert judged.pairs[0].relation is Relation.CONFLICT and judged.verdict is Verdict.CONFLICT
+
+
+def test_numbers_read_with_journalists_tolerance() -> None:
+    for a, b in [
+        ("The missile has a range of about 300 km.", "The missile has a range of 300 km."),
+        ("The wreck was found 50 miles off the coast.", "The wreck was found 80 km off the coast."),
+        ("At least 143 people were on board the jet.", "143 people were on board the jet."),
+    ]:
+        judged, findings = pair_of(a, b)
+        assert findings == [], (a, b, findings)
+        assert judged.verdict is Verdict.AGREE
+
+
+def test_different_floors_of_a_bound_conflict() -> None:
+    _, findings = pair_of("At least 15 people were killed in the blast.", "At least 30 people were killed in the blast.")
+    assert [f.type for f in findings] == [FindingType.NUMBER]
+
+
+def test_rising_counts_note_possible_updates() -> None:
+    _, findings = pair_of(
+        "More than 130 bodies are reported to have been recovered.",
+        "More than 70 bodies have been recovered, officials said.",
+        {"CNN": "2000-08-24T00:37", "MSNBC": "2000-08-23T14:47"},
+    )
+    assert len(findings) == 1 and findings[0].type is FindingType.NUMBER
+    assert findings[0].note and "successive updates" in findings[0].note
+    assert "'More than 130 bodies'" in findings[0].message
+
+
+def test_time_conflict() -> None:
+    _, findings = pair_of("The plane crashed at 7:30 p.m. local time.", "The plane crashed at 5:50 p.m. local time.")
+    assert [f.type for f in findings] == [FindingType.TIME_DATE]
+    assert [s.text for s in findings[0].spans] == ["7:30 p.m.", "5:50 p.m."]
+
+
+def test_place_conflict() -> None:
+    judged, findings = pair_of("The small plane departed from Lucerne on Sunday morning.",
+                               "The small plane had taken off from Locarno on Sunday morning.")
+    assert [f.type for f in findings] == [FindingType.ENTITY]
+    assert [s.text for s in findings[0].spans] == ["from Lucerne", "from Locarno"]
+    assert judged.verdict is Verdict.CONFLICT
+
+
+def test_polarity_conflict() -> None:
+    judged, findings = pair_of("Police said it was very probably a terrorist attack.",
+                               "We believe it isn't a terrorist attack, the minister said.")
+    assert FindingType.POLARITY in [f.type for f in findings]
+    assert judged.pairs[0].relation is Relation.CONFLICT
+
+
+def test_hedge_against_assertion_is_partial_not_conflict() -> None:
+    judged, findings = pair_of("The minister apparently resigned on Monday.", "The minister resigned on Monday.")
+    assert [(f.type, f.severity) for f in findings] == [(FindingType.CERTAINTY, Severity.LOW)]
+    assert judged.pairs[0].relation is Relation.PARTIAL and judged.verdict is Verdict.PARTIAL
+
+
+def test_different_sources_for_one_claim() -> None:
+    judged, findings = pair_of(
+        "Ukraine requested an ATACMS strike but was denied, according to The Wall Street Journal.",
+        "Ukraine requested an ATACMS strike but was denied, two US officials said.",
+    )
+    assert [f.type for f in findings] == [FindingType.ATTRIBUTION]
+    assert judged.verdict is Verdict.PARTIAL
+
+
+def test_paraphrases_and_extra_detail_raise_nothing() -> None:
+    for a, b in [
+        ("Under this procedure, the U.S. Defense Secretary, Pete Hegseth, has full authority to block strikes.",
+         "According to the process, Secretary of Defense Pete Hegseth has the final say on strikes."),
+        ("The plane crashed into the sea.", "The plane crashed into the sea off Bahrain on Wednesday, killing 143."),
+        ("The Pentagon did not comment.", "The U.S. Department of Defense did not comment on the report."),
+    ]:
+        _, findings = pair_of(a, b)
+        assert findings == [], (a, b, findings)
+
+
+def test_unique_omission_and_order() -> None:
+    case = make({
+        "CNN": ["The jet crashed off Bahrain.", "Officials blamed the weather."],
+        "BBC": ["The jet crashed off Bahrain."],
+        "ABC": ["The jet crashed off Bahrain.", "The fire started on the 26th floor."],
+        "MSNBC": ["The fire started on the 25th floor."],
+    })
+    claims = [
+        claim("c1", "cnn:s0", "bbc:s0", "abc:s0"),
+        claim("c2", "cnn:s1"),
+        claim("c3", "abc:s1", "msnbc:s0"),
+    ]
+    judged, findings = run(case, claims)
+    assert [c.verdict for c in judged] == [Verdict.AGREE, Verdict.UNIQUE, Verdict.CONFLICT]
+    summary = [(f.id, f.type, f.claim) for f in findings]
+    assert summary == [
+        ("f1", FindingType.NUMBER, "c3"),
+        ("f2", FindingType.OMISSION, "c1"),
+        ("f3", FindingType.UNIQUE, "c2"),
+    ]
+    assert "MSNBC does not report what CNN, BBC and ABC report" in findings[1].message
+    assert findings[2].message.startswith("Only CNN reports this:")
+
+
+def test_internal_contradiction_in_one_report() -> None:
+    case = make({"CNN": ["143 people were on board the Gulf Air jet.", "In all, 141 people were on board the jet."],
+                 "BBC": ["The jet crashed."]})
+    _, findings = run(case, [claim("c1", "cnn:s0"), claim("c2", "cnn:s1"), claim("c3", "bbc:s0")])
+    internal = [f for f in findings if f.type is FindingType.INTERNAL]
+    assert len(internal) == 1 and internal[0].statements == ("cnn:s0", "cnn:s1")
+    assert [s.text for s in internal[0].spans] == ["143 people", "141 people"]
+
+
+def test_pronoun_source_is_taken_from_the_sentence_before() -> None:
+    case = make({
+        "FoxNews": ["Gulf Air's chief pilot, Hamad Ali, said the pilot reported no technical problems."],
+        "USAToday": ["Ali Ahmedi, a spokesman for Gulf Air, said it was too early to speculate.",
+                     "But he said the pilot reported no technical problems."],
+    })
+    _, findings = run(case, [claim("c1", "foxnews:s0", "usatoday:s1"), claim("c2", "usatoday:s0")])
+    attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
+    assert len(attribution) == 1 and attribution[0].note and "Ali Ahmedi" in attribution[0].note
