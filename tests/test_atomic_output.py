@@ -1,0 +1,185 @@
+"""A failed run never damages the previous report: files are written whole, via a temp file and a rename."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import compare.render
+from compare import output
+from compare.cli import main
+from compare.errors import OutputError, RenderError
+from compare.output import write_atomic
+
+STORY_A = (
+    "Council approves new bridge\n\nThe city council approved the new bridge on Monday. "
+    "The bridge will cost 40 million dollars, the mayor said.\n"
+)
+STORY_B = (
+    "Bridge plan passes\n\nOn Monday the council voted for the bridge. "
+    "Officials put the cost at 45 million dollars.\n"
+)
+PREVIOUS = {
+    "report.json": b'{"previous": true}\n',
+    "report.html": b"<p>previous</p>\n",
+    "report.pdf": b"%PDF-previous\n",
+    "report.md": b"previous\n",
+}
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> list[str]:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(STORY_A, encoding="utf-8")
+    b.write_text(STORY_B, encoding="utf-8")
+    return [str(a), str(b)]
+
+
+@pytest.fixture
+def previous(tmp_path: Path) -> Path:
+    """An output folder holding last run's complete report."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for name, data in PREVIOUS.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def folder_state(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def cli(inputs: list[str], folder: Path, *extra: str) -> int:
+    return main(["report", *inputs, "-o", str(folder), "--embedder", "lexical", "--quiet", *extra])
+
+
+def failing_render(fail_on: str, error: BaseException) -> Callable[..., bytes]:
+    real = compare.render.render
+
+    def render(comparison: Any, fmt: str, **kwargs: Any) -> bytes:
+        if fmt == fail_on:
+            raise error
+        return real(comparison, fmt, **kwargs)
+
+    return render
+
+
+@pytest.mark.parametrize("fail_on", ["json", "html", "pdf", "md"])
+def test_render_failure_leaves_the_previous_report_intact(
+    fail_on: str,
+    inputs: list[str],
+    previous: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(compare.render, "render", failing_render(fail_on, RenderError(f"{fail_on} broke")))
+    code = cli(inputs, previous, "--format", "json,html,md" if fail_on != "pdf" else "json,html,pdf,md")
+    assert code == RenderError.exit_code
+    assert capsys.readouterr().err == f"compare: error: {fail_on} broke\n"
+    assert folder_state(previous) == PREVIOUS
+
+
+def test_unexpected_crash_mid_render_leaves_the_previous_report_intact(
+    inputs: list[str], previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compare.render, "render", failing_render("md", KeyboardInterrupt()))
+    assert cli(inputs, previous, "--format", "json,html,md") == 130
+    assert folder_state(previous) == PREVIOUS
+
+
+def test_failure_while_writing_one_file_keeps_that_file_whole(
+    inputs: list[str], previous: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real_fsync = os.fsync
+    calls = {"n": 0}
+
+    def flaky_fsync(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:  # the second report file: disk full half way through
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(output.os, "fsync", flaky_fsync)
+    code = cli(inputs, previous, "--format", "json,md")
+    assert code == OutputError.exit_code
+    err = capsys.readouterr().err
+    assert err.startswith("compare: error: ") and "No space left on device" in err and err.count("\n") == 1
+    state = folder_state(previous)
+    assert state["report.md"] == PREVIOUS["report.md"], "the file being written was damaged"
+    assert state["report.json"] != PREVIOUS["report.json"]  # written whole before the failure
+    assert set(state) == set(PREVIOUS), "a temporary file was left behind"
+
+
+def test_success_replaces_every_file_and_leaves_no_temporary_files(inputs: list[str], previous: Path) -> None:
+    assert cli(inputs, previous, "--format", "json,html,md") == 0
+    state = folder_state(previous)
+    assert set(state) == set(PREVIOUS)
+    assert state["report.json"].startswith(b"{") and state["report.json"] != PREVIOUS["report.json"]
+    assert state["report.html"] != PREVIOUS["report.html"] and state["report.md"] != PREVIOUS["report.md"]
+    assert state["report.pdf"] == PREVIOUS["report.pdf"]  # not asked for, not touched
+
+
+def test_stdout_gets_nothing_when_rendering_fails(
+    inputs: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(compare.render, "render", failing_render("md", RenderError("md broke")))
+    code = main(["report", *inputs, "-o", "-", "--format", "md", "--embedder", "lexical", "--quiet"])
+    captured = capsys.readouterr()
+    assert code == RenderError.exit_code
+    assert captured.out == ""
+
+
+# --- write_atomic itself ---------------------------------------------------------------------------------
+
+
+def test_write_atomic_readers_see_old_or_new_never_partial(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.json"
+    target.write_bytes(b"old")
+    real_replace = os.replace
+    seen: list[bytes] = []
+
+    def replace(src: str, dst: Path) -> None:
+        seen.append(Path(dst).read_bytes())  # what a reader sees just before the switch
+        assert Path(src).read_bytes() == b"new" * 1000  # the temporary file is complete
+        real_replace(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", replace)
+    write_atomic(target, b"new" * 1000)
+    assert seen == [b"old"]
+    assert target.read_bytes() == b"new" * 1000
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+@pytest.mark.parametrize("error", [OSError(5, "Input/output error"), KeyboardInterrupt()])
+def test_write_atomic_failure_keeps_old_file_and_removes_temporary(
+    error: BaseException, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.html"
+    target.write_bytes(b"old")
+
+    def broken_fsync(fd: int) -> None:
+        raise error
+
+    monkeypatch.setattr(output.os, "fsync", broken_fsync)
+    expected = OutputError if isinstance(error, OSError) else KeyboardInterrupt
+    with pytest.raises(expected):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_write_atomic_into_a_missing_folder_is_an_output_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="cannot write here"):
+        write_atomic(tmp_path / "missing" / "report.md", b"x")
+
+
+def test_written_report_is_readable_by_others(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    write_atomic(target, b"x")
+    assert target.stat().st_mode & 0o777 == 0o644
