@@ -13,7 +13,9 @@ Precision is over the pairs we mark conflict, and only on fully judged clusters 
 clusters were judged for Subsumption only, so a conflict raised there cannot be scored (it is counted
 in "raised" for inspection).
 
-Run from the repository root:  python -m bench.evaluate_findings [--mode pairs|pipeline|both]
+  msrp      MSRP paraphrase pairs judged one by one: how often a paraphrase is called a conflict.
+
+Run from the repository root:  python -m bench.evaluate_findings [--mode pairs|pipeline|msrp|both]
 """
 
 from __future__ import annotations
@@ -27,10 +29,27 @@ from dataclasses import dataclass
 from bench.gold import Cluster, GoldPair, cstbank_cluster_names, load_cstbank
 from compare.facts import extract_facts
 from compare.judge import judge
-from compare.model import Claim, Document, Fact, Finding, FindingType, Pair, Relation, Statement, StatementKind, Verdict
+from compare.model import (
+    Claim,
+    Document,
+    Fact,
+    Finding,
+    FindingType,
+    Pair,
+    Relation,
+    Statement,
+    StatementKind,
+    Verdict,
+)
 
 CONFLICT_TYPES = frozenset(
-    {FindingType.NUMBER, FindingType.TIME_DATE, FindingType.ENTITY, FindingType.POLARITY, FindingType.INTERNAL}
+    {
+        FindingType.NUMBER,
+        FindingType.TIME_DATE,
+        FindingType.ENTITY,
+        FindingType.POLARITY,
+        FindingType.INTERNAL,
+    }
 )
 SentKey = tuple[str, int]
 
@@ -91,9 +110,13 @@ def _score(
 ) -> Score:
     conflicts = {frozenset((p.a, p.b)) for c in claims for p in c.pairs if p.relation is Relation.CONFLICT}
     # conflicting findings between statements of different reports count as raised conflicts too
-    conflicts |= {frozenset(f.statements) for f in findings
-                  if f.type in CONFLICT_TYPES and len(set(f.statements)) == 2
-                  and len({s.split(":s")[0] for s in f.statements}) == 2}
+    conflicts |= {
+        frozenset(f.statements)
+        for f in findings
+        if f.type in CONFLICT_TYPES
+        and len(set(f.statements)) == 2
+        and len({s.split(":s")[0] for s in f.statements}) == 2
+    }
     any_cover = [set(f.statements) for f in findings]
     conflict_cover = [set(f.statements) for f in findings if f.type in CONFLICT_TYPES]
     gold_keys = set()
@@ -169,49 +192,136 @@ def evaluate_pipeline(cluster: Cluster, embedder: str) -> Score:
     return _score(cluster.pairs, to_statement, comparison.claims, comparison.findings)
 
 
-def _show(claims: Sequence[Claim], findings: Sequence[Finding], statements: dict[SentKey, Statement],
-          cluster: Cluster) -> None:
+def _show(
+    claims: Sequence[Claim],
+    findings: Sequence[Finding],
+    statements: dict[SentKey, Statement],
+    cluster: Cluster,
+) -> None:
     """Print conflicts with their gold label, for error analysis."""
     gold = {}
     for p in cluster.pairs:
         a, b = statements[(p.a_doc, p.a_sno)].id, statements[(p.b_doc, p.b_sno)].id
         gold[frozenset((a, b))] = "/".join(sorted(set(p.coarse_labels) or {p.coarse_label}))
     for f in findings:
-        print(f"  [{f.type.value}/{f.severity.value}] gold={gold.get(frozenset(f.statements), '-')}: {f.message}")
+        print(
+            f"  [{f.type.value}/{f.severity.value}] "
+            f"gold={gold.get(frozenset(f.statements), '-')}: {f.message}"
+        )
 
 
 def _fmt(x: float) -> str:
     return "  -  " if x != x else f"{x:5.2f}"
 
 
+def evaluate_msrp() -> tuple[int, int, int, int]:
+    """False alarms on paraphrases: MSRP pairs judged one by one; returns (paraphrases, conflicts on them,
+    non-paraphrases, conflicts on them)."""
+    from bench.gold import load_msrp
+
+    rows = load_msrp()
+    documents: list[Document] = []
+    statements: list[Statement] = []
+    claims: list[Claim] = []
+    for n, row in enumerate(rows, start=1):
+        ids = []
+        for side, text in (("a", row.s1), ("b", row.s2)):
+            doc_id = f"m{n}{side}"
+            documents.append(Document.from_text(text, id=doc_id, outlet=doc_id))
+            statements.append(Statement(f"{doc_id}:s0", doc_id, 0, 0, len(text), text, StatementKind.BODY))
+            ids.append(f"{doc_id}:s0")
+        claims.append(
+            Claim(
+                id=f"c{n}",
+                verdict=Verdict.PARTIAL,
+                statements=(ids[0], ids[1]),
+                pairs=(Pair(a=ids[0], b=ids[1], score=1.0, relation=Relation.PARTIAL),),
+                documents=(f"m{n}a", f"m{n}b"),
+            )
+        )
+    by_id = {d.id: d for d in documents}
+    facts = {s.id: extract_facts(s, by_id[s.document]) for s in statements}
+    judged, _ = judge(claims, statements, facts, documents)
+    conflicted = [c.verdict is Verdict.CONFLICT for c in judged]
+    para = [c for c, row in zip(conflicted, rows, strict=True) if row.label]
+    other = [c for c, row in zip(conflicted, rows, strict=True) if not row.label]
+    return len(para), sum(para), len(other), sum(other)
+
+
+_HEADER = ("mode", "cluster", "gold", "rec.any", "rec.cf", "raised", "prec", "findings", "secs")
+
+
+def _row(*cells: object) -> str:
+    widths = (9, 10, 4, 7, 7, 6, 5, 8, 5)
+    return " ".join(
+        f"{c!s:<{w}}" if i < 2 else f"{c!s:>{w}}" for i, (c, w) in enumerate(zip(cells, widths, strict=False))
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mode", choices=("pairs", "pipeline", "both"), default="both")
+    parser.add_argument("--mode", choices=("pairs", "pipeline", "msrp", "both"), default="both")
     parser.add_argument("--embedder", default="minilm", help="embedder for pipeline mode")
     parser.add_argument("--cluster", action="append", help="only these clusters (repeatable)")
     parser.add_argument("--verbose", action="store_true", help="print every pair finding (pairs mode)")
     args = parser.parse_args(argv)
+    if args.mode == "msrp":
+        n_para, c_para, n_other, c_other = evaluate_msrp()
+        print(
+            f"msrp paraphrase pairs: {n_para}, judged conflict: {c_para} ({c_para / n_para:.1%} false alarms)"
+        )
+        print(f"msrp non-paraphrase pairs: {n_other}, judged conflict: {c_other}")
+        return 0
     names = args.cluster or cstbank_cluster_names()
     modes = ("pairs", "pipeline") if args.mode == "both" else (args.mode,)
-    print(f"{'mode':9} {'cluster':10} {'gold':>4} {'rec.any':>7} {'rec.cf':>7} {'raised':>6} {'prec':>5} {'findings':>8} {'secs':>5}")
+    print(_row(*_HEADER))
     for mode in modes:
         totals = [0, 0, 0, 0, 0]
         for name in names:
             cluster = load_cstbank(name)
             began = time.perf_counter()
-            score = (evaluate_pairs(cluster, args.verbose) if mode == "pairs"
-                     else evaluate_pipeline(cluster, args.embedder))
+            if mode == "pairs":
+                score = evaluate_pairs(cluster, args.verbose)
+            else:
+                score = evaluate_pipeline(cluster, args.embedder)
             secs = time.perf_counter() - began
             judged = cluster.fully_judged
-            totals = [t + v for t, v in zip(totals, (score.gold, score.found_any, score.found_conflict,
-                                                     score.raised if judged else 0,
-                                                     score.raised_correct if judged else 0))]
+            counts = (
+                score.gold,
+                score.found_any,
+                score.found_conflict,
+                score.raised if judged else 0,
+                score.raised_correct if judged else 0,
+            )
+            totals = [t + v for t, v in zip(totals, counts, strict=True)]
             precision = _fmt(score.precision) if judged else "n/a"
-            print(f"{mode:9} {name:10} {score.gold:4d} {_fmt(score.recall_any):>7} {_fmt(score.recall_conflict):>7} "
-                  f"{score.raised:6d} {precision:>5} {score.findings:8d} {secs:5.1f}")
+            print(
+                _row(
+                    mode,
+                    name,
+                    score.gold,
+                    _fmt(score.recall_any),
+                    _fmt(score.recall_conflict),
+                    score.raised,
+                    precision,
+                    score.findings,
+                    f"{secs:.1f}",
+                )
+            )
         total = Score(totals[0], totals[1], totals[2], totals[3], totals[4], 0)
-        print(f"{mode:9} {'ALL':10} {total.gold:4d} {_fmt(total.recall_any):>7} {_fmt(total.recall_conflict):>7} "
-              f"{total.raised:6d} {_fmt(total.precision):>5}")
+        print(
+            _row(
+                mode,
+                "ALL",
+                total.gold,
+                _fmt(total.recall_any),
+                _fmt(total.recall_conflict),
+                total.raised,
+                _fmt(total.precision),
+                "",
+                "",
+            )
+        )
     return 0
 
 

@@ -7,8 +7,25 @@ import re
 from compare.model import Document, Fact, FactKind, Span, Statement
 
 _REPORTING_FORMS = frozenset(
-    "said says told reported reports claimed claims stated announced added confirmed assumes "
-    "believes wrote writes cites cited".split()
+    [
+        "said",
+        "says",
+        "told",
+        "reported",
+        "reports",
+        "claimed",
+        "claims",
+        "stated",
+        "announced",
+        "added",
+        "confirmed",
+        "assumes",
+        "believes",
+        "wrote",
+        "writes",
+        "cites",
+        "cited",
+    ]
 )
 _QUOTE_LIMIT = 160
 
@@ -23,12 +40,14 @@ def fact_span(fact: Fact, statement: Statement, document: Document) -> Span:
     text = document.text
     stmt_end = statement.start + len(statement.text)
     if fact.kind is FactKind.NUMBER and fact.role:
-        window = text[end:min(stmt_end, end + 40)]
+        window = text[end : min(stmt_end, end + 40)]
         words = re.findall(r"[\w'’/-]+", window)[:4]
         offset = 0
         for word in words:
             offset = window.find(word, offset) + len(word)
-            if _stem(word) in {_stem(r) for r in fact.role.replace("part-of:", "").replace("list:", "").split("+")}:
+            if _stem(word) in {
+                _stem(r) for r in fact.role.replace("part-of:", "").replace("list:", "").split("+")
+            }:
                 end += offset
                 break
     elif fact.kind is FactKind.ATTRIBUTION:
@@ -36,13 +55,19 @@ def fact_span(fact: Fact, statement: Statement, document: Document) -> Span:
         if m and m.group(1).lower() in _REPORTING_FORMS:
             end += m.end()
     elif fact.kind is FactKind.TIME and fact.label == "SINCE":
-        m = re.search(r"\b(?:since|from)\s+(?:at least\s+|the\s+)*$", text[max(statement.start, start - 30):start],
-                      re.IGNORECASE)
+        m = re.search(
+            r"\b(?:since|from)\s+(?:at least\s+|the\s+)*$",
+            text[max(statement.start, start - 30) : start],
+            re.IGNORECASE,
+        )
         if m:
             start -= len(m.group(0))
     elif fact.kind is FactKind.ENTITY and fact.role and fact.role.isalpha():
-        m = re.search(rf"\b{re.escape(fact.role)}\s+(?:the\s+)?$", text[max(statement.start, start - 20):start],
-                      re.IGNORECASE)
+        m = re.search(
+            rf"\b{re.escape(fact.role)}\s+(?:the\s+)?$",
+            text[max(statement.start, start - 20) : start],
+            re.IGNORECASE,
+        )
         if m:
             start -= len(m.group(0))
     return Span(document=document.id, statement=statement.id, start=start, end=end, text=text[start:end])
@@ -50,16 +75,22 @@ def fact_span(fact: Fact, statement: Statement, document: Document) -> Span:
 
 def statement_span(statement: Statement, document: Document) -> Span:
     """The whole statement as a span."""
-    return Span(document=document.id, statement=statement.id, start=statement.start,
-                end=statement.start + len(statement.text), text=statement.text)
+    return Span(
+        document=document.id,
+        statement=statement.id,
+        start=statement.start,
+        end=statement.start + len(statement.text),
+        text=statement.text,
+    )
 
 
 def window_span(statement: Statement, document: Document, start: int, end: int) -> Span:
     """A span inside a statement given document offsets, clipped to the statement."""
     start = max(start, statement.start)
     end = min(end, statement.start + len(statement.text))
-    return Span(document=document.id, statement=statement.id, start=start, end=end,
-                text=document.text[start:end])
+    return Span(
+        document=document.id, statement=statement.id, start=start, end=end, text=document.text[start:end]
+    )
 
 
 def quote(span: Span) -> str:
@@ -72,7 +103,7 @@ def quote(span: Span) -> str:
 
 
 def sides(label_a: str, span_a: Span, label_b: str, span_b: Span) -> str:
-    """"CNN: '26th floor' — MSNBC: '25th floor'"."""
+    """ "CNN: '26th floor' — MSNBC: '25th floor'"."""
     return f"{label_a}: {quote(span_a)} — {label_b}: {quote(span_b)}"
 
 

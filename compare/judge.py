@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -87,7 +88,10 @@ def judge(
     by_id = {s.id: s for s in statements}
     docs = {d.id: d for d in documents}
     canon = aliases.canonical_map(
-        f.key for fs in facts.values() for f in fs if f.kind is FactKind.ENTITY and f.label in ("PERSON", "NAME")
+        f.key
+        for fs in facts.values()
+        for f in fs
+        if f.kind is FactKind.ENTITY and f.label in ("PERSON", "NAME")
     )
     canon_facts = {sid: [_canonical(f, canon) for f in fs] for sid, fs in facts.items()}
     canon_facts = _resolve_pronoun_sources(canon_facts, by_id)
@@ -133,9 +137,13 @@ def _resolve_pronoun_sources(
         for statement in stmts:
             resolved = []
             for fact in out[statement.id]:
-                if (fact.kind is FactKind.ATTRIBUTION and fact.label == "PRONOUN"
-                        and fact.text.lower() in ("he", "she") and last is not None
-                        and statement.index - last[0] <= 2):
+                if (
+                    fact.kind is FactKind.ATTRIBUTION
+                    and fact.label == "PRONOUN"
+                    and fact.text.lower() in ("he", "she")
+                    and last is not None
+                    and statement.index - last[0] <= 2
+                ):
                     fact = replace(fact, key=last[1].key, label="PERSON", role="pronoun")
                 resolved.append(fact)
             out[statement.id] = resolved
@@ -236,6 +244,12 @@ def _num_class(fact: Fact) -> tuple[str, str | None, str | None]:
     return ("ordinal" if fact.label == "ORDINAL" else "count", fact.unit, fact.role)
 
 
+def _unit_word(fact: Fact) -> str:
+    """The unit as written (last word of the fact's text): 'miles', 'km'."""
+    words = re.findall(r"[A-Za-z%]+", fact.text)
+    return words[-1].lower() if words else ""
+
+
 def _direction(qualifier: str | None) -> str:
     if qualifier in _LOWER:
         return "lower"
@@ -250,6 +264,8 @@ def numbers_compatible(x: Fact, y: Fact) -> bool:
     """Whether two numbers about the same thing can both be true, read as a journalist would."""
     assert x.value is not None and y.value is not None
     tol = 0.03 if x.unit and x.unit not in ("%",) else 0.005
+    if x.unit and _unit_word(x) != _unit_word(y):
+        tol = 0.1  # converted figures ("30 miles (50 km)") are rounded by the writer
     dx, dy = _direction(x.qualifier), _direction(y.qualifier)
     if dx == dy and dx in ("lower", "upper"):
         # "at least 15" vs "at least 30": two different floors are two different claims
@@ -259,7 +275,7 @@ def numbers_compatible(x: Fact, y: Fact) -> bool:
     lo_y = y.low if y.low is not None else float("-inf")
     hi_y = y.high if y.high is not None else float("inf")
     slack = tol * max(abs(x.value), abs(y.value), 1.0)
-    if dx == "lower" and dy == "exact" or dy == "lower" and dx == "exact":
+    if (dx == "lower" and dy == "exact") or (dy == "lower" and dx == "exact"):
         slack = max(slack, 1.0)  # "more than 130" vs "130": the same count told loosely
     return lo_x - slack <= hi_y and lo_y - slack <= hi_x
 
@@ -272,7 +288,9 @@ def _numbers(a: _Side, b: _Side, claim_index: int, *, strict: bool = False) -> l
     for cls in sorted({_num_class(f) for f in na} & {_num_class(f) for f in nb}, key=str):
         xs = [f for f in na if _num_class(f) == cls]
         ys = [f for f in nb if _num_class(f) == cls]
-        if _role_count(a, cls) > 1 and _role_count(b, cls) > 1 or max(_role_count(a, cls), _role_count(b, cls)) > 2:
+        if (_role_count(a, cls) > 1 and _role_count(b, cls) > 1) or max(
+            _role_count(a, cls), _role_count(b, cls)
+        ) > 2:
             continue  # several figures for the same noun on a side (per event, per place): no safe pairing
         if (_role_count(a, cls) > 1) != (_role_count(b, cls) > 1):
             continue
@@ -289,9 +307,16 @@ def _numbers(a: _Side, b: _Side, claim_index: int, *, strict: bool = False) -> l
         severity = Severity.MEDIUM if bounded or note else Severity.HIGH
         out.append(
             _draft(
-                FindingType.NUMBER, severity, claim_index, a, b, "Different numbers for the same thing",
-                fact_span(x, a.statement, a.document), fact_span(y, b.statement, b.document),
-                note=note, conflict=True,
+                FindingType.NUMBER,
+                severity,
+                claim_index,
+                a,
+                b,
+                "Different numbers for the same thing",
+                fact_span(x, a.statement, a.document),
+                fact_span(y, b.statement, b.document),
+                note=note,
+                conflict=True,
             )
         )
     return out
@@ -300,8 +325,14 @@ def _numbers(a: _Side, b: _Side, claim_index: int, *, strict: bool = False) -> l
 def _role_count(side: _Side, cls: tuple[str, str | None, str | None]) -> int:
     """How many numbers of a side count the same noun, breakdown items included."""
     role = cls[2]
-    return sum(1 for f in side.facts if f.kind is FactKind.NUMBER and f.role is not None
-               and f.role.removeprefix("list:") == role and f.unit == cls[1])
+    return sum(
+        1
+        for f in side.facts
+        if f.kind is FactKind.NUMBER
+        and f.role is not None
+        and f.role.removeprefix("list:") == role
+        and f.unit == cls[1]
+    )
 
 
 def _comparable_number(fact: Fact) -> bool:
@@ -313,8 +344,31 @@ def _comparable_number(fact: Fact) -> bool:
     return bool(fact.role or fact.unit)
 
 
-_CONTEXT_STOP = frozenset({"be", "have", "do", "say", "tell", "report", "include", "also", "other", "more", "least",
-                           "than", "about", "some", "all", "such", "many", "several", "own", "year", "day"})
+_CONTEXT_STOP = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "say",
+        "tell",
+        "report",
+        "include",
+        "also",
+        "other",
+        "more",
+        "least",
+        "than",
+        "about",
+        "some",
+        "all",
+        "such",
+        "many",
+        "several",
+        "own",
+        "year",
+        "day",
+    }
+)
 
 
 def _context(side: _Side, fact: Fact, radius: int = 6) -> set[str]:
@@ -326,14 +380,17 @@ def _context(side: _Side, fact: Fact, radius: int = 6) -> set[str]:
     if parsed is None:
         words = side.statement.text.lower().split()
         before = len(side.statement.text[:start].split())
-        window = words[max(0, before - radius):before + radius + 1]
+        window = words[max(0, before - radius) : before + radius + 1]
         return {w.strip(".,;:'\"") for w in window if len(w) > 3} - role_words - _CONTEXT_STOP
     inside = [t.i for t in parsed if start <= t.idx < end]
     if not inside:
         return set()
     lo, hi = max(0, inside[0] - radius), min(len(parsed), inside[-1] + radius + 1)
-    lemmas = {str(t.lemma_).lower() for t in parsed[lo:hi]
-              if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and not (start <= t.idx < end)}
+    lemmas = {
+        str(t.lemma_).lower()
+        for t in parsed[lo:hi]
+        if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and not (start <= t.idx < end)
+    }
     # the verbs the fact's phrase depends on ('bodies ... reported to have been recovered')
     node = parsed[inside[-1]]
     for _ in range(4):
@@ -342,8 +399,11 @@ def _context(side: _Side, fact: Fact, radius: int = 6) -> set[str]:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             lemmas.add(str(node.lemma_).lower())
-            lemmas.update(str(c.lemma_).lower() for c in node.children
-                          if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB")
+            lemmas.update(
+                str(c.lemma_).lower()
+                for c in node.children
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+            )
             break
     return lemmas - role_words - _CONTEXT_STOP
 
@@ -355,7 +415,8 @@ def _same_context(a: _Side, x: Fact, b: _Side, y: Fact, *, strict: bool = False)
     """
     shared = _context(a, x) & _context(b, y)
     if strict:
-        return bool(shared & _verbs(a, x) & _verbs(b, y))
+        # a counted noun and the verb it hangs on must both match
+        return bool(x.role and y.role and shared & _verbs(a, x) & _verbs(b, y))
     if shared:
         return True
     return fuzz.token_set_ratio(a.statement.text, b.statement.text) >= 80
@@ -374,7 +435,11 @@ def _verbs(side: _Side, fact: Fact) -> set[str]:
     for node in inside[-1].ancestors:
         if node.pos_ == "VERB":
             out.add(str(node.lemma_).lower())
-            out.update(str(c.lemma_).lower() for c in node.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB")
+            out.update(
+                str(c.lemma_).lower()
+                for c in node.children
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+            )
             break
     return out - _CONTEXT_STOP
 
@@ -383,7 +448,7 @@ def _update_note(a: _Side, b: _Side) -> str | None:
     """When the reports were published at different times, later figures may be updates."""
     pa, pb = a.document.published, b.document.published
     if pa and pb and pa != pb:
-        return (f"may be successive updates: {a.label} published {pa}, {b.label} published {pb}")
+        return f"may be successive updates: {a.label} published {pa}, {b.label} published {pb}"
     return None
 
 
@@ -442,8 +507,12 @@ def _times(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
         slack = {"clock": 10.0, "calendar": 0.0, "monthday": 0.0, "duration": 0.0}[group]
         ranges_x = [(f, _time_range(f, a)) for f in xs]
         ranges_y = [(f, _time_range(f, b)) for f in ys]
-        known = [(x, rx, y, ry) for x, rx in ranges_x for y, ry in ranges_y if rx is not None and ry is not None
-                 and (group != "calendar" or _same_footing(x, a, y, b))]
+        known = [
+            (x, rx, y, ry)
+            for x, rx in ranges_x
+            for y, ry in ranges_y
+            if rx is not None and ry is not None and (group != "calendar" or _same_footing(x, a, y, b))
+        ]
         if known:
             if any(_overlap(rx, ry, slack) for _, rx, _, ry in known):
                 if group != "duration":
@@ -451,22 +520,50 @@ def _times(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
                 x, _, y, _ = next(k for k in known if _overlap(k[1], k[3], slack))
                 if x.label == y.label == "DURATION" and x.qualifier == y.qualifier:
                     continue  # "several months" vs "a few months": vague words, no real difference
-                out.append(_draft(FindingType.TIME_DATE, Severity.LOW, claim_index, a, b,
-                                  "The time span is told differently",
-                                  fact_span(x, a.statement, a.document), fact_span(y, b.statement, b.document)))
+                out.append(
+                    _draft(
+                        FindingType.TIME_DATE,
+                        Severity.LOW,
+                        claim_index,
+                        a,
+                        b,
+                        "The time span is told differently",
+                        fact_span(x, a.statement, a.document),
+                        fact_span(y, b.statement, b.document),
+                    )
+                )
                 continue
             related = [(x, y) for x, _, y, _ in known if _same_context(a, x, b, y)]
             if not related:
                 continue
             x, y = related[0]
-            out.append(_draft(FindingType.TIME_DATE, Severity.MEDIUM, claim_index, a, b,
-                              "Different times or dates", fact_span(x, a.statement, a.document),
-                              fact_span(y, b.statement, b.document), conflict=True))
+            out.append(
+                _draft(
+                    FindingType.TIME_DATE,
+                    Severity.MEDIUM,
+                    claim_index,
+                    a,
+                    b,
+                    "Different times or dates",
+                    fact_span(x, a.statement, a.document),
+                    fact_span(y, b.statement, b.document),
+                    conflict=True,
+                )
+            )
         elif group == "duration":
             # no publication date to resolve 'since ...' against: show the wording difference only
-            out.append(_draft(FindingType.TIME_DATE, Severity.LOW, claim_index, a, b,
-                              "The time span is told differently",
-                              fact_span(xs[0], a.statement, a.document), fact_span(ys[0], b.statement, b.document)))
+            out.append(
+                _draft(
+                    FindingType.TIME_DATE,
+                    Severity.LOW,
+                    claim_index,
+                    a,
+                    b,
+                    "The time span is told differently",
+                    fact_span(xs[0], a.statement, a.document),
+                    fact_span(ys[0], b.statement, b.document),
+                )
+            )
     return out
 
 
@@ -492,25 +589,59 @@ def _entities(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
             if x.role != y.role or aliases.same_entity(x.key, y.key):
                 continue
             place = x.role in _PLACE_ROLES
-            actor = ":" in (x.role or "") and (x.role or "").split(":")[1] not in REPORTING_VERBS | _GENERIC_SCOPES
+            actor = (
+                ":" in (x.role or "")
+                and (x.role or "").split(":")[1] not in REPORTING_VERBS | _GENERIC_SCOPES
+            )
             if not (place or actor):
                 continue
-            if place and not (_placelike(x) and _placelike(y) and _same_granularity(x, y) and _same_event(a, x, b, y)):
+            if place and not (
+                _placelike(x) and _placelike(y) and _same_granularity(x, y) and _same_event(a, x, b, y)
+            ):
                 continue
             if actor and not (x.label == y.label == "PERSON"):
                 continue
             if _mentions(b, x.key) or _mentions(a, y.key):
                 continue
             what = "place" if place else "actor"
-            out.append(_draft(FindingType.ENTITY, Severity.MEDIUM, claim_index, a, b, f"Different {what}",
-                              fact_span(x, a.statement, a.document), fact_span(y, b.statement, b.document),
-                              conflict=True))
+            out.append(
+                _draft(
+                    FindingType.ENTITY,
+                    Severity.MEDIUM,
+                    claim_index,
+                    a,
+                    b,
+                    f"Different {what}",
+                    fact_span(x, a.statement, a.document),
+                    fact_span(y, b.statement, b.document),
+                    conflict=True,
+                )
+            )
             return out
     return out
 
 
-_MOTION = frozenset("depart leave take fly come arrive travel launch set head return land crash go "
-                    "bind route divert".split())
+_MOTION = frozenset(
+    [
+        "depart",
+        "leave",
+        "take",
+        "fly",
+        "come",
+        "arrive",
+        "travel",
+        "launch",
+        "set",
+        "head",
+        "return",
+        "land",
+        "crash",
+        "go",
+        "bind",
+        "route",
+        "divert",
+    ]
+)
 
 
 def _governor(side: _Side, fact: Fact) -> str | None:
@@ -544,8 +675,35 @@ def _placelike(fact: Fact) -> bool:
 
 
 _REGION_WORDS = frozenset(
-    "north south east west northern southern eastern western central upper lower greater middle africa "
-    "europe asia america americas oceania arctic antarctica gulf region province state county district".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "middle",
+        "africa",
+        "europe",
+        "asia",
+        "america",
+        "americas",
+        "oceania",
+        "arctic",
+        "antarctica",
+        "gulf",
+        "region",
+        "province",
+        "state",
+        "county",
+        "district",
+    ]
 )
 
 
@@ -592,8 +750,19 @@ def _polarity(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
             span_y = _word_window(y, at)
             first, second = (x, y) if x is a else (y, x)
             spans = (span_x, span_y) if x is a else (span_y, span_x)
-            return [_draft(FindingType.POLARITY, Severity.HIGH, claim_index, first, second,
-                           "One report negates what the other affirms", spans[0], spans[1], conflict=True)]
+            return [
+                _draft(
+                    FindingType.POLARITY,
+                    Severity.HIGH,
+                    claim_index,
+                    first,
+                    second,
+                    "One report negates what the other affirms",
+                    spans[0],
+                    spans[1],
+                    conflict=True,
+                )
+            ]
     return []
 
 
@@ -643,13 +812,30 @@ def _certainty(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
             modal = fact.text.lower() in _MODAL_HEDGES
             if modal and (fact.role is None or fact.role in _GENERIC_SCOPES or fact.role not in lemmas_y):
                 continue
-            span_x = _scope_span(x, fact, fact.role or "") if fact.role else fact_span(fact, x.statement, x.document)
-            span_y = (_word_window(y, lemmas_y[fact.role]) if fact.role in lemmas_y
-                      else statement_span(y.statement, y.document))
+            span_x = (
+                _scope_span(x, fact, fact.role or "")
+                if fact.role
+                else fact_span(fact, x.statement, x.document)
+            )
+            span_y = (
+                _word_window(y, lemmas_y[fact.role])
+                if fact.role in lemmas_y
+                else statement_span(y.statement, y.document)
+            )
             spans = (span_x, span_y) if x is a else (span_y, span_x)
-            return [_draft(FindingType.CERTAINTY, Severity.LOW, claim_index, a, b,
-                           f"{x.label} hedges ({quote(fact_span(fact, x.statement, x.document))}) "
-                           f"where {y.label} states it as fact", spans[0], spans[1])]
+            return [
+                _draft(
+                    FindingType.CERTAINTY,
+                    Severity.LOW,
+                    claim_index,
+                    a,
+                    b,
+                    f"{x.label} hedges ({quote(fact_span(fact, x.statement, x.document))}) "
+                    f"where {y.label} states it as fact",
+                    spans[0],
+                    spans[1],
+                )
+            ]
     return []
 
 
@@ -658,9 +844,44 @@ def _sources(side: _Side) -> list[Fact]:
 
 
 _GENERIC_SOURCE_WORDS = frozenset(
-    "the a an two three four some several of and its his her their our official officials spokesman "
-    "spokeswoman spokesperson source sources report reports statement people person chief head for "
-    "senior told said earlier initial local".split()
+    [
+        "the",
+        "a",
+        "an",
+        "two",
+        "three",
+        "four",
+        "some",
+        "several",
+        "of",
+        "and",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "source",
+        "sources",
+        "report",
+        "reports",
+        "statement",
+        "people",
+        "person",
+        "chief",
+        "head",
+        "for",
+        "senior",
+        "told",
+        "said",
+        "earlier",
+        "initial",
+        "local",
+    ]
 )
 
 
@@ -686,11 +907,24 @@ def _attribution(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
     if any(_same_source(x, y) for x in sa for y in sb):
         return []
     x, y = sa[0], sb[0]
-    notes = [f"'{f.text}' is taken to be {f.key.title()}, quoted just before in {side.label}"
-             for f, side in ((x, a), (y, b)) if f.role == "pronoun"]
-    return [_draft(FindingType.ATTRIBUTION, Severity.LOW, claim_index, a, b, "Attributed to different sources",
-                   fact_span(x, a.statement, a.document), fact_span(y, b.statement, b.document),
-                   note="; ".join(notes) or None)]
+    notes = [
+        f"'{f.text}' is taken to be {f.key.title()}, quoted just before in {side.label}"
+        for f, side in ((x, a), (y, b))
+        if f.role == "pronoun"
+    ]
+    return [
+        _draft(
+            FindingType.ATTRIBUTION,
+            Severity.LOW,
+            claim_index,
+            a,
+            b,
+            "Attributed to different sources",
+            fact_span(x, a.statement, a.document),
+            fact_span(y, b.statement, b.document),
+            note="; ".join(notes) or None,
+        )
+    ]
 
 
 # --- claims as a whole -------------------------------------------------------------------------
@@ -704,19 +938,38 @@ def _coverage_findings(
     documents: Sequence[Document],
 ) -> list[_Draft]:
     """Unique claims (one outlet only) and omissions (all outlets but one carry it, three or more)."""
-    carried = [d.id for d in documents if d.id in set(claim.documents or (by_id[s].document for s in claim.statements))]
+    carried = [
+        d.id
+        for d in documents
+        if d.id in set(claim.documents or (by_id[s].document for s in claim.statements))
+    ]
     first = by_id[claim.statements[0]]
     span = statement_span(first, docs[first.document])
     if len(carried) == 1:
         label = docs[carried[0]].label
-        return [_Draft(FindingType.UNIQUE, Severity.LOW, index, (first.id,),
-                       f"Only {label} reports this: {quote(span)}", (span,))]
+        return [
+            _Draft(
+                FindingType.UNIQUE,
+                Severity.LOW,
+                index,
+                (first.id,),
+                f"Only {label} reports this: {quote(span)}",
+                (span,),
+            )
+        ]
     missing = [d for d in documents if d.id not in carried]
     if len(documents) >= 3 and len(missing) == 1:
         labels = [docs[d].label for d in carried]
-        return [_Draft(FindingType.OMISSION, Severity.MEDIUM, index, tuple(claim.statements),
-                       f"{missing[0].label} does not report what {name_list(labels)} report: {quote(span)}",
-                       (span,))]
+        return [
+            _Draft(
+                FindingType.OMISSION,
+                Severity.MEDIUM,
+                index,
+                tuple(claim.statements),
+                f"{missing[0].label} does not report what {name_list(labels)} report: {quote(span)}",
+                (span,),
+            )
+        ]
     return []
 
 
@@ -732,13 +985,25 @@ def _unaligned_number_findings(claims: Sequence[Claim], side: Callable[[str], _S
     numbered = [x for x in sides if any(_comparable_number(f) for f in x.facts)]
     out: list[_Draft] = []
     for i, a in enumerate(numbered):
-        for b in numbered[i + 1:]:
+        for b in numbered[i + 1 :]:
             if a.document.id == b.document.id or claim_of[a.statement.id] == claim_of[b.statement.id]:
                 continue
             for draft in _numbers(a, b, claim_of[a.statement.id], strict=True):
-                out.append(replace(draft, severity=Severity.MEDIUM, note="; ".join(
-                    n for n in (draft.note, "the two statements were not aligned as one claim: check they "
-                                "report the same thing") if n)))
+                out.append(
+                    replace(
+                        draft,
+                        severity=Severity.MEDIUM,
+                        note="; ".join(
+                            n
+                            for n in (
+                                draft.note,
+                                "the two statements were not aligned as one claim: check they "
+                                "report the same thing",
+                            )
+                            if n
+                        ),
+                    )
+                )
     return out
 
 
@@ -759,25 +1024,45 @@ def _internal_findings(
         stmts.sort(key=lambda s: s.index)
         document = docs[doc_id]
         for i, s1 in enumerate(stmts):
-            n1 = [f for f in facts[s1.id] if f.kind is FactKind.NUMBER and f.role and f.value is not None
-                  and _direction(f.qualifier) == "exact"]
+            n1 = [
+                f
+                for f in facts[s1.id]
+                if f.kind is FactKind.NUMBER
+                and f.role
+                and f.value is not None
+                and _direction(f.qualifier) == "exact"
+            ]
             if not n1:
                 continue
-            for s2 in stmts[i + 1:]:
-                n2 = [f for f in facts[s2.id] if f.kind is FactKind.NUMBER and f.role and f.value is not None
-                      and _direction(f.qualifier) == "exact"]
+            for s2 in stmts[i + 1 :]:
+                n2 = [
+                    f
+                    for f in facts[s2.id]
+                    if f.kind is FactKind.NUMBER
+                    and f.role
+                    and f.value is not None
+                    and _direction(f.qualifier) == "exact"
+                ]
                 if not n2 or fuzz.token_set_ratio(s1.text, s2.text) < 60:
                     continue
                 for x in n1:
                     same = [y for y in n2 if _num_class(y) == _num_class(x)]
                     if same and not any(numbers_compatible(x, y) for y in same):
-                        if any(numbers_compatible(x2, same[0]) for x2 in n1 if _num_class(x2) == _num_class(x)):
+                        if any(
+                            numbers_compatible(x2, same[0]) for x2 in n1 if _num_class(x2) == _num_class(x)
+                        ):
                             continue
                         sx = fact_span(x, s1, document)
                         sy = fact_span(same[0], s2, document)
-                        out.append(_Draft(FindingType.INTERNAL, Severity.MEDIUM, claim_of.get(s1.id, 0),
-                                          (s1.id, s2.id),
-                                          f"{document.label} gives two different figures: {quote(sx)} and {quote(sy)}",
-                                          (sx, sy)))
+                        out.append(
+                            _Draft(
+                                FindingType.INTERNAL,
+                                Severity.MEDIUM,
+                                claim_of.get(s1.id, 0),
+                                (s1.id, s2.id),
+                                f"{document.label} gives two different figures: {quote(sx)} and {quote(sy)}",
+                                (sx, sy),
+                            )
+                        )
                         break
     return out

@@ -41,7 +41,9 @@ def test_outlet_own_assessment_and_citing() -> None:
 
 
 def test_pronouns_and_rules_are_not_named_sources() -> None:
-    assert [label for _, label, _ in summary("But he said there was no indication of an emergency.")] == ["PRONOUN"]
+    assert [label for _, label, _ in summary("But he said there was no indication of an emergency.")] == [
+        "PRONOUN"
+    ]
     assert summary("According to the process, Hegseth has the final say.") == []
 
 

@@ -22,8 +22,13 @@ def entities(text: str) -> list[Fact]:
         (["U.S.", "US", "United States", "the United States", "USA"], "GPE"),
         (["Pentagon", "U.S. Department of Defense", "the Defense Department"], "ORG"),
         (["russia", "Russia", "the Russian Federation"], "GPE"),
-        (["U.S. Undersecretary of Defense for Policy Elbridge Colby",
-          "Under Secretary of Defense for Policy Elbridge Colby"], "PERSON"),
+        (
+            [
+                "U.S. Undersecretary of Defense for Policy Elbridge Colby",
+                "Under Secretary of Defense for Policy Elbridge Colby",
+            ],
+            "PERSON",
+        ),
         (["President Donald Trump", "Donald Trump", "Mr. Donald Trump"], "PERSON"),
     ],
 )
@@ -42,7 +47,9 @@ def test_ner_keys_and_place_roles() -> None:
     found = entities("The jet had taken off from Locarno, Swiss police told Reuters.")
     locarno = next(f for f in found if f.text == "Locarno")
     assert (locarno.key, locarno.role) == ("locarno", "from")
-    hegseth = next(f for f in entities("Secretary of Defense Pete Hegseth has the final say.") if "Hegseth" in f.text)
+    hegseth = next(
+        f for f in entities("Secretary of Defense Pete Hegseth has the final say.") if "Hegseth" in f.text
+    )
     assert hegseth.key == "pete hegseth" and hegseth.label == "PERSON"
 
 

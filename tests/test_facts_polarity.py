@@ -9,7 +9,9 @@ from compare.model import Document, Fact, FactKind, Statement, StatementKind
 def marks(text: str) -> list[Fact]:
     document = Document.from_text(text, id="d")
     statement = Statement("d:s0", "d", 0, 0, len(text), text, StatementKind.BODY)
-    return [f for f in extract_facts(statement, document) if f.kind in (FactKind.POLARITY, FactKind.CERTAINTY)]
+    return [
+        f for f in extract_facts(statement, document) if f.kind in (FactKind.POLARITY, FactKind.CERTAINTY)
+    ]
 
 
 def summary(text: str) -> list[tuple[str, str, str | None]]:

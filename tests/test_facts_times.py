@@ -27,7 +27,9 @@ def test_clock_times() -> None:
 
 
 def test_numeric_dates_day_first_and_year_from_publication() -> None:
-    assert keyed("After the first launches on 19/11/2024, use fell.") == [("19/11/2024", "DATE", "2024-11-19")]
+    assert keyed("After the first launches on 19/11/2024, use fell.") == [
+        ("19/11/2024", "DATE", "2024-11-19")
+    ]
     assert keyed("The WSJ reported on 23/8.", "2025-08-24") == [("23/8", "DATE", "2025-08-23")]
     assert keyed("The WSJ reported on 23/8.") == [("23/8", "DATE", "--08-23")]
 

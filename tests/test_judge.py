@@ -47,8 +47,11 @@ def make(reports: dict[str, Sequence[str]], published: dict[str, str] | None = N
         document = Document.from_text(text, id=doc_id, outlet=outlet, published=(published or {}).get(outlet))
         documents.append(document)
         for index, (start, end) in enumerate(spans):
-            statements.append(Statement(f"{doc_id}:s{index}", doc_id, index, start, end, text[start:end],
-                                        StatementKind.BODY))
+            statements.append(
+                Statement(
+                    f"{doc_id}:s{index}", doc_id, index, start, end, text[start:end], StatementKind.BODY
+                )
+            )
     by_id = {d.id: d for d in documents}
     facts = {s.id: extract_facts(s, by_id[s.document]) for s in statements}
     return Case(documents, statements, facts)
@@ -56,8 +59,12 @@ def make(reports: dict[str, Sequence[str]], published: dict[str, str] | None = N
 
 def claim(cid: str, *ids: str, relation: Relation = Relation.AGREE) -> Claim:
     docs = tuple(dict.fromkeys(i.split(":")[0] for i in ids))
-    pairs = tuple(Pair(a, b, 0.8, relation) for n, a in enumerate(ids) for b in ids[n + 1:]
-                  if a.split(":")[0] != b.split(":")[0])
+    pairs = tuple(
+        Pair(a, b, 0.8, relation)
+        for n, a in enumerate(ids)
+        for b in ids[n + 1 :]
+        if a.split(":")[0] != b.split(":")[0]
+    )
     verdict = Verdict.UNIQUE if len(docs) == 1 else Verdict.PARTIAL
     return Claim(cid, verdict, tuple(ids), pairs, docs)
 
@@ -77,8 +84,10 @@ def pair_of(a: str, b: str, published: dict[str, str] | None = None) -> tuple[Cl
 
 
 def test_number_conflict_quotes_both_sides_and_names_outlets() -> None:
-    judged, findings = pair_of("The fire broke out on the 26th floor of the tower.",
-                               "The fire broke out on the 25th floor of the tower.")
+    judged, findings = pair_of(
+        "The fire broke out on the 26th floor of the tower.",
+        "The fire broke out on the 25th floor of the tower.",
+    )
     assert [f.type for f in findings] == [FindingType.NUMBER]
     finding = findings[0]
     assert "CNN: '26th floor' — MSNBC: '25th floor'" in finding.message
@@ -99,7 +108,9 @@ def test_numbers_read_with_journalists_tolerance() -> None:
 
 
 def test_different_floors_of_a_bound_conflict() -> None:
-    _, findings = pair_of("At least 15 people were killed in the blast.", "At least 30 people were killed in the blast.")
+    _, findings = pair_of(
+        "At least 15 people were killed in the blast.", "At least 30 people were killed in the blast."
+    )
     assert [f.type for f in findings] == [FindingType.NUMBER]
 
 
@@ -115,28 +126,36 @@ def test_rising_counts_note_possible_updates() -> None:
 
 
 def test_time_conflict() -> None:
-    _, findings = pair_of("The plane crashed at 7:30 p.m. local time.", "The plane crashed at 5:50 p.m. local time.")
+    _, findings = pair_of(
+        "The plane crashed at 7:30 p.m. local time.", "The plane crashed at 5:50 p.m. local time."
+    )
     assert [f.type for f in findings] == [FindingType.TIME_DATE]
     assert [s.text for s in findings[0].spans] == ["7:30 p.m.", "5:50 p.m."]
 
 
 def test_place_conflict() -> None:
-    judged, findings = pair_of("The small plane departed from Lucerne on Sunday morning.",
-                               "The small plane had taken off from Locarno on Sunday morning.")
+    judged, findings = pair_of(
+        "The small plane departed from Lucerne on Sunday morning.",
+        "The small plane had taken off from Locarno on Sunday morning.",
+    )
     assert [f.type for f in findings] == [FindingType.ENTITY]
     assert [s.text for s in findings[0].spans] == ["from Lucerne", "from Locarno"]
     assert judged.verdict is Verdict.CONFLICT
 
 
 def test_polarity_conflict() -> None:
-    judged, findings = pair_of("Police said it was very probably a terrorist attack.",
-                               "We believe it isn't a terrorist attack, the minister said.")
+    judged, findings = pair_of(
+        "Police said it was very probably a terrorist attack.",
+        "We believe it isn't a terrorist attack, the minister said.",
+    )
     assert FindingType.POLARITY in [f.type for f in findings]
     assert judged.pairs[0].relation is Relation.CONFLICT
 
 
 def test_hedge_against_assertion_is_partial_not_conflict() -> None:
-    judged, findings = pair_of("The minister apparently resigned on Monday.", "The minister resigned on Monday.")
+    judged, findings = pair_of(
+        "The minister apparently resigned on Monday.", "The minister resigned on Monday."
+    )
     assert [(f.type, f.severity) for f in findings] == [(FindingType.CERTAINTY, Severity.LOW)]
     assert judged.pairs[0].relation is Relation.PARTIAL and judged.verdict is Verdict.PARTIAL
 
@@ -152,9 +171,15 @@ def test_different_sources_for_one_claim() -> None:
 
 def test_paraphrases_and_extra_detail_raise_nothing() -> None:
     for a, b in [
-        ("Under this procedure, the U.S. Defense Secretary, Pete Hegseth, has full authority to block strikes.",
-         "According to the process, Secretary of Defense Pete Hegseth has the final say on strikes."),
-        ("The plane crashed into the sea.", "The plane crashed into the sea off Bahrain on Wednesday, killing 143."),
+        (
+            "Under this procedure, the U.S. Defense Secretary, Pete Hegseth, "
+            "has full authority to block strikes.",
+            "According to the process, Secretary of Defense Pete Hegseth has the final say on strikes.",
+        ),
+        (
+            "The plane crashed into the sea.",
+            "The plane crashed into the sea off Bahrain on Wednesday, killing 143.",
+        ),
         ("The Pentagon did not comment.", "The U.S. Department of Defense did not comment on the report."),
     ]:
         _, findings = pair_of(a, b)
@@ -162,12 +187,14 @@ def test_paraphrases_and_extra_detail_raise_nothing() -> None:
 
 
 def test_unique_omission_and_order() -> None:
-    case = make({
-        "CNN": ["The jet crashed off Bahrain.", "Officials blamed the weather."],
-        "BBC": ["The jet crashed off Bahrain."],
-        "ABC": ["The jet crashed off Bahrain.", "The fire started on the 26th floor."],
-        "MSNBC": ["The fire started on the 25th floor."],
-    })
+    case = make(
+        {
+            "CNN": ["The jet crashed off Bahrain.", "Officials blamed the weather."],
+            "BBC": ["The jet crashed off Bahrain."],
+            "ABC": ["The jet crashed off Bahrain.", "The fire started on the 26th floor."],
+            "MSNBC": ["The fire started on the 25th floor."],
+        }
+    )
     claims = [
         claim("c1", "cnn:s0", "bbc:s0", "abc:s0"),
         claim("c2", "cnn:s1"),
@@ -186,8 +213,15 @@ def test_unique_omission_and_order() -> None:
 
 
 def test_internal_contradiction_in_one_report() -> None:
-    case = make({"CNN": ["143 people were on board the Gulf Air jet.", "In all, 141 people were on board the jet."],
-                 "BBC": ["The jet crashed."]})
+    case = make(
+        {
+            "CNN": [
+                "143 people were on board the Gulf Air jet.",
+                "In all, 141 people were on board the jet.",
+            ],
+            "BBC": ["The jet crashed."],
+        }
+    )
     _, findings = run(case, [claim("c1", "cnn:s0"), claim("c2", "cnn:s1"), claim("c3", "bbc:s0")])
     internal = [f for f in findings if f.type is FindingType.INTERNAL]
     assert len(internal) == 1 and internal[0].statements == ("cnn:s0", "cnn:s1")
@@ -195,11 +229,15 @@ def test_internal_contradiction_in_one_report() -> None:
 
 
 def test_pronoun_source_is_taken_from_the_sentence_before() -> None:
-    case = make({
-        "FoxNews": ["Gulf Air's chief pilot, Hamad Ali, said the pilot reported no technical problems."],
-        "USAToday": ["Ali Ahmedi, a spokesman for Gulf Air, said it was too early to speculate.",
-                     "But he said the pilot reported no technical problems."],
-    })
+    case = make(
+        {
+            "FoxNews": ["Gulf Air's chief pilot, Hamad Ali, said the pilot reported no technical problems."],
+            "USAToday": [
+                "Ali Ahmedi, a spokesman for Gulf Air, said it was too early to speculate.",
+                "But he said the pilot reported no technical problems.",
+            ],
+        }
+    )
     _, findings = run(case, [claim("c1", "foxnews:s0", "usatoday:s1"), claim("c2", "usatoday:s0")])
     attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
     assert len(attribution) == 1 and attribution[0].note and "Ali Ahmedi" in attribution[0].note

@@ -9,14 +9,47 @@ from compare.facts import aliases, nlp
 from compare.model import Fact, FactKind
 
 REPORTING_VERBS = frozenset(
-    """
-    say tell report claim state announce add confirm assume believe estimate write cite allege
-    insist note explain warn affirm suggest quote acknowledge admit argue assert contend declare
-    maintain reveal disclose testify recount describe predict conclude deny
-    """.split()
+    [
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "state",
+        "announce",
+        "add",
+        "confirm",
+        "assume",
+        "believe",
+        "estimate",
+        "write",
+        "cite",
+        "allege",
+        "insist",
+        "note",
+        "explain",
+        "warn",
+        "affirm",
+        "suggest",
+        "quote",
+        "acknowledge",
+        "admit",
+        "argue",
+        "assert",
+        "contend",
+        "declare",
+        "maintain",
+        "reveal",
+        "disclose",
+        "testify",
+        "recount",
+        "describe",
+        "predict",
+        "conclude",
+        "deny",
+    ]
 )
-_PRONOUNS = frozenset("he she they it we i you who this that which one".split())
-_ANONYMOUS = frozenset("source sources official officials people person".split())
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "that", "which", "one"])
+_ANONYMOUS = frozenset(["source", "sources", "official", "officials", "people", "person"])
 _ACCORDING_RE = re.compile(
     r"\b(?:according to|citing|cited by|quoting|as reported by|reported by)\s+(?P<src>[^,.;:()—–]+)",
     re.IGNORECASE,
@@ -84,19 +117,32 @@ def _from_parse(parsed: Any, add: Any) -> None:
         if token.pos_ not in ("VERB", "AUX") or str(token.lemma_).lower() not in REPORTING_VERBS:
             continue
         lemma = str(token.lemma_).lower()
-        if any(str(a.lemma_).lower() in REPORTING_VERBS and a.pos_ in ("VERB", "AUX") for a in token.ancestors):
+        if any(
+            str(a.lemma_).lower() in REPORTING_VERBS and a.pos_ in ("VERB", "AUX") for a in token.ancestors
+        ):
             continue  # "he said the pilot reported ...": the pilot's report is the content, not the source
         has_subject = any(c.dep_ == "nsubj" for c in token.children)
         for child in token.children:
             if child.dep_ == "nsubj":
                 left = child.left_edge.idx
                 right = child.right_edge.idx + len(child.right_edge.text)
-                label = "PRONOUN" if child.lower_ in _PRONOUNS and child.left_edge.i == child.right_edge.i else "SOURCE"
+                label = (
+                    "PRONOUN"
+                    if child.lower_ in _PRONOUNS and child.left_edge.i == child.right_edge.i
+                    else "SOURCE"
+                )
                 add(left, right, label, "source")
             elif child.dep_ == "dobj" and lemma == "cite" and not has_subject:
-                add(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text), "SOURCE", "source")
+                add(
+                    child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text), "SOURCE", "source"
+                )
             elif child.dep_ in ("dative", "dobj") and lemma == "tell" and child.pos_ == "PROPN":
-                add(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text), "CHANNEL", "channel")
+                add(
+                    child.left_edge.idx,
+                    child.right_edge.idx + len(child.right_edge.text),
+                    "CHANNEL",
+                    "channel",
+                )
 
 
 def _person_in(parsed: Any, start: int, end: int) -> str | None:

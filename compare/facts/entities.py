@@ -10,8 +10,34 @@ from compare.model import Fact, FactKind
 
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_FALLBACK_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[A-Za-z]|[A-Z]{2,})(?:\s+(?:of\s+|the\s+)?(?:[A-Z][\w'’.-]*[A-Za-z]|[A-Z]{2,}))*")
-_FALLBACK_STOP = frozenset("The A An In On At But And Or If When After Before This That It He She They We I".split())
+_FALLBACK_RE = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*[A-Za-z]|[A-Z]{2,})(?:\s+(?:of\s+|the\s+)?(?:[A-Z][\w'’.-]*[A-Za-z]|[A-Z]{2,}))*"
+)
+_FALLBACK_STOP = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "When",
+        "After",
+        "Before",
+        "This",
+        "That",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+    ]
+)
 
 
 def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
@@ -24,7 +50,7 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
         if ent.label_ not in _LABELS:
             continue
         start, end = ent.start_char, ent.end_char
-        if text[start:start + 4].lower() == "the ":
+        if text[start : start + 4].lower() == "the ":
             start += 4
         surface = text[start:end]
         key = aliases.normalise(surface, ent.label_)
@@ -71,7 +97,9 @@ def _fallback(text: str, offset: int, statement_id: str) -> list[Fact]:
         surface = " ".join(words)
         if start == 0 and len(words) == 1:
             continue  # a sentence-initial capital is not evidence of a name
-        prep = re.search(r"\b(from|in|at|to|into|near|off|outside|inside)\s+(?:the\s+)?$", text[max(0, start - 20):start])
+        prep = re.search(
+            r"\b(from|in|at|to|into|near|off|outside|inside)\s+(?:the\s+)?$", text[max(0, start - 20) : start]
+        )
         facts.append(
             Fact(
                 id="",

@@ -10,56 +10,157 @@ from compare.facts import nlp
 from compare.model import Fact, FactKind
 
 _UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
     "hundredth": 100,
 }
 _MULTIPLIERS = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
-    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bln": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
 }
 # unit word -> (unit class, factor to the class's base unit)
 _UNIT_TABLE: dict[str, tuple[str, float]] = {
-    "km": ("km", 1.0), "kilometer": ("km", 1.0), "kilometers": ("km", 1.0),
-    "kilometre": ("km", 1.0), "kilometres": ("km", 1.0),
-    "mile": ("km", 1.609344), "miles": ("km", 1.609344), "mi": ("km", 1.609344),
-    "nautical mile": ("km", 1.852), "nautical miles": ("km", 1.852),
-    "m": ("m", 1.0), "meter": ("m", 1.0), "meters": ("m", 1.0), "metre": ("m", 1.0),
-    "metres": ("m", 1.0), "ft": ("m", 0.3048), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
-    "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "kilograms": ("kg", 1.0),
-    "lb": ("kg", 0.45359237), "lbs": ("kg", 0.45359237), "pound": ("kg", 0.45359237),
+    "km": ("km", 1.0),
+    "kilometer": ("km", 1.0),
+    "kilometers": ("km", 1.0),
+    "kilometre": ("km", 1.0),
+    "kilometres": ("km", 1.0),
+    "mile": ("km", 1.609344),
+    "miles": ("km", 1.609344),
+    "mi": ("km", 1.609344),
+    "nautical mile": ("km", 1.852),
+    "nautical miles": ("km", 1.852),
+    "m": ("m", 1.0),
+    "meter": ("m", 1.0),
+    "meters": ("m", 1.0),
+    "metre": ("m", 1.0),
+    "metres": ("m", 1.0),
+    "ft": ("m", 0.3048),
+    "feet": ("m", 0.3048),
+    "foot": ("m", 0.3048),
+    "kg": ("kg", 1.0),
+    "kilogram": ("kg", 1.0),
+    "kilograms": ("kg", 1.0),
+    "lb": ("kg", 0.45359237),
+    "lbs": ("kg", 0.45359237),
+    "pound": ("kg", 0.45359237),
     "pounds": ("kg", 0.45359237),
-    "ton": ("t", 1.0), "tons": ("t", 1.0), "tonne": ("t", 1.0), "tonnes": ("t", 1.0),
-    "%": ("%", 1.0), "percent": ("%", 1.0), "per cent": ("%", 1.0),
-    "km/h": ("km/h", 1.0), "kph": ("km/h", 1.0), "mph": ("km/h", 1.609344),
+    "ton": ("t", 1.0),
+    "tons": ("t", 1.0),
+    "tonne": ("t", 1.0),
+    "tonnes": ("t", 1.0),
+    "%": ("%", 1.0),
+    "percent": ("%", 1.0),
+    "per cent": ("%", 1.0),
+    "km/h": ("km/h", 1.0),
+    "kph": ("km/h", 1.0),
+    "mph": ("km/h", 1.609344),
     "knots": ("km/h", 1.852),
 }
-_CURRENCIES = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "usd": "usd", "eur": "eur",
-               "dollars": "usd", "euros": "eur", "pounds sterling": "gbp"}
+_CURRENCIES = {
+    "$": "usd",
+    "us$": "usd",
+    "€": "eur",
+    "£": "gbp",
+    "usd": "usd",
+    "eur": "eur",
+    "dollars": "usd",
+    "euros": "eur",
+    "pounds sterling": "gbp",
+}
 
 # qualifier phrase -> canonical qualifier
 QUALIFIERS: dict[str, str] = {
-    "about": "about", "around": "about", "approximately": "about", "approx.": "about",
-    "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about",
-    "close to": "about", "nearly": "nearly", "almost": "nearly",
-    "more than": "more than", "over": "more than", "upwards of": "more than",
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
-    "up to": "up to", "as many as": "up to", "at most": "up to", "no more than": "up to",
-    "fewer than": "less than", "less than": "less than", "under": "less than",
-    "exactly": "exactly", "only": "exactly", "just": "exactly",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "close to": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "more than",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "up to": "up to",
+    "as many as": "up to",
+    "at most": "up to",
+    "no more than": "up to",
+    "fewer than": "less than",
+    "less than": "less than",
+    "under": "less than",
+    "exactly": "exactly",
+    "only": "exactly",
+    "just": "exactly",
 }
 
 _WORD_ALT = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
@@ -81,8 +182,12 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
-_VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0),
-          "millions": (2e6, 9.99e8)}
+_VAGUE = {
+    "dozens": (24.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0),
+    "millions": (2e6, 9.99e8),
+}
 
 
 def words_to_number(phrase: str) -> float | None:
@@ -155,7 +260,9 @@ def _fact_from_match(
     low: float | None
     high: float | None
     if digits:
-        if _inside_token(text, match.start("digits"), match.end("digits")) or _identifier(text, match.start("digits"), digits):
+        if _inside_token(text, match.start("digits"), match.end("digits")) or _identifier(
+            text, match.start("digits"), digits
+        ):
             return None
         value = float(digits.replace(",", ""))
         if match.group("ordsuf"):
@@ -239,7 +346,7 @@ def _inside_token(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalnum()):
         return True
-    if after.isalpha() and text[end:end + 2].lower() not in ("st", "nd", "rd", "th"):
+    if after.isalpha() and text[end : end + 2].lower() not in ("st", "nd", "rd", "th"):
         # "143people" never happens; "A320" or "24M" does
         return not re.match(r"(?i)(st|nd|rd|th|k|m|bn|mln|km|kg|ft|mi|mph|kph)\b", text[end:])
     return False
@@ -255,7 +362,7 @@ def _identifier(text: str, start: int, digits: str) -> bool:
     """'Flight 072', 'No. 5', '#3': labels, not quantities."""
     if len(digits) > 1 and digits.startswith("0") and "." not in digits:
         return True
-    return _IDENTIFIER_BEFORE.search(text[max(0, start - 12):start]) is not None
+    return _IDENTIFIER_BEFORE.search(text[max(0, start - 12) : start]) is not None
 
 
 def _format_value(value: float) -> str:
@@ -309,7 +416,11 @@ def _role(parsed: Any, text: str, start: int, end: int, unit: str | None) -> str
                     break
                 head = head.head
                 steps += 1
-            if head is not token and head.pos_ in ("NOUN", "PROPN") and not (head.idx >= start and head.idx < end):
+            if (
+                head is not token
+                and head.pos_ in ("NOUN", "PROPN")
+                and not (head.idx >= start and head.idx < end)
+            ):
                 return _noun_role(head)
             if head is not token and head.idx >= start and head.idx < end and unit is not None:
                 # the unit itself is the head ("300 km"): what it measures is its own head
@@ -325,7 +436,7 @@ def _role(parsed: Any, text: str, start: int, end: int, unit: str | None) -> str
                     return "part-of:" + str(child.lemma_).lower()
         return None
     # regex fallback: the next word that is not a function word
-    rest = re.findall(r"[A-Za-z]+", text[end:end + 40])
+    rest = re.findall(r"[A-Za-z]+", text[end : end + 40])
     for word in rest[:3]:
         if word.lower() not in _SKIP_FALLBACK:
             return _lemma(word)

@@ -9,11 +9,13 @@ from compare.facts import nlp
 from compare.model import Fact, FactKind
 
 _NEGATION_RE = re.compile(
-    r"\b(?:not|n't|never|no|none|neither|nor|nobody|nothing|without|cannot|can't|won't|isn't|wasn't|"
-    r"aren't|weren't|didn't|doesn't|don't|hasn't|haven't|hadn't|couldn't|wouldn't|shouldn't)\b",
+    r"(?:\b(?:not|never|no|none|neither|nor|nobody|nothing|without|cannot)\b"
+    r"|\b(?:ca|wo|is|was|are|were|did|does|do|has|have|had|could|would|should|must|need)?n['’]t\b)",
     re.IGNORECASE,
 )
-_DENIAL_LEMMAS = frozenset("deny refuse reject dismiss decline rebuff forbid ban prohibit block rule".split())
+_DENIAL_LEMMAS = frozenset(
+    ["deny", "refuse", "reject", "dismiss", "decline", "rebuff", "forbid", "ban", "prohibit", "block", "rule"]
+)
 _DENIAL_RE = re.compile(
     r"\b(?:denied|denies|deny|denying|refused|refuses|refuse|refusing|rejected|rejects|reject|"
     r"dismissed|dismisses|declined|declines|ruled out|rules out)\b",
@@ -21,16 +23,46 @@ _DENIAL_RE = re.compile(
 )
 _HEDGES: dict[str, str] = {
     # phrase -> strength (weak = clearly uncertain, strong = probable)
-    "apparently": "weak", "reportedly": "weak", "allegedly": "weak", "possibly": "weak",
-    "perhaps": "weak", "maybe": "weak", "may": "weak", "might": "weak", "could": "weak",
-    "would": "weak", "unconfirmed": "weak", "it is believed": "weak", "is believed": "weak",
-    "are believed": "weak", "was believed": "weak", "seems": "weak", "seemed": "weak",
-    "appears": "weak", "appeared": "weak", "suspected": "weak", "presumably": "weak",
-    "cautiously assumes": "weak", "assumes": "weak", "speculated": "weak", "rumoured": "weak",
-    "rumored": "weak", "likely": "strong", "probably": "strong", "very probably": "strong",
-    "most likely": "strong", "almost certainly": "strong", "we believe": "strong",
-    "it is thought": "weak", "is thought": "weak", "are thought": "weak", "unclear": "weak",
-    "not clear": "weak", "it is possible": "weak", "may have": "weak", "could have": "weak",
+    "apparently": "weak",
+    "reportedly": "weak",
+    "allegedly": "weak",
+    "possibly": "weak",
+    "perhaps": "weak",
+    "maybe": "weak",
+    "may": "weak",
+    "might": "weak",
+    "could": "weak",
+    "would": "weak",
+    "unconfirmed": "weak",
+    "it is believed": "weak",
+    "is believed": "weak",
+    "are believed": "weak",
+    "was believed": "weak",
+    "seems": "weak",
+    "seemed": "weak",
+    "appears": "weak",
+    "appeared": "weak",
+    "suspected": "weak",
+    "presumably": "weak",
+    "cautiously assumes": "weak",
+    "assumes": "weak",
+    "speculated": "weak",
+    "rumoured": "weak",
+    "rumored": "weak",
+    "likely": "strong",
+    "probably": "strong",
+    "very probably": "strong",
+    "most likely": "strong",
+    "almost certainly": "strong",
+    "we believe": "strong",
+    "it is thought": "weak",
+    "is thought": "weak",
+    "are thought": "weak",
+    "unclear": "weak",
+    "not clear": "weak",
+    "it is possible": "weak",
+    "may have": "weak",
+    "could have": "weak",
 }
 _HEDGE_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\b",
@@ -43,30 +75,85 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
     parsed = nlp.parse(text)
     facts: list[Fact] = []
     for match in _NEGATION_RE.finditer(text):
-        if match.group(0).lower() == "no" and re.match(r"\s*(?:longer|doubt)\b", text[match.end():]):
+        if match.group(0).lower() == "no" and re.match(r"\s*(?:longer|doubt)\b", text[match.end() :]):
             continue  # "no longer", "no doubt" are not negations of the claim
-        if match.group(0).lower() == "not" and re.match(r"\s+only\b", text[match.end():]):
+        if match.group(0).lower() == "not" and re.match(r"\s+only\b", text[match.end() :]):
             continue  # "not only ... but also" affirms
-        facts.append(_fact(text, offset, statement_id, match.start(), match.end(), FactKind.POLARITY,
-                           "NEG", "negative", _scope(parsed, match.start())))
+        facts.append(
+            _fact(
+                text,
+                offset,
+                statement_id,
+                match.start(),
+                match.end(),
+                FactKind.POLARITY,
+                "NEG",
+                "negative",
+                _scope(parsed, match.start()),
+            )
+        )
     for match in _DENIAL_RE.finditer(text):
-        facts.append(_fact(text, offset, statement_id, match.start(), match.end(), FactKind.POLARITY,
-                           "DENIAL", "negative", _scope(parsed, match.start())))
+        facts.append(
+            _fact(
+                text,
+                offset,
+                statement_id,
+                match.start(),
+                match.end(),
+                FactKind.POLARITY,
+                "DENIAL",
+                "negative",
+                _scope(parsed, match.start()),
+            )
+        )
     for match in _HEDGE_RE.finditer(text):
         phrase = match.group(0).lower()
         strength = _HEDGES.get(phrase, "weak")
-        if phrase in ("may", "might", "could", "would") and parsed is not None and not _modal_verb(parsed, match.start()):
+        if (
+            phrase in ("may", "might", "could", "would")
+            and parsed is not None
+            and not _modal_verb(parsed, match.start())
+        ):
             continue
-        facts.append(_fact(text, offset, statement_id, match.start(), match.end(), FactKind.CERTAINTY,
-                           "HEDGE", strength, _scope(parsed, match.start())))
+        facts.append(
+            _fact(
+                text,
+                offset,
+                statement_id,
+                match.start(),
+                match.end(),
+                FactKind.CERTAINTY,
+                "HEDGE",
+                strength,
+                _scope(parsed, match.start()),
+            )
+        )
     facts.sort(key=lambda f: f.start)
     return facts
 
 
-def _fact(text: str, offset: int, sid: str, start: int, end: int, kind: FactKind, label: str,
-          key: str, role: str | None) -> Fact:
-    return Fact(id="", statement=sid, kind=kind, start=offset + start, end=offset + end,
-                text=text[start:end], key=key, label=label, role=role)
+def _fact(
+    text: str,
+    offset: int,
+    sid: str,
+    start: int,
+    end: int,
+    kind: FactKind,
+    label: str,
+    key: str,
+    role: str | None,
+) -> Fact:
+    return Fact(
+        id="",
+        statement=sid,
+        kind=kind,
+        start=offset + start,
+        end=offset + end,
+        text=text[start:end],
+        key=key,
+        label=label,
+        role=role,
+    )
 
 
 def _token_at(parsed: Any, char: int) -> Any | None:

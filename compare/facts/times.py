@@ -9,56 +9,132 @@ from compare.facts.numbers import QUALIFIERS, qualifier_range, words_to_number
 from compare.model import Fact, FactKind
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-_UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
-              "month": 30.4, "year": 365.25, "decade": 3652.5}
-_VAGUE_COUNTS = {"several": (3.0, 9.0), "a few": (2.0, 5.0), "few": (2.0, 5.0),
-                 "many": (4.0, 20.0), "a couple of": (2.0, 3.0), "couple of": (2.0, 3.0)}
+_UNIT_DAYS = {
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.4,
+    "year": 365.25,
+    "decade": 3652.5,
+}
+_VAGUE_COUNTS = {
+    "several": (3.0, 9.0),
+    "a few": (2.0, 5.0),
+    "few": (2.0, 5.0),
+    "many": (4.0, 20.0),
+    "a couple of": (2.0, 3.0),
+    "couple of": (2.0, 3.0),
+}
 
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-_COUNT = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-          r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|a few|"
-          r"few|many|a couple of|couple of)")
+_COUNT = (
+    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|a few|"
+    r"few|many|a couple of|couple of)"
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("CLOCK", re.compile(
-        r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)",
-        re.IGNORECASE)),
+    (
+        "CLOCK",
+        re.compile(
+            r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)",
+            re.IGNORECASE,
+        ),
+    ),
     ("CLOCK24", re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!\s*[ap]\.?m)")),
     ("NOON", re.compile(r"\b(?P<w>noon|midday|midnight)\b", re.IGNORECASE)),
     ("ISO", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)\b")),
-    ("NUMERIC", re.compile(
-        r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])")),
-    ("MONTH_DAY", re.compile(
-        rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?",
-        re.IGNORECASE)),
-    ("DAY_MONTH", re.compile(
-        rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})\b\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?",
-        re.IGNORECASE)),
-    ("SEASON", re.compile(
-        r"\b(?:(?P<part>early|late|mid|middle of(?: the)?)[\s-]+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)"
-        r"(?:\s+(?:of\s+)?(?P<rel>this year|last year|next year|(?:19|20)\d{2}))?\b",
-        re.IGNORECASE)),
-    ("MONTH_YEAR", re.compile(
-        rf"\b(?:(?P<part>early|late|mid)[\s-]+)?(?P<mon>{_MONTH_ALT})\.?(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}}|this year|last year))?\b",
-        re.IGNORECASE)),
-    ("WEEKDAY", re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-                           re.IGNORECASE)),
-    ("RELATIVE", re.compile(
-        r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|this morning|this week|last week|next week|"
-        r"this month|last month|next month|this year|last year|next year)\b", re.IGNORECASE)),
-    ("DURATION", re.compile(
-        rf"(?:\b(?P<qual>{_QUAL_ALT})\s+)?\b(?P<count>{_COUNT})[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
-        r"(?![\s-]+(?:old|ago|later|earlier|before|after)\b)",
-        re.IGNORECASE)),
+    ("NUMERIC", re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])")),
+    (
+        "MONTH_DAY",
+        re.compile(
+            rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "DAY_MONTH",
+        re.compile(
+            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})\b\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "SEASON",
+        re.compile(
+            r"\b(?:(?P<part>early|late|mid|middle of(?: the)?)[\s-]+)?(?:the\s+)?"
+            r"(?P<season>spring|summer|autumn|fall|winter)"
+            r"(?:\s+(?:of\s+)?(?P<rel>this year|last year|next year|(?:19|20)\d{2}))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "MONTH_YEAR",
+        re.compile(
+            rf"\b(?:(?P<part>early|late|mid)[\s-]+)?(?P<mon>{_MONTH_ALT})\.?"
+            r"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d{2}|this year|last year))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "WEEKDAY",
+        re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE),
+    ),
+    (
+        "RELATIVE",
+        re.compile(
+            r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|this morning|"
+            r"this week|last week|next week|"
+            r"this month|last month|next month|this year|last year|next year)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "DURATION",
+        re.compile(
+            rf"(?:\b(?P<qual>{_QUAL_ALT})\s+)?\b(?P<count>{_COUNT})[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
+            r"(?![\s-]+(?:old|ago|later|earlier|before|after)\b)",
+            re.IGNORECASE,
+        ),
+    ),
     ("YEAR", re.compile(r"(?<![\d/$€£-])\b(?P<y>(?:19|20)\d{2})\b(?![\d/-])")),
 ]
 
@@ -115,7 +191,12 @@ def extract(text: str, offset: int, statement_id: str, published: str | None) ->
 
 def _since(text: str, start: int) -> bool:
     """Whether the time expression is introduced by 'since' (so it states a duration)."""
-    return re.search(r"\b(?:since|from)\s+(?:at least\s+|the\s+)*$", text[max(0, start - 30):start], re.IGNORECASE) is not None
+    return (
+        re.search(
+            r"\b(?:since|from)\s+(?:at least\s+|the\s+)*$", text[max(0, start - 30) : start], re.IGNORECASE
+        )
+        is not None
+    )
 
 
 def _span_range(first: date, last: date) -> tuple[float, float]:
@@ -236,7 +317,7 @@ def _build(name: str, m: re.Match[str], text: str, offset: int, sid: str, ref: d
             low, high = qualifier_range(value, qualifier)
         key = f"{_fmt(value)}d"
         unit = "days"
-    if label == "DATE" and _DATELINE_RE.match(text[end:end + 20]) and start < 60:
+    if label == "DATE" and _DATELINE_RE.match(text[end : end + 20]) and start < 60:
         label = "DATELINE"  # "WASHINGTON, June 7 (AFP) -": when the wire filed, not when it happened
     if name != "DURATION" and label in ("DATE", "PERIOD") and _since(text, start):
         # "since late spring": a duration up to the publication date
@@ -274,8 +355,10 @@ def _calendar_date(name: str, m: re.Match[str], ref: date | None) -> date | None
                 day, month = a, b
             elif b > 12 and a <= 12:
                 month, day = a, b
+            elif a == b:
+                day = month = a
             elif a <= 12 and b <= 12:
-                day, month = a, b  # day-first is the wider convention
+                return None  # 9/11 or 11/9: which is the month cannot be told from the text
             else:
                 return None
             year = _year_from(m.group("y"), ref)
@@ -299,6 +382,8 @@ def _month_day(name: str, m: re.Match[str]) -> tuple[int, int] | None:
     try:
         if name == "NUMERIC":
             a, b = int(m.group("a")), int(m.group("b"))
+            if a <= 12 and b <= 12 and a != b:
+                return None  # ambiguous day/month order
             month, day = (a, b) if b > 12 and a <= 12 else (b, a)
         elif name in ("MONTH_DAY", "DAY_MONTH"):
             raw = m.group("mon")
@@ -330,8 +415,8 @@ def _part(first: date, last: date, part: str | None) -> tuple[date, date]:
 def _period(name: str, m: re.Match[str], ref: date | None) -> tuple[str, date | None, date | None] | None:
     """A season, month or year as a key and a date range (None ends when the year is unknown)."""
     if name == "YEAR":
-        year = int(m.group("y"))
-        return str(year), date(year, 1, 1), date(year, 12, 31)
+        plain_year = int(m.group("y"))
+        return str(plain_year), date(plain_year, 1, 1), date(plain_year, 12, 31)
     part = (m.group("part") or "").lower() or None
     part_key = f"{part.split()[0]}-" if part else ""
     if name == "SEASON":
@@ -348,7 +433,10 @@ def _period(name: str, m: re.Match[str], ref: date | None) -> tuple[str, date | 
         first, last = _part(first, last, part)
         return f"{year}-{part_key}{season}", first, last
     raw_mon = m.group("mon")
-    if raw_mon.lower() == "may" and raw_mon[0] == "m" or raw_mon.lower() in ("mar", "jun", "jan", "dec", "oct", "nov", "sep", "aug", "apr", "jul", "feb") and raw_mon[0].islower():
+    if (raw_mon.lower() == "may" and raw_mon[0] == "m") or (
+        raw_mon.lower() in ("mar", "jun", "jan", "dec", "oct", "nov", "sep", "aug", "apr", "jul", "feb")
+        and raw_mon[0].islower()
+    ):
         return None  # lower-case 'may' is the verb; short forms need a capital
     if raw_mon == "May" and not m.group("y") and not part:
         return None  # sentence-initial 'May' is usually the verb
