@@ -212,7 +212,35 @@ def compare_pair(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
     if not any(d.type is FindingType.POLARITY for d in found):
         found.extend(_certainty(a, b, claim_index))
     found.extend(_attribution(a, b, claim_index))
+    found.extend(_scarcity(a, b, claim_index))
     return found
+
+
+def _scarcity(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
+    """One report says there is very little of something the other reports without that warning."""
+    for x, y in ((a, b), (b, a)):
+        scarce = [f for f in x.facts if f.kind is FactKind.NUMBER and f.label == "SCARCE"]
+        if not scarce or any(f.kind is FactKind.NUMBER and f.label == "SCARCE" for f in y.facts):
+            continue
+        fact = scarce[0]
+        if fact.text.lower() == "few" and not fact.role:
+            continue  # "few" as a pronoun ("few believed it")
+        span_x = fact_span(fact, x.statement, x.document)
+        span_y = statement_span(y.statement, y.document)
+        spans = (span_x, span_y) if x is a else (span_y, span_x)
+        return [
+            _draft(
+                FindingType.NUMBER,
+                Severity.LOW,
+                claim_index,
+                a,
+                b,
+                f"Only {x.label} says the amount is small",
+                spans[0],
+                spans[1],
+            )
+        ]
+    return []
 
 
 def _draft(

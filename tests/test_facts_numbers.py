@@ -74,3 +74,9 @@ def test_qualifier_ranges() -> None:
     assert qualifier_range(15, "at least") == (15, None)
     assert qualifier_range(30, "up to") == (0.0, 30)
     assert qualifier_range(100, None) == (100, 100)
+
+
+def test_scarcity_words() -> None:
+    fact = only("Kyiv has very few of these missiles left.")
+    assert (fact.label, fact.key, fact.text) == ("SCARCE", "scarce", "very few")
+    assert numbers("A little girl was rescued a few days ago.") == []

@@ -241,3 +241,64 @@ def test_pronoun_source_is_taken_from_the_sentence_before() -> None:
     _, findings = run(case, [claim("c1", "foxnews:s0", "usatoday:s1"), claim("c2", "usatoday:s0")])
     attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
     assert len(attribution) == 1 and attribution[0].note and "Ali Ahmedi" in attribution[0].note
+
+
+def test_very_few_left_is_a_low_partial_not_a_conflict() -> None:
+    judged, findings = pair_of(
+        "It is also known that Ukraine still has a remaining stock of ATACMS.",
+        "Kyiv has very few of these missiles left, US officials said.",
+    )
+    assert [(f.type, f.severity) for f in findings] == [(FindingType.NUMBER, Severity.LOW)]
+    assert findings[0].spans[1].text == "very few of these missiles"
+    assert judged.verdict is Verdict.PARTIAL
+
+
+# --- the seeds: the statements both outlets make, hand-paired as alignment should pair them ---------
+
+SEED_PAIRS = {
+    "approval": ('The "approval procedure" was developed', "This high-level approval process"),
+    "final say": ("Under this procedure, the U.S. Defense Secretary", "According to the process, Secretary"),
+    "refused": ("The article cites at least one recent case", "Ukraine has requested at least once"),
+    "stock": ("It is also known that Ukraine still has", "US officials said the last batch"),
+    "since spring": ("According to The Wall Street Journal", "This has prevented Ukraine"),
+    "two months": ("Without any public statement", "This has prevented Ukraine"),
+    "trump": ("Notably, Trump himself recently criticized", "President Donald Trump called the move"),
+}
+
+
+def seed_findings() -> dict[str, list[Finding]]:
+    from pathlib import Path
+
+    from compare.ingest import load_documents
+    from compare.segment import segment
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    documents = [loaded.document for loaded in load_documents(seeds)]
+    statements = [s for d in documents for s in segment(d)]
+    by_id = {d.id: d for d in documents}
+    facts = {s.id: extract_facts(s, by_id[s.document]) for s in statements if s.kind.is_claim}
+
+    def find(prefix: str) -> str:
+        return next(s.id for s in statements if s.kind.is_claim and s.text.startswith(prefix))
+
+    names = list(SEED_PAIRS)
+    claims = [claim(f"c{n}", find(a), find(b)) for n, (a, b) in enumerate(SEED_PAIRS.values(), start=1)]
+    _, findings = judge(claims, statements, facts, documents)
+    return {name: [f for f in findings if f.claim == f"c{n}"] for n, name in enumerate(names, start=1)}
+
+
+def test_seed_disagreements_show_and_paraphrases_stay_quiet() -> None:
+    found = seed_findings()
+    types = {name: [f.type for f in fs] for name, fs in found.items()}
+    assert types["approval"] == [] and types["final say"] == [] and types["trump"] == []
+    assert types["since spring"] == []  # both say "since late spring", both credit the WSJ
+    assert types["refused"] == [FindingType.ATTRIBUTION]
+    assert "'two US officials said'" in found["refused"][0].message
+    assert FindingType.TIME_DATE in types["two months"]
+    time_finding = next(f for f in found["two months"] if f.type is FindingType.TIME_DATE)
+    assert (
+        "'at least two months'" in time_finding.message
+        and "'since late spring of this year'" in time_finding.message
+    )
+    assert types["stock"] == [FindingType.NUMBER]
+    assert all(f.severity is Severity.LOW for fs in found.values() for f in fs)

@@ -246,7 +246,35 @@ def extract(text: str, offset: int, statement_id: str, taken: Sequence[tuple[int
         fact = _fact_from_match(match, text, offset, statement_id, parsed)
         if fact is not None:
             facts.append(fact)
+    for match in _SCARCE_RE.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken) or any(
+            f.start - offset < end and start < f.end - offset for f in facts
+        ):
+            continue
+        facts.append(
+            Fact(
+                id="",
+                statement=statement_id,
+                kind=FactKind.NUMBER,
+                start=offset + start,
+                end=offset + end,
+                text=text[start:end],
+                key="scarce",
+                label="SCARCE",
+                role=_role(parsed, text, start, end, None),
+            )
+        )
     return facts
+
+
+# Words that say an amount is nearly nothing: "very few left", "only a handful", "hardly any".
+_SCARCE_RE = re.compile(
+    r"\b(?:(?:very|only|so|too)\s+(?:few|little)|(?<!\ba\s)few)\b"
+    r"(?!\s+(?:days|weeks|months|years|hours|minutes|times)\b)"
+    r"|\b(?:only\s+)?a\s+handful\b|\b(?:hardly|barely|scarcely)\s+any\b|\balmost\s+no(?:ne)?\b",
+    re.IGNORECASE,
+)
 
 
 def _fact_from_match(
