@@ -20,7 +20,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.gold import (  # noqa: E402
+from bench.gold import (
     Cluster,
     cstbank_cluster_names,
     default_data_dir,
@@ -28,9 +28,9 @@ from bench.gold import (  # noqa: E402
     load_msrp,
     load_sts,
 )
-from compare.embed import get_embedder  # noqa: E402
-from compare.model import Claim, Document, Relation, Statement  # noqa: E402
-from compare.similarity import profile, score_pair  # noqa: E402
+from compare.embed import get_embedder
+from compare.model import Claim, Document, Relation, Statement
+from compare.similarity import profile, score_pair
 
 OURS_TO_COARSE = {
     Relation.AGREE: "agreement",
@@ -135,9 +135,7 @@ def evaluate_cluster(cluster: Cluster, embedder_spec: str) -> dict[str, float | 
                 if doc_x == doc_y:
                     continue
                 ours += 1
-                hit = any(
-                    (min(gx, gy), max(gx, gy)) in judged for gx in gold_of[x] for gy in gold_of[y]
-                )
+                hit = any((min(gx, gy), max(gx, gy)) in judged for gx in gold_of[x] for gy in gold_of[y])
                 correct += hit
     return {
         "route": route,
@@ -181,8 +179,7 @@ def evaluate_sts(data: Path, embedder_spec: str) -> dict[str, float]:
     b = embedder.encode([p.s2 for p in pairs])
     cosines = (a * b).sum(axis=1)
     scores = [
-        score_pair(profile(p.s1), profile(p.s2), float(c)).score
-        for p, c in zip(pairs, cosines, strict=True)
+        score_pair(profile(p.s1), profile(p.s2), float(c)).score for p, c in zip(pairs, cosines, strict=True)
     ]
     gold = [p.score for p in pairs]
     return {

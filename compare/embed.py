@@ -1,8 +1,10 @@
-"""Sentence embedders behind one small protocol: MiniLM (ONNX, offline), lexical (no model), or a local model dir."""
+"""Sentence embedders behind one small protocol: MiniLM (ONNX, offline), lexical (no model), a model dir."""
 
 from __future__ import annotations
 
 import hashlib
+import itertools
+import math
 import re
 import threading
 import zlib
@@ -46,7 +48,8 @@ def _normalise(matrix: FloatArray) -> FloatArray:
     """Scale each row to unit length (zero rows stay zero)."""
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (matrix / norms).astype(np.float32, copy=False)
+    out: FloatArray = (matrix / norms).astype(np.float32, copy=False)
+    return out
 
 
 def _sha256(path: Path) -> str:
@@ -142,12 +145,15 @@ class OnnxEmbedder:
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*", re.UNICODE)
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into onto over under about after before
-    is are was were be been being has have had do does did will would shall should can could may might must
-    it its this that these those there here he she they them his her their we our you your i me my
-    not no nor so than then too very also just only said says say told according""".split()
-)
+STOPWORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+    "as", "into", "onto", "over", "under", "about", "after", "before", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "it", "its", "this", "that", "these", "those", "there", "here", "he",
+    "she", "they", "them", "his", "her", "their", "we", "our", "you", "your", "i", "me", "my", "not", "no",
+    "nor", "so", "than", "then", "too", "very", "also", "just", "only", "said", "says", "say", "told",
+    "according"
+})  # fmt: skip
 
 
 def _stem(word: str) -> str:
@@ -159,11 +165,18 @@ def _stem(word: str) -> str:
 
 
 class LexicalEmbedder:
-    """Hashed word, word-bigram and character n-gram vectors; needs no model and is deterministic per text."""
+    """Hashed word, word-bigram and character n-gram vectors; needs no model and is deterministic per text.
 
-    def __init__(self, dimension: int = 4096) -> None:
+    One extra constant dimension carries `shared` of every row's squared norm, so that cosines become
+    shared + (1 - shared) * cos: this puts them on about the scale of MiniLM's cosines, which the pair
+    score is set for (matched, without labels, on the cross-document sentence pairs of CSTBank mds_A..C:
+    90th/99th/99.9th percentiles 0.39/0.56/0.87 against MiniLM's 0.48/0.66/0.89).
+    """
+
+    def __init__(self, dimension: int = 4096, shared: float = 0.3) -> None:
         self.name = "lexical"
         self.dimension = dimension
+        self.shared = shared
 
     def features(self, text: str) -> dict[int, float]:
         """Weighted hashed features of one text (content words weigh most)."""
@@ -177,7 +190,7 @@ class LexicalEmbedder:
 
         for word in content:
             add("w:" + word, 1.0 + (0.5 if word[:1].isdigit() else 0.0))
-        for left, right in zip(content, content[1:], strict=False):
+        for left, right in itertools.pairwise(content):
             add(f"b:{left} {right}", 0.5)
         for word in content:
             padded = f"<{word}>"
@@ -187,11 +200,14 @@ class LexicalEmbedder:
 
     def encode(self, texts: Sequence[str]) -> FloatArray:
         """Embed texts as sublinear-tf hashed vectors, L2-normalised."""
-        matrix = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        matrix = np.zeros((len(texts), self.dimension + 1), dtype=np.float32)
         for row, text in enumerate(texts):
             for slot, weight in self.features(text).items():
                 matrix[row, slot] = np.float32(1.0 + np.log(weight) if weight > 1.0 else weight)
-        return _normalise(matrix)
+        matrix[:, :-1] = _normalise(matrix[:, :-1]) * np.float32(math.sqrt(1.0 - self.shared))
+        nonempty = matrix[:, :-1].any(axis=1)
+        matrix[nonempty, -1] = np.float32(math.sqrt(self.shared))
+        return matrix
 
 
 class SentenceTransformerEmbedder:
@@ -201,9 +217,7 @@ class SentenceTransformerEmbedder:
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError:
-            raise ModelError(
-                f"embedder {str(path)!r} needs sentence-transformers: {INSTALL_HINT}"
-            ) from None
+            raise ModelError(f"embedder {str(path)!r} needs sentence-transformers: {INSTALL_HINT}") from None
         try:
             self._model = SentenceTransformer(str(path), device="cpu")
         except Exception as exc:  # the library raises many kinds

@@ -25,15 +25,19 @@ __all__ = [
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into onto over under about after before
-    between during while since until than then so too very also just only not no nor is are was were be been
-    being am has have had having do does did doing will would shall should can could may might must it its
-    this that these those there here he she they them his her hers their theirs we us our you your i me my
-    mine who whom whose which what when where why how all any both each few more most other some such own
-    same said says say saying told tells according per via up down out off again further once
-    mr mrs ms dr""".split()
-)
+STOPWORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+    "as", "into", "onto", "over", "under", "about", "after", "before", "between", "during", "while",
+    "since", "until", "than", "then", "so", "too", "very", "also", "just", "only", "not", "no", "nor",
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does",
+    "did", "doing", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "it",
+    "its", "this", "that", "these", "those", "there", "here", "he", "she", "they", "them", "his", "her",
+    "hers", "their", "theirs", "we", "us", "our", "you", "your", "i", "me", "my", "mine", "who", "whom",
+    "whose", "which", "what", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more",
+    "most", "other", "some", "such", "own", "same", "said", "says", "say", "saying", "told", "tells",
+    "according", "per", "via", "up", "down", "out", "off", "again", "further", "once", "mr", "mrs", "ms",
+    "dr"
+})  # fmt: skip
 NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
@@ -81,7 +85,7 @@ def profile(text: str, facts: Sequence[Fact] | None = None) -> Profile:
     """Profile a statement; numbers come from facts when given, else from a cheap regex."""
     tokens = _TOKEN.findall(text)
     lowered = [t.lower().strip(".,") for t in tokens]
-    content = frozenset(stem(t) for t in lowered if t not in STOPWORDS and len(t) > 1 or t.isdigit())
+    content = frozenset(stem(t) for t in lowered if (t not in STOPWORDS and len(t) > 1) or t.isdigit())
     numbers: set[str] = set()
     fact_numbers = [f for f in facts or () if f.kind is FactKind.NUMBER and f.value is not None]
     if fact_numbers:
@@ -92,7 +96,8 @@ def profile(text: str, facts: Sequence[Fact] | None = None) -> Profile:
     names = frozenset(
         stem(t.lower())
         for i, t in enumerate(tokens)
-        if i > 0 and t[:1].isupper() and t.lower() not in STOPWORDS and not t.isupper() or len(t) > 1 and t.isupper()
+        if (i > 0 and t[:1].isupper() and t.lower() not in STOPWORDS and not t.isupper())
+        or (len(t) > 1 and t.isupper())
     )
     return Profile(
         text=text,
@@ -132,16 +137,19 @@ def _agreement(a: Iterable[str], b: Iterable[str]) -> float:
     return 2.0 * shared / min(len(sa), len(sb)) - 1.0
 
 
-# Hand-set weights of the logistic (monotone in every part: more similar never scores lower).
-W_SEMANTIC = 9.0
-W_LEXICAL = 2.0
-W_OVERLAP = 3.0
-W_NUMBERS = 0.8
-W_ASYMMETRY = 1.5
-BIAS = -9.0
-# The relation: agree when the score is high and neither side carries much the other lacks.
+# Hand-set weights of the logistic (monotone: more similar never scores lower). Embedding cosine and
+# rapidfuzz token-set ratio weigh the same; agreeing numbers add a little, differing numbers take a
+# little away. The midpoint (score 0.5) sits at cosine + lexical = 1.55, e.g. cosine 0.80 with
+# lexical 0.75: where news paraphrases typically sit with MiniLM.
+W_SIMILARITY = 8.0
+W_NUMBERS = 0.1
+MIDPOINT = 1.55
+# The relation: agree when the score is high, the two share a fair part of their content words, and
+# neither merely contains the other plus 40% more (that is subsumption: partial).
 AGREE_SCORE = 0.5
-AGREE_MIN_COVERAGE = 0.6
+AGREE_MIN_COVERAGE = 0.3
+SUBSUMED_COVERAGE = 0.9  # the smaller statement's content words found in the larger one
+SUBSUMING_COVERAGE = 0.6  # ... while at most this share of the larger one's are found in the smaller
 
 
 def score_pair(a: Profile, b: Profile, cosine: float) -> PairScore:
@@ -151,17 +159,12 @@ def score_pair(a: Profile, b: Profile, cosine: float) -> PairScore:
     cov_a, cov_b = _coverage(a.content, b.content)
     overlap = max(cov_a, cov_b)
     numbers = _agreement(a.numbers, b.numbers)
-    asymmetry = abs(cov_a - cov_b)
-    z = (
-        W_SEMANTIC * semantic
-        + W_LEXICAL * lexical
-        + W_OVERLAP * min(cov_a, cov_b)
-        + W_NUMBERS * numbers
-        - W_ASYMMETRY * asymmetry
-        + BIAS
-    )
+    # the unclipped cosine keeps the order among unrelated pairs (clipping would make ties)
+    z = W_SIMILARITY * (cosine + lexical + W_NUMBERS * numbers - MIDPOINT)
     score = 1.0 / (1.0 + math.exp(-z))
-    agree = score >= AGREE_SCORE and min(cov_a, cov_b) >= AGREE_MIN_COVERAGE
+    low, high = min(cov_a, cov_b), max(cov_a, cov_b)
+    subsumed = high >= SUBSUMED_COVERAGE and low <= SUBSUMING_COVERAGE
+    agree = score >= AGREE_SCORE and low >= AGREE_MIN_COVERAGE and not subsumed
     return PairScore(
         score=score,
         relation=Relation.AGREE if agree else Relation.PARTIAL,

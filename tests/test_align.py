@@ -1,0 +1,163 @@
+"""Alignment: every statement in one claim, n-way, one-to-many, duplicates, order independence."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from compare.align import AlignSettings, align
+from compare.embed import get_embedder
+from compare.model import Claim, Relation, Statement, StatementKind, Verdict
+
+
+def _statements(document: str, *sentences: str) -> list[Statement]:
+    out, offset = [], 0
+    for index, sentence in enumerate(sentences):
+        out.append(
+            Statement(
+                id=f"{document}:s{index}",
+                document=document,
+                index=index,
+                start=offset,
+                end=offset + len(sentence),
+                text=sentence,
+                kind=StatementKind.HEADLINE if index == 0 else StatementKind.BODY,
+            )
+        )
+        offset += len(sentence) + 1
+    return out
+
+
+DOC_A = _statements(
+    "a",
+    "Wildfire forces thousands to flee near Athens",
+    "A wildfire north of Athens forced about 3,000 people to leave their homes on Sunday.",
+    "Firefighters said strong winds were pushing the flames towards the coast.",
+    "The mayor of Marathon asked the government for more water-bombing aircraft.",
+    "Tourism in the region has grown quickly over the last decade.",
+)
+DOC_B = _statements(
+    "b",
+    "Thousands evacuated as fire rages outside Athens",
+    "Some 3,000 residents were ordered out of their homes on Sunday as a wildfire spread north of Athens.",
+    "Strong winds drove the fire towards the coast, the fire service said.",
+    "Marathon's mayor called for more water-bombing planes.",
+    "Police arrested a man suspected of starting the blaze with a barbecue.",
+)
+DOC_C = _statements(
+    "c",
+    "Greek wildfire near Athens forces evacuations",
+    "Around 3,000 people fled their homes near Athens on Sunday as a wildfire spread.",
+    "The fire service said strong winds were pushing the fire toward the coastline.",
+)
+
+
+def _claim_of(claims: list[Claim], statement_id: str) -> Claim:
+    return next(claim for claim in claims if statement_id in claim.statements)
+
+
+def _shape(claims: list[Claim]) -> list[tuple[object, ...]]:
+    return [(c.id, c.verdict, c.statements, c.pairs, c.documents) for c in claims]
+
+
+def test_every_statement_in_exactly_one_claim_with_canonical_ids() -> None:
+    statements = DOC_A + DOC_B + DOC_C
+    claims = align(statements, {}, get_embedder("minilm"))
+    seen = [sid for claim in claims for sid in claim.statements]
+    assert sorted(seen) == sorted(s.id for s in statements)
+    assert [c.id for c in claims] == [f"c{n}" for n in range(1, len(claims) + 1)]
+    document_of = {s.id: s.document for s in statements}
+    for claim in claims:
+        assert claim.documents == tuple(sorted({document_of[s] for s in claim.statements}))
+        for pair in claim.pairs:
+            assert document_of[pair.a] != document_of[pair.b]
+            assert 0.0 <= pair.score <= 1.0
+            assert pair.relation in (Relation.AGREE, Relation.PARTIAL)
+        if len(claim.documents) == 1:
+            assert claim.verdict is Verdict.UNIQUE and not claim.pairs
+        else:
+            assert claim.verdict in (Verdict.AGREE, Verdict.PARTIAL) and claim.pairs
+
+
+def test_n_way_claims_link_the_same_statement_across_three_documents() -> None:
+    claims = align(DOC_A + DOC_B + DOC_C, {}, get_embedder("minilm"))
+    evacuation = _claim_of(claims, "a:s1")
+    assert {"b:s1", "c:s1"} <= set(evacuation.statements)
+    wind = _claim_of(claims, "a:s2")
+    assert {"b:s2", "c:s2"} <= set(wind.statements)
+    assert _claim_of(claims, "a:s3") is _claim_of(claims, "b:s3")
+    assert _claim_of(claims, "a:s4").verdict is Verdict.UNIQUE
+    assert _claim_of(claims, "b:s4").verdict is Verdict.UNIQUE
+
+
+def test_result_does_not_depend_on_document_or_statement_order() -> None:
+    embedder = get_embedder("minilm")
+    reference = _shape(align(DOC_A + DOC_B + DOC_C, {}, embedder))
+    for order in itertools.permutations([DOC_A, DOC_B, DOC_C]):
+        assert _shape(align([s for doc in order for s in doc], {}, embedder)) == reference
+    shuffled = DOC_A + DOC_B + DOC_C
+    random.Random(7).shuffle(shuffled)
+    assert _shape(align(shuffled, {}, embedder)) == reference
+
+
+def test_one_to_many_when_an_outlet_splits_a_sentence() -> None:
+    one = _statements(
+        "x",
+        "Storm hits coast",
+        "The storm cut power to 20,000 homes and closed the main coastal highway on Monday.",
+    )
+    two = _statements(
+        "y",
+        "Storm batters coast",
+        "The storm cut power to 20,000 homes on Monday.",
+        "It also closed the main coastal highway.",
+    )
+    claims = align(one + two, {}, get_embedder("minilm"))
+    claim = _claim_of(claims, "x:s1")
+    assert {"y:s1", "y:s2"} <= set(claim.statements)
+    assert all(pair.relation is Relation.PARTIAL for pair in claim.pairs)
+
+
+def test_same_document_repeat_stays_with_its_twin() -> None:
+    repeated = _statements(
+        "r",
+        "Bridge closed after crack found",
+        "Engineers closed the bridge after finding a crack in one of its pillars.",
+        "Traffic was diverted through the town centre.",
+        "Engineers closed the bridge after finding a crack in one of its pillars.",
+    )
+    other = _statements(
+        "o",
+        "Crack shuts bridge",
+        "The bridge was shut once engineers discovered a cracked pillar.",
+    )
+    claims = align(repeated + other, {}, get_embedder("minilm"))
+    claim = _claim_of(claims, "r:s1")
+    assert "r:s3" in claim.statements and "o:s1" in claim.statements
+    # a repeat with no counterpart elsewhere still stays together
+    alone = align(repeated, {}, get_embedder("minilm"))
+    assert _claim_of(alone, "r:s1") is _claim_of(alone, "r:s3")
+
+
+def test_lexical_only_mode_links_the_obvious_pairs() -> None:
+    claims = align(DOC_A + DOC_B + DOC_C, {}, get_embedder("lexical"))
+    assert _claim_of(claims, "a:s2") is _claim_of(claims, "c:s2")
+    assert _claim_of(claims, "a:s3") is _claim_of(claims, "b:s3")
+    assert _claim_of(claims, "a:s4").verdict is Verdict.UNIQUE
+
+
+def test_no_statements_no_claims_and_duplicate_ids_refused() -> None:
+    assert align([], {}, get_embedder("lexical")) == []
+    with pytest.raises(ValueError):
+        align(DOC_A + DOC_A, {}, get_embedder("lexical"))
+
+
+def test_per_document_cap_is_respected() -> None:
+    many = _statements("m", "Rates", *[f"The bank raised rates by {n} points." for n in range(6)])
+    other = _statements("n", "Rates up", "The bank raised rates by 3 points.")
+    settings = AlignSettings(max_per_document=2)
+    claims = align(many + other, {}, get_embedder("minilm"), settings=settings)
+    for claim in claims:
+        assert sum(sid.startswith("m:") for sid in claim.statements) <= 2
