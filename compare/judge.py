@@ -61,10 +61,7 @@ class _Side:
     statement: Statement
     document: Document
     facts: Sequence[Fact]
-
-    @property
-    def label(self) -> str:
-        return self.document.label
+    label: str
 
 
 def judge(
@@ -96,9 +93,12 @@ def judge(
     canon_facts = {sid: [_canonical(f, canon) for f in fs] for sid, fs in facts.items()}
     canon_facts = _resolve_pronoun_sources(canon_facts, by_id)
 
+    labels = outlet_labels(documents)
+
     def side(statement_id: str) -> _Side:
         statement = by_id[statement_id]
-        return _Side(statement, docs[statement.document], canon_facts.get(statement_id, ()))
+        document = docs[statement.document]
+        return _Side(statement, document, canon_facts.get(statement_id, ()), labels[document.id])
 
     drafts: list[_Draft] = []
     judged: list[Claim] = []
@@ -110,10 +110,20 @@ def judge(
             pairs.append(replace(pair, relation=_relation(pair.relation, found)))
         judged_claim = replace(claim, pairs=tuple(pairs))
         judged.append(replace(judged_claim, verdict=_verdict(judged_claim)))
-        drafts.extend(_coverage_findings(judged_claim, index, by_id, docs, documents))
-    drafts.extend(_internal_findings(judged, by_id, docs, canon_facts))
+        drafts.extend(_coverage_findings(judged_claim, index, by_id, docs, documents, labels))
+    drafts.extend(_internal_findings(judged, by_id, docs, canon_facts, labels))
     drafts.extend(_unaligned_number_findings(judged, side))
     return judged, _number(drafts, [c.id for c in judged])
+
+
+def outlet_labels(documents: Sequence[Document]) -> dict[str, str]:
+    """The name each document is quoted under; two reports from one outlet get their ids added."""
+    counts: dict[str, int] = {}
+    for document in documents:
+        counts[document.label] = counts.get(document.label, 0) + 1
+    return {
+        d.id: d.label if counts[d.label] == 1 or d.label == d.id else f"{d.label} ({d.id})" for d in documents
+    }
 
 
 def _canonical(fact: Fact, canon: Mapping[str, str]) -> Fact:
@@ -450,6 +460,13 @@ def _same_context(a: _Side, x: Fact, b: _Side, y: Fact, *, strict: bool = False)
     return fuzz.token_set_ratio(a.statement.text, b.statement.text) >= 80
 
 
+def _same_event_time(a: _Side, x: Fact, b: _Side, y: Fact) -> bool:
+    """Two times are of one event when they hang on the same verb ('crashed at 7:30' / 'at 5:50')."""
+    if _verbs(a, x) & _verbs(b, y):
+        return True
+    return fuzz.token_set_ratio(a.statement.text, b.statement.text) >= 80
+
+
 def _verbs(side: _Side, fact: Fact) -> set[str]:
     """Lemmas of the verbs a fact's phrase depends on."""
     parsed = nlp.parse(side.statement.text)
@@ -561,7 +578,7 @@ def _times(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
                     )
                 )
                 continue
-            related = [(x, y) for x, _, y, _ in known if _same_context(a, x, b, y)]
+            related = [(x, y) for x, _, y, _ in known if _same_event_time(a, x, b, y)]
             if not related:
                 continue
             x, y = related[0]
@@ -837,9 +854,8 @@ def _certainty(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
             continue
         lemmas_y = _lemmas(y)
         for fact in hx:
-            modal = fact.text.lower() in _MODAL_HEDGES
-            if modal and (fact.role is None or fact.role in _GENERIC_SCOPES or fact.role not in lemmas_y):
-                continue
+            if fact.role is None or fact.role in _GENERIC_SCOPES or fact.role not in lemmas_y:
+                continue  # the hedged word must be in the other statement: the same thing, hedged there only
             span_x = (
                 _scope_span(x, fact, fact.role or "")
                 if fact.role
@@ -964,6 +980,7 @@ def _coverage_findings(
     by_id: Mapping[str, Statement],
     docs: Mapping[str, Document],
     documents: Sequence[Document],
+    labels: Mapping[str, str],
 ) -> list[_Draft]:
     """Unique claims (one outlet only) and omissions (all outlets but one carry it, three or more)."""
     carried = [
@@ -974,7 +991,7 @@ def _coverage_findings(
     first = by_id[claim.statements[0]]
     span = statement_span(first, docs[first.document])
     if len(carried) == 1:
-        label = docs[carried[0]].label
+        label = labels[carried[0]]
         return [
             _Draft(
                 FindingType.UNIQUE,
@@ -987,14 +1004,14 @@ def _coverage_findings(
         ]
     missing = [d for d in documents if d.id not in carried]
     if len(documents) >= 3 and len(missing) == 1:
-        labels = [docs[d].label for d in carried]
+        names = [labels[d] for d in carried]
         return [
             _Draft(
                 FindingType.OMISSION,
                 Severity.MEDIUM,
                 index,
                 tuple(claim.statements),
-                f"{missing[0].label} does not report what {name_list(labels)} report: {quote(span)}",
+                f"{labels[missing[0].id]} does not report what {name_list(names)} report: {quote(span)}",
                 (span,),
             )
         ]
@@ -1040,6 +1057,7 @@ def _internal_findings(
     by_id: Mapping[str, Statement],
     docs: Mapping[str, Document],
     facts: Mapping[str, Sequence[Fact]],
+    labels: Mapping[str, str],
 ) -> list[_Draft]:
     """A report giving two exact, different figures for the same thing in similar sentences."""
     claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
@@ -1088,7 +1106,7 @@ def _internal_findings(
                                 Severity.MEDIUM,
                                 claim_of.get(s1.id, 0),
                                 (s1.id, s2.id),
-                                f"{document.label} gives two different figures: {quote(sx)} and {quote(sy)}",
+                                f"{labels[doc_id]} gives two different figures: {quote(sx)} and {quote(sy)}",
                                 (sx, sy),
                             )
                         )

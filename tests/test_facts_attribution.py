@@ -49,3 +49,10 @@ def test_pronouns_and_rules_are_not_named_sources() -> None:
 
 def test_anonymous_sources() -> None:
     assert is_anonymous("sources") and is_anonymous("two us officials") and not is_anonymous("reuters")
+
+
+def test_reporting_verbs_used_as_plain_verbs_name_no_source() -> None:
+    assert summary("The FBI added Osama bin Laden to its Ten Most Wanted list on Monday.") == []
+    assert summary("Both recorders were to be shipped abroad for data recovery, officials said.") == [
+        ("officials", "SOURCE", "officials")
+    ]

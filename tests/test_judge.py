@@ -302,3 +302,31 @@ def test_seed_disagreements_show_and_paraphrases_stay_quiet() -> None:
     )
     assert types["stock"] == [FindingType.NUMBER]
     assert all(f.severity is Severity.LOW for fs in found.values() for f in fs)
+
+
+def test_judging_works_without_a_spacy_model() -> None:
+    from compare.facts import nlp
+
+    nlp.disable_for_tests()
+    try:
+        judged, findings = pair_of(
+            "At least 15 people were killed in the blast.", "At least 30 people died in the blast."
+        )
+        assert [f.type for f in findings] == [FindingType.NUMBER]
+        assert judged.verdict is Verdict.CONFLICT
+        _, quiet = pair_of("The missile has a range of about 300 km.", "The missile has a range of 300 km.")
+        assert quiet == []
+    finally:
+        nlp.reset()
+
+
+def test_two_reports_from_one_outlet_are_told_apart() -> None:
+    a = Document.from_text("The jet crashed.", id="b1", outlet="AFP")
+    b = Document.from_text("The jet crashed.", id="b3", outlet="AFP")
+    c = Document.from_text("The jet crashed.", id="u", outlet="UPI")
+    statements = [
+        Statement(f"{d.id}:s0", d.id, 0, 0, 16, "The jet crashed.", StatementKind.BODY) for d in (a, b, c)
+    ]
+    facts = {s.id: extract_facts(s, next(d for d in (a, b, c) if d.id == s.document)) for s in statements}
+    _, findings = judge([claim("c1", "b1:s0", "u:s0")], statements, facts, [a, b, c])
+    assert findings[0].message.startswith("AFP (b3) does not report what AFP (b1) and UPI report")

@@ -111,6 +111,22 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
     return facts
 
 
+_MAX_SOURCE_TOKENS = 14
+
+
+def _reports_something(verb: Any, lemma: str) -> bool:
+    """A reporting verb that carries a report: a clause after it, a quote around it, or 'cite'/'tell'."""
+    if lemma in ("cite", "tell", "confirm", "deny", "quote"):
+        return True
+    if verb.dep_ in ("parataxis", "ROOT") and any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    if verb.dep_ == "parataxis":
+        return True
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or any(
+        c.dep_ == "punct" and c.text in ('"', "“", "”", "''", ",") for c in verb.children
+    )
+
+
 def _from_parse(parsed: Any, add: Any) -> None:
     """Subjects of reporting verbs, objects of 'cite', recipients of 'tell'."""
     for token in parsed:
@@ -121,9 +137,17 @@ def _from_parse(parsed: Any, add: Any) -> None:
             str(a.lemma_).lower() in REPORTING_VERBS and a.pos_ in ("VERB", "AUX") for a in token.ancestors
         ):
             continue  # "he said the pilot reported ...": the pilot's report is the content, not the source
+        if not _reports_something(token, lemma):
+            continue  # "the FBI added him to its list": 'add' used as a plain verb
         has_subject = any(c.dep_ == "nsubj" for c in token.children)
         for child in token.children:
             if child.dep_ == "nsubj":
+                if child.right_edge.i - child.left_edge.i + 1 > _MAX_SOURCE_TOKENS or child.pos_ not in (
+                    "NOUN",
+                    "PROPN",
+                    "PRON",
+                ):
+                    continue  # a whole clause as subject is not a source
                 left = child.left_edge.idx
                 right = child.right_edge.idx + len(child.right_edge.text)
                 label = (
