@@ -104,8 +104,12 @@ def judge(
     judged: list[Claim] = []
     for index, claim in enumerate(claims):
         pairs: list[Pair] = []
+        closest = _closest_pairs(claim.pairs, by_id)
         for pair in claim.pairs:
             found = compare_pair(side(pair.a), side(pair.b), index)
+            if pair not in closest:
+                # a loose link inside a big claim: only hard conflicts are worth a reader's time
+                found = [d for d in found if d.conflict]
             drafts.extend(found)
             pairs.append(replace(pair, relation=_relation(pair.relation, found)))
         judged_claim = replace(claim, pairs=tuple(pairs))
@@ -114,6 +118,19 @@ def judge(
     drafts.extend(_internal_findings(judged, by_id, docs, canon_facts, labels))
     drafts.extend(_unaligned_number_findings(judged, side))
     return judged, _number(drafts, [c.id for c in judged])
+
+
+def _closest_pairs(pairs: Sequence[Pair], by_id: Mapping[str, Statement]) -> set[Pair]:
+    """Pairs that are each side's best-scoring link towards the other side's document (mutual best)."""
+    best: dict[tuple[str, str], Pair] = {}
+    for pair in pairs:
+        for mine, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            key = (mine, by_id[other].document)
+            if key not in best or pair.score > best[key].score:
+                best[key] = pair
+    return {
+        p for p in pairs if best[(p.a, by_id[p.b].document)] is p and best[(p.b, by_id[p.a].document)] is p
+    }
 
 
 def outlet_labels(documents: Sequence[Document]) -> dict[str, str]:
@@ -956,6 +973,11 @@ def _attribution(a: _Side, b: _Side, claim_index: int) -> list[_Draft]:
         for f, side in ((x, a), (y, b))
         if f.role == "pronoun"
     ]
+    notes.extend(
+        f"'{f.text}' is {side.label}'s own assessment"
+        for f, side in ((x, a), (y, b))
+        if side.document.outlet and aliases.fold(side.document.outlet) == aliases.fold(f.text)
+    )
     return [
         _draft(
             FindingType.ATTRIBUTION,

@@ -347,3 +347,37 @@ def test_quality_gate_on_cstbank_contradictions() -> None:
     assert score.recall_any >= 0.6  # measured 0.80 (4 of 5 gold contradictions covered)
     assert score.raised <= 4  # measured 2: few false alarms among 300+ related pairs
     assert score.raised_correct >= 1  # measured 1 ("more than 130" vs "more than 70 bodies")
+
+
+def test_soft_findings_only_on_each_statements_closest_pair() -> None:
+    case = make(
+        {
+            "CNN": ["The minister apparently resigned on Monday."],
+            "BBC": [
+                "The minister resigned on Monday.",
+                "Officials said the minister resigned over the budget.",
+            ],
+        }
+    )
+    pairs = (
+        Pair("cnn:s0", "bbc:s0", 0.9, Relation.AGREE),
+        Pair("cnn:s0", "bbc:s1", 0.3, Relation.PARTIAL),
+    )
+    big = Claim("c1", Verdict.PARTIAL, ("cnn:s0", "bbc:s0", "bbc:s1"), pairs, ("cnn", "bbc"))
+    judged, findings = run(case, [big])
+    assert [(f.type, f.statements) for f in findings] == [(FindingType.CERTAINTY, ("cnn:s0", "bbc:s0"))]
+    assert judged[0].pairs[1].relation is Relation.PARTIAL
+
+
+def test_an_outlets_own_assessment_is_named_as_such() -> None:
+    case = make(
+        {
+            "Defense Express": [
+                "Defense Express cautiously assumes that the ban was introduced to please Trump."
+            ],
+            "Kyiv Post": ["The ban was introduced to please Trump, two US officials said."],
+        }
+    )
+    _, findings = run(case, [claim("c1", "defense express:s0", "kyiv post:s0")])
+    attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
+    assert attribution and attribution[0].note == "'Defense Express' is Defense Express's own assessment"
