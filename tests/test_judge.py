@@ -332,7 +332,7 @@ def test_two_reports_from_one_outlet_are_told_apart() -> None:
     assert findings[0].message.startswith("AFP (b3) does not report what AFP (b1) and UPI report")
 
 
-# --- quality gate on public gold data (floors sit one gold pair below what we measure; only ever raise them) ---
+# --- quality gate on public gold data (floors sit one gold pair below what we measure; only raise them) ---
 
 
 def test_quality_gate_on_cstbank_contradictions() -> None:
