@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -149,3 +150,69 @@ def _run(progress: Progress) -> None:
     progress.stage("align", 3)
     progress.advance(3)
     progress.close()
+
+
+# --- through the CLI -----------------------------------------------------------------------------------
+
+STORY_A = "Bridge approved\n\nThe council approved the bridge on Monday. It will cost 40 million dollars.\n"
+STORY_B = "Council backs bridge\n\nOn Monday the council backed the bridge. The cost is 45 million dollars.\n"
+
+
+def _cli(tmp_path: Path, *extra: str) -> int:
+    from compare.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(STORY_A, encoding="utf-8")
+    b.write_text(STORY_B, encoding="utf-8")
+    out = tmp_path / "out"
+    return main(
+        ["report", str(a), str(b), "-o", str(out), "--format", "json", "--embedder", "lexical", *extra]
+    )
+
+
+def test_cli_shows_stages_on_a_terminal_and_clears_the_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeTTY()
+    monkeypatch.setattr("sys.stderr", fake)
+    assert _cli(tmp_path) == 0
+    shown = fake.getvalue()
+    for stage in ("segment", "facts", "align", "judge"):
+        assert f"\r\x1b[K{stage} [" in shown, stage
+    bar_part = shown.rsplit("\r\x1b[K", 1)
+    assert bar_part[1].startswith("compare: wrote ") or bar_part[1] == "", (
+        "the bar was not cleared before messages"
+    )
+
+
+def test_cli_quiet_shows_no_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeTTY()
+    monkeypatch.setattr("sys.stderr", fake)
+    assert _cli(tmp_path, "--quiet") == 0
+    assert fake.getvalue() == ""
+
+
+def test_cli_shows_no_bar_when_stderr_is_not_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _cli(tmp_path) == 0
+    err = capsys.readouterr().err
+    assert "\r" not in err and "\x1b" not in err
+    assert err.startswith("compare: wrote ")
+
+
+def test_cli_error_after_the_bar_starts_is_printed_on_a_clean_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(STORY_A, encoding="utf-8")
+    b.write_text("Read more: Bridge news\n", encoding="utf-8")  # passes ingest, fails in the segment stage
+    fake = FakeTTY()
+    monkeypatch.setattr("sys.stderr", fake)
+    code = main(["report", str(a), str(b), "-o", str(tmp_path / "out"), "--embedder", "lexical"])
+    assert code != 0
+    shown = fake.getvalue()
+    assert "segment [" in shown
+    assert shown.rsplit("\r\x1b[K", 1)[1].startswith("compare: error: "), repr(shown[-200:])
