@@ -41,6 +41,8 @@ def test_pair_labels_speak_a_journalists_language() -> None:
     assert pair_label(Pair("a", "b", 0.6, Relation.AGREE)) == "overlaps"
     assert pair_label(Pair("a", "b", 0.9, Relation.PARTIAL)) == "overlaps"
     assert pair_label(Pair("a", "b", 0.99, Relation.CONFLICT)) == "contradicts"
+    assert pair_label(Pair("a", "b", 0.05, Relation.PARTIAL)) == "loosely related"
+    assert pair_label(Pair("a", "b", 0.05, Relation.CONFLICT)) == "contradicts"
 
 
 def test_story_title_prefers_the_most_common_title_then_the_first() -> None:

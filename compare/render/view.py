@@ -61,6 +61,7 @@ CELL_LABELS = {
     "absent": ("–", "not reported"),
 }
 SAME_STATEMENT_SCORE = 0.8
+LOOSE_SCORE = 0.35  # below this a linked pair is shown as only loosely related
 TOP_FINDINGS = 5
 HEADING_CHARS = 140
 
@@ -255,11 +256,13 @@ def story_title(comparison: Comparison) -> str:
 
 
 def pair_label(pair: Pair) -> str:
-    """A score and relation in words: 'same statement', 'overlaps' or 'contradicts'."""
+    """A score and relation in words: 'same statement', 'overlaps', 'loosely related' or 'contradicts'."""
     if pair.relation is Relation.CONFLICT:
         return "contradicts"
     if pair.relation is Relation.AGREE and pair.score >= SAME_STATEMENT_SCORE:
         return "same statement"
+    if pair.score < LOOSE_SCORE:
+        return "loosely related"
     return "overlaps"
 
 
