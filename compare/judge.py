@@ -1049,28 +1049,33 @@ def _unaligned_number_findings(claims: Sequence[Claim], side: Callable[[str], _S
     """
     claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
     sides = [side(sid) for sid in sorted(claim_of, key=lambda s: (claim_of[s], s))]
-    numbered = [x for x in sides if any(_comparable_number(f) for f in x.facts)]
+    # only statements counting the same noun in the same unit can disagree: bucket them by that
+    buckets: dict[tuple[str, str | None, str | None], list[int]] = {}
+    for n, x in enumerate(sides):
+        for cls in {_num_class(f) for f in x.facts if _comparable_number(f) and f.role}:
+            buckets.setdefault(cls, []).append(n)
+    candidates = sorted({(i, j) for members in buckets.values() for i in members for j in members if i < j})
     out: list[_Draft] = []
-    for i, a in enumerate(numbered):
-        for b in numbered[i + 1 :]:
-            if a.document.id == b.document.id or claim_of[a.statement.id] == claim_of[b.statement.id]:
-                continue
-            for draft in _numbers(a, b, claim_of[a.statement.id], strict=True):
-                out.append(
-                    replace(
-                        draft,
-                        severity=Severity.MEDIUM,
-                        note="; ".join(
-                            n
-                            for n in (
-                                draft.note,
-                                "the two statements were not aligned as one claim: check they "
-                                "report the same thing",
-                            )
-                            if n
-                        ),
-                    )
+    for i, j in candidates:
+        a, b = sides[i], sides[j]
+        if a.document.id == b.document.id or claim_of[a.statement.id] == claim_of[b.statement.id]:
+            continue
+        for draft in _numbers(a, b, claim_of[a.statement.id], strict=True):
+            out.append(
+                replace(
+                    draft,
+                    severity=Severity.MEDIUM,
+                    note="; ".join(
+                        n
+                        for n in (
+                            draft.note,
+                            "the two statements were not aligned as one claim: check they "
+                            "report the same thing",
+                        )
+                        if n
+                    ),
                 )
+            )
     return out
 
 

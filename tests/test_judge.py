@@ -381,3 +381,20 @@ def test_an_outlets_own_assessment_is_named_as_such() -> None:
     _, findings = run(case, [claim("c1", "defense express:s0", "kyiv post:s0")])
     attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
     assert attribution and attribution[0].note == "'Defense Express' is Defense Express's own assessment"
+
+
+def test_figures_for_the_same_thing_are_caught_across_claims() -> None:
+    case = make(
+        {
+            "BBC": ["More than 130 bodies are reported to have been recovered after the crash."],
+            "ABC": [
+                '"More than 70 bodies, most of them of children, have been recovered," an official told TV.',
+                "Three helicopters joined the search.",
+            ],
+        }
+    )
+    claims = [claim("c1", "bbc:s0"), claim("c2", "abc:s0"), claim("c3", "abc:s1")]
+    _, findings = run(case, claims)
+    numbers = [f for f in findings if f.type is FindingType.NUMBER]
+    assert len(numbers) == 1 and set(numbers[0].statements) == {"bbc:s0", "abc:s0"}
+    assert numbers[0].note and "not aligned" in numbers[0].note
