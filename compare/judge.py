@@ -91,6 +91,7 @@ def judge(
         if f.kind is FactKind.ENTITY and f.label in ("PERSON", "NAME")
     )
     canon_facts = {sid: [_canonical(f, canon) for f in fs] for sid, fs in facts.items()}
+    canon_facts = _resolve_title_sources(canon_facts, by_id)
     canon_facts = _resolve_pronoun_sources(canon_facts, by_id)
 
     labels = outlet_labels(documents)
@@ -147,6 +148,34 @@ def _canonical(fact: Fact, canon: Mapping[str, str]) -> Fact:
     if fact.kind is FactKind.ENTITY and fact.key in canon and canon[fact.key] != fact.key:
         return replace(fact, key=canon[fact.key])
     return fact
+
+
+def _resolve_title_sources(
+    facts: Mapping[str, Sequence[Fact]], by_id: Mapping[str, Statement]
+) -> dict[str, list[Fact]]:
+    """'the Defense Secretary said' names the person this comparison calls 'Defense Secretary Pete Hegseth'."""
+    people: dict[frozenset[str], set[str]] = {}
+    for sid, fs in facts.items():
+        statement = by_id.get(sid)
+        if statement is None:
+            continue
+        for fact in fs:
+            if fact.kind is FactKind.ENTITY and fact.label == "PERSON" and len(fact.key.split()) > 1:
+                title = aliases.title_before(statement.text, fact.start - statement.start)
+                if title:
+                    people.setdefault(title, set()).add(fact.key)
+    known = {title: next(iter(keys)) for title, keys in people.items() if len(keys) == 1}
+    out: dict[str, list[Fact]] = {}
+    for sid, fs in facts.items():
+        resolved = []
+        for fact in fs:
+            if fact.kind is FactKind.ATTRIBUTION and fact.label == "SOURCE":
+                title = aliases.title_key(fact.text)
+                if title in known:
+                    fact = replace(fact, key=known[title], label="PERSON", role="title")
+            resolved.append(fact)
+        out[sid] = resolved
+    return out
 
 
 def _resolve_pronoun_sources(

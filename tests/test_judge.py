@@ -398,3 +398,15 @@ def test_figures_for_the_same_thing_are_caught_across_claims() -> None:
     numbers = [f for f in findings if f.type is FindingType.NUMBER]
     assert len(numbers) == 1 and set(numbers[0].statements) == {"bbc:s0", "abc:s0"}
     assert numbers[0].note and "not aligned" in numbers[0].note
+
+
+def test_a_title_stands_for_the_person_named_with_it_elsewhere() -> None:
+    reports = {
+        "KP": ["The Defense Secretary said Ukraine was denied a strike."],
+        "NT": ["Ukraine was denied a strike, Hegseth said."],
+    }
+    named = {"DE": ["Under this procedure, the U.S. Defense Secretary, Pete Hegseth, has full authority."]}
+    _, unknown = run(make(reports), [claim("c1", "kp:s0", "nt:s0")])
+    assert [f.type for f in unknown] == [FindingType.ATTRIBUTION]  # nothing says who the Secretary is
+    _, known = run(make({**reports, **named}), [claim("c1", "kp:s0", "nt:s0"), claim("c2", "de:s0")])
+    assert [f.type for f in known if f.claim == "c1" and f.type is not FindingType.OMISSION] == []

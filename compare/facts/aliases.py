@@ -202,3 +202,28 @@ def canonical_map(keys: Iterable[str]) -> Mapping[str, str]:
         else:
             mapping[key] = key
     return mapping
+
+
+# Nouns that make a phrase a job title ("the Defense Secretary", "Pentagon spokesman").
+_ROLE_NOUNS = frozenset(
+    "president minister secretary undersecretary spokesman spokeswoman spokesperson director chief "
+    "chairman chairwoman governor mayor ambassador commander general admiral senator emir king queen "
+    "prince pope head leader premier chancellor".split()
+)
+_TITLE_FILLER = frozenset("the a an of for us u s uk and".split())
+_TITLE_BEFORE_NAME = re.compile(r"((?:(?:[A-Z][\w.'’-]*|of|for|the)[ \t]*,?[ \t]+){1,7})$")
+
+
+def title_key(text: str) -> frozenset[str] | None:
+    """The words of a job title, order-free: 'the U.S. Defense Secretary' and 'Secretary of Defense'
+    both give {'defense', 'secretary'}; None when the phrase holds no role noun."""
+    words = [w for w in fold(text).split() if w not in _TITLE_FILLER]
+    if not words or len(words) > 6 or not any(w in _ROLE_NOUNS for w in words):
+        return None
+    return frozenset(words)
+
+
+def title_before(text: str, name_start: int) -> frozenset[str] | None:
+    """The job title written just before a name ('Secretary of Defense Pete Hegseth', 'Secretary, Pete')."""
+    match = _TITLE_BEFORE_NAME.search(text[max(0, name_start - 80) : name_start])
+    return title_key(match.group(1)) if match else None
