@@ -153,7 +153,7 @@ def _canonical(fact: Fact, canon: Mapping[str, str]) -> Fact:
 def _resolve_title_sources(
     facts: Mapping[str, Sequence[Fact]], by_id: Mapping[str, Statement]
 ) -> dict[str, list[Fact]]:
-    """'the Defense Secretary said' names the person this comparison calls 'Defense Secretary Pete Hegseth'."""
+    """'the Defense Secretary said' names the person called 'Defense Secretary Pete Hegseth' elsewhere."""
     people: dict[frozenset[str], set[str]] = {}
     for sid, fs in facts.items():
         statement = by_id.get(sid)

@@ -206,11 +206,37 @@ def canonical_map(keys: Iterable[str]) -> Mapping[str, str]:
 
 # Nouns that make a phrase a job title ("the Defense Secretary", "Pentagon spokesman").
 _ROLE_NOUNS = frozenset(
-    "president minister secretary undersecretary spokesman spokeswoman spokesperson director chief "
-    "chairman chairwoman governor mayor ambassador commander general admiral senator emir king queen "
-    "prince pope head leader premier chancellor".split()
+    [
+        "president",
+        "minister",
+        "secretary",
+        "undersecretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "chief",
+        "chairman",
+        "chairwoman",
+        "governor",
+        "mayor",
+        "ambassador",
+        "commander",
+        "general",
+        "admiral",
+        "senator",
+        "emir",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "head",
+        "leader",
+        "premier",
+        "chancellor",
+    ]
 )
-_TITLE_FILLER = frozenset("the a an of for us u s uk and".split())
+_TITLE_FILLER = frozenset(["the", "a", "an", "of", "for", "us", "u", "s", "uk", "and"])
 _TITLE_BEFORE_NAME = re.compile(r"((?:(?:[A-Z][\w.'’-]*|of|for|the)[ \t]*,?[ \t]+){1,7})$")
 
 
