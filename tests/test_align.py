@@ -161,3 +161,14 @@ def test_per_document_cap_is_respected() -> None:
     claims = align(many + other, {}, get_embedder("minilm"), settings=settings)
     for claim in claims:
         assert sum(sid.startswith("m:") for sid in claim.statements) <= 2
+
+
+def test_statements_giving_different_figures_stay_together_for_the_judge() -> None:
+    a = _statements("a", "Village fire", "The fire destroyed 40 homes in the village, officials said.")
+    b = _statements("b", "Fire in village", "Officials said the fire destroyed 14 homes in the village.")
+    c = _statements("c", "Fire in village", "Officials said the fire destroyed 40 homes in the village.")
+    claims = align(a + b + c, {}, get_embedder("minilm"))
+    claim = _claim_of(claims, "a:s1")
+    assert {"b:s1", "c:s1"} <= set(claim.statements)
+    scores = {(p.a, p.b): p.score for p in claim.pairs}
+    assert scores[("a:s1", "c:s1")] > scores[("a:s1", "b:s1")]
