@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+import markdown
 import pytest
 
-from compare.render.notes import notes_html, safe_href
+from compare.render.notes import notes_html, safe_href, safe_markdown
 
 
 @pytest.mark.parametrize(
@@ -75,3 +76,21 @@ def test_empty_notes_render_nothing() -> None:
 )
 def test_safe_href(url: str | None, expected: str | None) -> None:
     assert safe_href(url) == expected
+
+
+def test_safe_markdown_keeps_prose_and_code_but_not_html_or_unsafe_links() -> None:
+    notes = (
+        "Call **them** <b onclick=x>now</b> and see [site](https://ok.example) "
+        "or [bad](javascript:alert(1)).\n"
+        "![pixel](https://evil.example/p.png) `a <b> c`\n"
+        "[ref]: javascript:alert(2)\n"
+        "```\n<raw> in a fence\n```"
+    )
+    safe = safe_markdown(notes)
+    assert "Call **them** &lt;b onclick=x>now&lt;/b>" in safe
+    assert "[site](https://ok.example)" in safe and "or bad." in safe
+    assert "[image: pixel](https://evil.example/p.png)" in safe and "`a <b> c`" in safe
+    assert "javascript" not in safe
+    assert "<raw> in a fence" in safe
+    html = markdown.markdown(safe)
+    assert _tags(html) and {tag for tag, _ in _tags(html)} <= {"p", "strong", "a", "code", "pre"}

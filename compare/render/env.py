@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from compare.render.assets import read_asset, templates_dir
-from compare.render.notes import notes_html, safe_href
+from compare.render.notes import notes_html, safe_href, safe_markdown
 
 # Characters that start Markdown/GFM syntax anywhere in a line ("<" and ">" become entities below).
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -114,5 +114,6 @@ def markdown_environment() -> Environment:
     )
     env.filters["md_escape"] = md_escape
     env.filters["markdown_text"] = MarkdownText
+    env.filters["safe_markdown"] = lambda text: MarkdownText(safe_markdown(text))
     env.filters["md_url"] = md_url
     return _common(env)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 import markdown
@@ -63,3 +64,59 @@ def notes_html(text: str | None) -> Markup:
         return Markup("")
     converter = markdown.Markdown(extensions=[_SafeNotes()], output_format="html")
     return Markup(converter.convert(text))
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+_INLINE_LINK = re.compile(
+    r"(!?)\[([^\]]*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(\s.*)?$")
+
+
+def safe_markdown(text: str) -> str:
+    """The notes as Markdown that stays inert in any viewer: raw HTML shown as text, only http(s) links.
+
+    Used for the Markdown note, where a ticket system or CMS (not us) turns Markdown into HTML.
+    Images become plain links so nothing loads by itself; code is left as the editor wrote it.
+    """
+    lines = []
+    in_fence = False
+    for line in text.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            lines.append(line)
+            continue
+        if in_fence:
+            lines.append(line)
+            continue
+        reference = _REFERENCE.match(line)
+        if reference and not _allowed_link(reference.group(1)):
+            continue  # a link definition with an unsafe target is dropped
+        parts = []
+        cursor = 0
+        for code in _CODE_SPAN.finditer(line):
+            parts.append(_safe_prose(line[cursor : code.start()]))
+            parts.append(code.group(0))
+            cursor = code.end()
+        parts.append(_safe_prose(line[cursor:]))
+        lines.append("".join(parts))
+    return "\n".join(lines)
+
+
+def _allowed_link(url: str) -> bool:
+    return url.lower().startswith(_SAFE_SCHEMES) or url.startswith("#")
+
+
+def _safe_prose(text: str) -> str:
+    text = text.replace("<", "&lt;")
+
+    def link(match: re.Match[str]) -> str:
+        bang, label, url = match.groups()
+        if not _allowed_link(url):
+            return label
+        if bang:
+            return f"[image: {label}]({url})"
+        return match.group(0)
+
+    return _INLINE_LINK.sub(link, text)
