@@ -64,6 +64,7 @@ SAME_STATEMENT_SCORE = 0.8
 LOOSE_SCORE = 0.35  # below this a linked pair is shown as only loosely related
 TOP_FINDINGS = 5
 HEADING_CHARS = 140
+RUNNING_TITLE_CHARS = 90
 
 _TOKEN = re.compile(r"(\s*)(\S+)")
 _WORD_KEY = re.compile(r"[^\w]+")
@@ -209,6 +210,7 @@ class ReportView:
     """Everything a template needs, already arranged and labelled."""
 
     title: str
+    running_title: str  # short enough for one line of a PDF page header
     generated: str
     sources: tuple[SourceView, ...]
     verdicts: tuple[Option, ...]
@@ -315,13 +317,13 @@ def _merge(pieces: Sequence[Piece]) -> tuple[Piece, ...]:
     return tuple(merged)
 
 
-def _short(text: str) -> str:
+def _short(text: str, limit: int = HEADING_CHARS) -> str:
     text = " ".join(text.split())
-    if len(text) <= HEADING_CHARS:
+    if len(text) <= limit:
         return text
-    cut = text[:HEADING_CHARS]
+    cut = text[:limit]
     at_space = cut.rsplit(" ", 1)[0]
-    return (at_space if len(at_space) > HEADING_CHARS // 2 else cut) + " …"
+    return (at_space if len(at_space) > limit // 2 else cut) + " …"
 
 
 class _Builder:
@@ -360,8 +362,10 @@ class _Builder:
         claims = tuple(self._claim(c) for c in self.c.claims)
         verdict_counts = summary["verdicts"]
         type_counts = summary["finding_types"]
+        title = story_title(self.c)
         return ReportView(
-            title=story_title(self.c),
+            title=title,
+            running_title=_short(title, RUNNING_TITLE_CHARS),
             generated=self.c.generated,
             sources=tuple(self._source(d, summary) for d in self.c.documents),
             verdicts=tuple(
