@@ -233,6 +233,18 @@ def test_report_in_chromium_filters_and_stays_clean(page: tuple[DevTools, str], 
     assert _evaluate(tools, session, f"({visible})('article.finding')") == 0
     assert _evaluate(tools, session, "document.querySelector('[data-empty-for=finding]').hidden") is False
 
+    # Following a link to something the filters hide shows everything again.
+    _evaluate(tools, session, "location.hash = '#claim-5'")
+    time.sleep(0.3)
+    assert _evaluate(tools, session, "document.getElementById('claim-5').hidden") is False
+    assert _evaluate(tools, session, "document.querySelector('select[name=source]').value") == ""
+
+    # Printed, the controls disappear and the findings stay.
+    tools.send("Emulation.setEmulatedMedia", session, media="print")
+    assert _evaluate(tools, session, "getComputedStyle(document.getElementById('filters')).display") == "none"
+    assert _evaluate(tools, session, "getComputedStyle(document.getElementById('finding-2')).display") != "none"
+    tools.send("Emulation.setEmulatedMedia", session, media="")
+
     # No payload turned into markup or ran.
     assert _evaluate(tools, session, "document.querySelectorAll('img, iframe, object, embed').length") == 0
     assert _evaluate(tools, session, "document.scripts.length") == 1
