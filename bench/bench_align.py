@@ -4,7 +4,8 @@ Usage (from the repository root):
     python bench/bench_align.py [--embedder minilm|lexical] [--sizes 2x500,10x80,2x5000]
 
 Each size runs in its own process so that its peak RSS (resource.getrusage) is its own. The time
-covers embedding, candidate search, scoring and grouping: everything `align` does.
+covers embedding, candidate search, scoring and grouping: everything `align` does. CPU time is
+printed too: on a shared machine wall time grows with other load, CPU time much less.
 """
 
 from __future__ import annotations
@@ -102,6 +103,11 @@ def synthetic(documents: int, per_document: int, seed: int = 1) -> list[Statemen
     return statements
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(documents: int, per_document: int, embedder_spec: str) -> dict[str, float]:
     """Align one synthetic set in this process; returns seconds and peak RSS in MiB."""
     from compare.align import align
@@ -111,8 +117,10 @@ def measure(documents: int, per_document: int, embedder_spec: str) -> dict[str, 
     started = time.perf_counter()
     embedder = get_embedder(embedder_spec)
     loaded = time.perf_counter()
+    cpu_before = _cpu()
     claims = align(statements, {}, embedder)
     finished = time.perf_counter()
+    cpu = _cpu() - cpu_before
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "statements": len(statements),
@@ -120,6 +128,7 @@ def measure(documents: int, per_document: int, embedder_spec: str) -> dict[str, 
         "multi_document_claims": sum(len(c.documents) > 1 for c in claims),
         "load_s": loaded - started,
         "align_s": finished - loaded,
+        "align_cpu_s": cpu,
         "peak_rss_mib": peak_kib / 1024.0,
     }
 
@@ -144,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(
-            f"{size:>8s}: {r['statements']:6.0f} statements  align {r['align_s']:6.2f} s  "
+            f"{size:>8s}: {r['statements']:6.0f} statements  align {r['align_s']:6.2f} s wall, "
+            f"{r['align_cpu_s']:6.2f} s CPU (all threads)  "
             f"(model load {r['load_s']:.2f} s)  peak RSS {r['peak_rss_mib']:7.1f} MiB  "
             f"claims {r['claims']:.0f} ({r['multi_document_claims']:.0f} multi-document)"
         )

@@ -32,6 +32,7 @@ from compare.embed import get_embedder
 from compare.model import Claim, Document, Relation, Statement
 from compare.similarity import profile, score_pair
 
+LABEL_ORDER = ["agreement", "contradiction", "partial"]  # a pair with several labels counts once, first here
 OURS_TO_COARSE = {
     Relation.AGREE: "agreement",
     Relation.PARTIAL: "partial",
@@ -114,12 +115,17 @@ def evaluate_cluster(cluster: Cluster, embedder_spec: str) -> dict[str, float | 
             related.setdefault(p.key, set()).update(p.coarse_labels or (p.coarse_label,))
 
     linked = matched = comparable = 0
+    by_label_total: dict[str, int] = defaultdict(int)
+    by_label_linked: dict[str, int] = defaultdict(int)
     for key, labels in related.items():
+        label = min(labels & {"agreement", "partial", "contradiction"}, key=LABEL_ORDER.index)
+        by_label_total[label] += 1
         a, b = statement_of.get(key[0]), statement_of.get(key[1])
         if a is None or b is None or a.id == b.id:
             continue
         if a.id in claim_of and claim_of.get(a.id) == claim_of.get(b.id):
             linked += 1
+            by_label_linked[label] += 1
             relation = relation_of.get(frozenset((a.id, b.id)))
             if relation is not None:
                 comparable += 1
@@ -146,6 +152,11 @@ def evaluate_cluster(cluster: Cluster, embedder_spec: str) -> dict[str, float | 
         "precision": correct / ours if ours else float("nan"),
         "relation_match": matched / comparable if comparable else float("nan"),
         "relation_compared": comparable,
+        "by_label": " ".join(
+            f"{label} {by_label_linked[label]}/{by_label_total[label]}"
+            for label in LABEL_ORDER
+            if by_label_total[label]
+        ),
         "claims": len(claims),
         "multi_document_claims": sum(len(c.documents) > 1 for c in claims),
     }
@@ -208,6 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"relation match {r['relation_match']:.3f} (of {r['relation_compared']})  "
                 f"claims {r['claims']} ({r['multi_document_claims']} multi-doc)  [{kind}; {r['route']}]"
             )
+            print(f"{'':19s}linked by gold label: {r['by_label']}")
     if args.only in (None, "msrp"):
         m = evaluate_msrp(args.data, args.embedder)
         print(f"msrp val        accuracy {m['accuracy']:.3f}  F1 {m['f1']:.3f}  ({m['pairs']:.0f} pairs)")
