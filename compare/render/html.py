@@ -14,6 +14,7 @@ from compare.render.view import ReportView, build_view
 
 TEMPLATE = "report.html.j2"
 SCRIPT = "report.js"
+MATRIX_OPEN_LIMIT = 60  # larger claim × outlet matrices start folded so findings stay near the top
 
 
 def script_hash(script: str) -> str:
@@ -30,6 +31,7 @@ def render_view_html(view: ReportView) -> str:
         view=view,
         script=Markup(script),
         script_hash=script_hash(script),
+        matrix_open_limit=MATRIX_OPEN_LIMIT,
     )
 
 
