@@ -1,8 +1,10 @@
-"""Pair scoring: embedding cosine + lexical overlap + agreement of numbers and names -> one 0..1 score.
+"""Pair scoring: embedding cosine + lexical overlap + agreement of numbers -> one 0..1 score.
 
 The score is a hand-set monotone logistic (no weights were fitted on the evaluation sets), read as
-"how likely the two statements say the same thing". The relation separates `agree` (same statement)
-from `partial` (they overlap, one says more). `conflict` is the judge's call.
+"how likely the two statements say the same thing". Names count through the lexical part (a bonus for
+shared capitalised names was tried and made the seed claims worse, so there is none). The relation
+separates `agree` (same statement) from `partial` (they overlap, one says more); `conflict` is the
+judge's call.
 """
 
 from __future__ import annotations
@@ -69,7 +71,6 @@ class Profile:
     norm: str  # lower-cased tokens joined by spaces, for rapidfuzz
     content: frozenset[str]  # stemmed content words
     numbers: frozenset[str]  # normalised numbers
-    names: frozenset[str]  # lower-cased capitalised words not at sentence start
 
 
 def _number_key(raw: str) -> str:
@@ -93,18 +94,11 @@ def profile(text: str, facts: Sequence[Fact] | None = None) -> Profile:
     else:
         numbers.update(_number_key(m) for m in _NUMBER.findall(text))
         numbers.update(NUMBER_WORDS[t] for t in lowered if t in NUMBER_WORDS)
-    names = frozenset(
-        stem(t.lower())
-        for i, t in enumerate(tokens)
-        if (i > 0 and t[:1].isupper() and t.lower() not in STOPWORDS and not t.isupper())
-        or (len(t) > 1 and t.isupper())
-    )
     return Profile(
         text=text,
         norm=" ".join(lowered),
         content=content,
         numbers=frozenset(numbers),
-        names=names,
     )
 
 
