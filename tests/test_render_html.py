@@ -74,8 +74,10 @@ def test_self_contained_with_strict_csp(plain: bytes) -> None:
     assert b"<style>" in plain and b"<script>" in plain
 
 
-def test_every_internal_link_has_a_target(plain: bytes) -> None:
+def test_every_internal_link_has_a_target_and_ids_are_unique(plain: bytes) -> None:
     page = parse(plain)
+    ids = [str(a["id"]) for _, a in page.tags if a.get("id")]
+    assert len(ids) == len(set(ids))
     targets = {
         str(a["href"])[1:] for t, a in page.tags if t == "a" and str(a.get("href", "")).startswith("#")
     }
