@@ -133,24 +133,27 @@ def _embedding_candidates(
     for position, document in enumerate(documents):  # documents are contiguous in canonical order
         begin, _ = spans.get(document, (position, position))
         spans[document] = (begin, position + 1)
-    out: set[tuple[int, int]] = set()
     n = len(documents)
+    found: list[npt.NDArray[np.int64]] = []
     for begin in range(0, n, settings.block):
-        rows = range(begin, min(begin + settings.block, n))
-        sims = vectors[begin : rows.stop] @ vectors.T
+        stop = min(begin + settings.block, n)
+        sims = vectors[begin:stop] @ vectors.T
+        rows = np.arange(begin, stop, dtype=np.int64)
         for lo, hi in spans.values():
             k = min(settings.neighbours, hi - lo)
             block = sims[:, lo:hi]
             if k < hi - lo:
                 top = np.argpartition(-block, k - 1, axis=1)[:, :k]
             else:
-                top = np.broadcast_to(np.arange(hi - lo), (len(rows), hi - lo))
-            for r, i in enumerate(rows):
-                for c in top[r]:
-                    j = lo + int(c)
-                    if j != i:
-                        out.add((i, j) if i < j else (j, i))
-    return out
+                top = np.broadcast_to(np.arange(hi - lo), (stop - begin, hi - lo))
+            i = np.repeat(rows, top.shape[1])
+            j = lo + top.reshape(-1).astype(np.int64)
+            keep = i != j
+            found.append(np.minimum(i, j)[keep] * n + np.maximum(i, j)[keep])
+    if not found:
+        return set()
+    codes = np.unique(np.concatenate(found))
+    return {(int(c // n), int(c % n)) for c in codes}
 
 
 def _lexical_candidates(
@@ -162,7 +165,7 @@ def _lexical_candidates(
         for word in p.content | p.numbers:
             postings[word].append(i)
     n = len(profiles)
-    rare = max(4, int(math.sqrt(n)))
+    rare = min(max(4, int(math.sqrt(n))), 30)  # bounded: pairs per word grow with its square
     shared: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     for word in sorted(postings):
         posting = postings[word]
