@@ -96,3 +96,18 @@ def test_per_outlet_counts_and_duplicate_outlet_names() -> None:
     first = build_view(comparison).sources[0]
     assert first.counts == {"agree": 1, "partial": 1, "conflict": 2, "unique": 1}
     assert first.findings == 3
+
+
+def test_claim_statements_are_diffed_against_another_outlet() -> None:
+    comparison = small_comparison()
+    first = comparison.claims[1]  # c2: a, b and c say the stock is left
+    a_id, b_id, _ = first.statements
+    extra = replace(comparison.statement(a_id), id="a:s99", index=99, text="Officials said stock is left.")
+    claims = (replace(first, statements=(a_id, "a:s99", b_id)), *comparison.claims[2:])
+    view = build_view(replace(comparison, statements=(*comparison.statements, extra), claims=claims))
+    own, same_outlet, other = view.claims[0].statements
+    assert marked(own.pieces) == ["some"]  # against b, not against a's other statement
+    assert "Officials" not in marked(same_outlet.pieces) and "stock is" in " ".join(
+        marked(same_outlet.pieces)
+    )
+    assert marked(other.pieces) == ["a few", "US"]

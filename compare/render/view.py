@@ -190,7 +190,7 @@ class ClaimView:
     heading: str
     sources: tuple[str, ...]
     finding_types: tuple[str, ...]
-    findings: tuple[str, ...]  # finding anchors
+    findings: tuple[tuple[str, str], ...]  # (anchor, type label) of its findings
     statements: tuple[StatementView, ...]
     pairs: tuple[PairView, ...]
 
@@ -513,12 +513,11 @@ class _Builder:
             key=lambda s: (order.get(s.document, len(order)), s.start),
         )
         views: list[StatementView] = []
-        for index, statement in enumerate(members):
-            if len(members) < 2:
-                views.append(self._statement(statement))
-                continue
-            reference = members[1] if index == 0 else members[0]
-            views.append(self._statement(statement, word_diff(statement.text, reference.text)))
+        for statement in members:
+            # Differences are shown against the first statement of another outlet.
+            reference = next((m for m in members if m.document != statement.document), None)
+            pieces = word_diff(statement.text, reference.text) if reference else None
+            views.append(self._statement(statement, pieces))
         by_id = {v.id: v for v in views}
         pairs = tuple(
             PairView(
@@ -540,7 +539,10 @@ class _Builder:
             heading=self._heading(claim),
             sources=self._claim_sources(claim),
             finding_types=self._claim_types(claim),
-            findings=tuple(self.finding_anchor[f.id] for f in self.findings_by_claim.get(claim.id, [])),
+            findings=tuple(
+                (self.finding_anchor[f.id], FINDING_LABELS[f.type])
+                for f in self.findings_by_claim.get(claim.id, [])
+            ),
             statements=tuple(views),
             pairs=pairs,
         )
