@@ -241,8 +241,9 @@ def test_report_in_chromium_filters_and_stays_clean(page: tuple[DevTools, str], 
 
     # Printed, the controls disappear and the findings stay.
     tools.send("Emulation.setEmulatedMedia", session, media="print")
-    assert _evaluate(tools, session, "getComputedStyle(document.getElementById('filters')).display") == "none"
-    assert _evaluate(tools, session, "getComputedStyle(document.getElementById('finding-2')).display") != "none"
+    display = "getComputedStyle(document.getElementById('{}')).display"
+    assert _evaluate(tools, session, display.format("filters")) == "none"
+    assert _evaluate(tools, session, display.format("finding-2")) != "none"
     tools.send("Emulation.setEmulatedMedia", session, media="")
 
     # No payload turned into markup or ran.
