@@ -91,6 +91,7 @@ class StatementView:
     text: str
     pieces: tuple[Piece, ...]
     claim_anchor: str | None
+    lang: str | None = None  # the document's language, for screen readers and hyphenation
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +344,7 @@ class _Builder:
             for statement_id in claim.statements:
                 self.claim_of[statement_id] = claim.id
         self.claims = {c.id: c for c in comparison.claims}
+        self.doc_lang = {d.id: d.language for d in comparison.documents}
         self.findings_by_claim: dict[str, list[Finding]] = defaultdict(list)
         for finding in comparison.findings:
             self.findings_by_claim[finding.claim].append(finding)
@@ -409,6 +411,7 @@ class _Builder:
             text=statement.text,
             pieces=pieces if pieces is not None else (Piece(statement.text),),
             claim_anchor=self.claim_anchor.get(claim_id) if claim_id else None,
+            lang=self.doc_lang.get(statement.document),
         )
 
     def _source(self, document: Document, summary: dict[str, object]) -> SourceView:
