@@ -451,28 +451,28 @@ def test_pdf_fetcher_refuses_even_markup_that_escaped_escaping(
 )
 def test_pdf_url_fetcher_refuses(url: str, listener: Listener, secret: Path) -> None:
     from compare.render.assets import templates_dir
-    from compare.render.pdf import refuse_outside_assets
+    from compare.render.pdf import asset_fetcher
 
     url = url.format(port=listener.port, secret=secret, templates=templates_dir().as_uri())
     with watching(("/etc/passwd", str(secret)), listener.port) as events, pytest.raises(ValueError):
-        refuse_outside_assets(url)
+        asset_fetcher()(url)
     assert events == [] and listener.connections == []
 
 
 def test_pdf_url_fetcher_refuses_a_symlink_out_of_the_assets(tmp_path: Path, secret: Path) -> None:
-    from compare.render.pdf import refuse_outside_assets
+    from compare.render.pdf import asset_fetcher
 
     link = tmp_path / "link.png"
     link.symlink_to(secret)
     with pytest.raises(ValueError):
-        refuse_outside_assets(link.as_uri())
+        asset_fetcher()(link.as_uri())
 
 
 def test_pdf_url_fetcher_serves_the_package_assets() -> None:
     from compare.render.assets import templates_dir
-    from compare.render.pdf import refuse_outside_assets
+    from compare.render.pdf import asset_fetcher
 
     asset = next(p for p in sorted(templates_dir().iterdir()) if p.suffix == ".css")
-    result = refuse_outside_assets(asset.as_uri())
+    result = asset_fetcher()(asset.as_uri())
     content = result["string"] if isinstance(result, dict) else result.read()
     assert content
