@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import markdown
-from fixtures_comparison import XSS, small_comparison
+from fixtures_comparison import XSS, small_comparison, synthetic_comparison
 
 from compare.render import render
 from compare.render.env import md_escape
@@ -31,7 +33,7 @@ def test_hostile_article_text_renders_as_text() -> None:
     html = markdown.markdown(note)
     assert "<script" not in html and "<img" not in html
     assert "<em>not</em>" not in html and "<a " not in html.split("<h3>Sources</h3>")[0]
-    assert "&lt;script&gt;" in note and '&lt;script&gt;alert("x")' in html
+    assert "\\<script\\>" in note and '&lt;script&gt;alert("x")' in html
     assert "javascript:alert" not in note  # the hostile URL was dropped from the sources list
 
 
@@ -42,9 +44,21 @@ def test_escape_keeps_text_readable_and_inert() -> None:
     assert md_escape("- not a list") == "\\- not a list"
     assert (
         md_escape("a *b* _c_ [d](e) `f` |g| ~h~ <i>")
-        == "a \\*b\\* \\_c\\_ \\[d\\](e) \\`f\\` \\|g\\| \\~h\\~ &lt;i&gt;"
+        == "a \\*b\\* \\_c\\_ \\[d\\](e) \\`f\\` \\|g\\| \\~h\\~ \\<i\\>"
     )
     assert md_escape("line\nbreak") == "line break"
-    assert md_escape("AT&amp;T") == "AT&amp;amp;T"
+    assert md_escape("AT&amp;T") == "AT\\&amp;T"
     rendered = markdown.markdown(md_escape(XSS + " *x* [y](javascript:z)"))
     assert "<script" not in rendered and "<em>" not in rendered and "<a " not in rendered
+
+
+def test_every_claim_and_finding_is_in_the_note() -> None:
+    comparison = synthetic_comparison(sources=4, claims=40)
+    no_findings = replace(comparison, findings=())  # conflicts without findings are still quoted
+    for case in (comparison, no_findings):
+        note = render(case, "md").decode()
+        for claim in case.claims:
+            first = case.statement(claim.statements[0]).text
+            assert md_escape(first)[:40] in note, claim.id
+        for finding in case.findings:
+            assert md_escape(finding.message) in note or finding.type.value == "unique"

@@ -13,8 +13,8 @@ from markupsafe import Markup
 from compare.render.assets import read_asset, templates_dir
 from compare.render.notes import notes_html, safe_href, safe_markdown
 
-# Characters that start Markdown/GFM syntax anywhere in a line ("<" and ">" become entities below).
-_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+# Characters that start Markdown/GFM syntax (or raw HTML) anywhere in a line.
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~<>])")
 # Syntax that only matters at the start of a line: headings, list items, rules; "1." ordered lists.
 _MD_LINE_START = re.compile(r"^(\s*)([#+\-=])", re.MULTILINE)
 _MD_ORDERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
@@ -32,9 +32,8 @@ def md_escape(value: Any) -> str:
     if isinstance(value, MarkdownText):
         return str(value)
     text = " ".join(str(value).split())
-    text = _MD_ENTITY.sub("&amp;", text)
     text = _MD_INLINE.sub(r"\\\1", text)
-    text = text.replace("<", "&lt;").replace(">", "&gt;")  # raw HTML and autolinks: entities work everywhere
+    text = _MD_ENTITY.sub(r"\\&", text)
     text = _MD_ORDERED.sub(r"\1\\\2", text)
     return _MD_LINE_START.sub(r"\1\\\2", text)
 
