@@ -6,6 +6,8 @@ import itertools
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare.align import AlignSettings, align
 from compare.embed import get_embedder
@@ -172,3 +174,66 @@ def test_statements_giving_different_figures_stay_together_for_the_judge() -> No
     assert {"b:s1", "c:s1"} <= set(claim.statements)
     scores = {(p.a, p.b): p.score for p in claim.pairs}
     assert scores[("a:s1", "c:s1")] > scores[("a:s1", "b:s1")]
+
+
+_WORDS = [
+    "storm",
+    "fire",
+    "flood",
+    "bridge",
+    "council",
+    "mayor",
+    "police",
+    "budget",
+    "school",
+    "hospital",
+    "road",
+    "river",
+    "vote",
+]
+
+
+def _random_documents(seed: int, documents: int, per_document: int) -> list[list[Statement]]:
+    rng = random.Random(seed)
+    facts = [
+        f"The {rng.choice(_WORDS)} near {rng.choice(_WORDS).title()}ville affected {rng.randint(2, 99)} "
+        f"people, the {rng.choice(_WORDS)} office said."
+        for _ in range(per_document + 3)
+    ]
+    out = []
+    for d in range(documents):
+        chosen = rng.sample(facts, per_document)
+        if d % 2:
+            chosen = [f"According to officials, {text[0].lower()}{text[1:]}" for text in chosen]
+        out.append(_statements(f"doc{d}", f"Report {d}", *chosen))
+    return out
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000), st.integers(2, 5), st.integers(1, 8), st.randoms(use_true_random=False))
+def test_any_permutation_of_documents_and_statements_gives_the_same_claims(
+    seed: int, documents: int, per_document: int, shuffle: random.Random
+) -> None:
+    docs = _random_documents(seed, documents, per_document)
+    embedder = get_embedder("lexical")
+    reference = _shape(align([s for doc in docs for s in doc], {}, embedder))
+    flat = [s for doc in docs for s in doc]
+    shuffle.shuffle(flat)
+    assert _shape(align(flat, {}, embedder)) == reference
+    ids = sorted(sid for claim in reference for sid in claim[2])  # type: ignore[union-attr]
+    assert ids == sorted(s.id for s in flat)
+
+
+def test_big_claims_list_a_spanning_set_of_pairs() -> None:
+    docs = [
+        _statements(
+            f"d{n:02d}", "Rates", "The central bank raised its main interest rate to 4.5% on Thursday."
+        )
+        for n in range(14)
+    ]
+    claims = align([s for doc in docs for s in doc], {}, get_embedder("minilm"))
+    claim = _claim_of(claims, "d00:s1")
+    assert len(claim.statements) == 14
+    assert len(claim.pairs) == 13  # 91 cross-document pairs is over the listing limit: a spanning tree
+    linked = {claim.pairs[0].a} | {p.b for p in claim.pairs} | {p.a for p in claim.pairs}
+    assert linked == set(claim.statements)
