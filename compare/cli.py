@@ -51,20 +51,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
     report.add_argument(
-        "-o", "--output", default=str(DEFAULT_OUTPUT), metavar="DIR",
+        "-o",
+        "--output",
+        default=str(DEFAULT_OUTPUT),
+        metavar="DIR",
         help="folder for report.{json,html,pdf,md} (default: reports); '-' writes one format to stdout",
     )
     report.add_argument(
-        "-f", "--format", default="json,html,pdf,md", metavar="LIST",
+        "-f",
+        "--format",
+        default="json,html,pdf,md",
+        metavar="LIST",
         help="comma-separated subset of json,html,pdf,md (default: all)",
     )
     report.add_argument(
-        "--embedder", default="minilm", metavar="NAME",
+        "--embedder",
+        default="minilm",
+        metavar="NAME",
         help="minilm (default, offline model), lexical (no model) or a sentence-transformers model folder",
     )
     report.add_argument("--notes", metavar="FILE.md", help="an editor's Markdown notes to include")
     report.add_argument(
-        "--meta", action="append", default=[], metavar="ID.FIELD=VALUE",
+        "--meta",
+        action="append",
+        default=[],
+        metavar="ID.FIELD=VALUE",
         help=f"set a document's metadata ({', '.join(METADATA_FIELDS)}); ID is its id or file name",
     )
     report.add_argument("--page-size", default="A4", choices=("A4", "Letter"), help="PDF page size")
@@ -93,9 +104,12 @@ def _report(args: argparse.Namespace) -> int:
             for notice in item.notices:
                 print(f"compare: note: {notice}", file=sys.stderr)
     progress = make_progress(quiet=args.quiet)
-    comparison = compare_documents(
-        [item.document for item in loaded], options=options, now=now, notes=notes, progress=progress
-    )
+    try:
+        comparison = compare_documents(
+            [item.document for item in loaded], options=options, now=now, notes=notes, progress=progress
+        )
+    finally:
+        progress.close()  # an error message must start on a clean line
     rendered = {FORMAT_FILES[fmt]: render(comparison, fmt, page_size=args.page_size) for fmt in formats}
     if folder is None:
         sys.stdout.buffer.write(next(iter(rendered.values())))
@@ -126,7 +140,9 @@ def _parse_meta(items: Sequence[str]) -> dict[str, dict[str, str]]:
         if not equals or not dot or not target:
             raise OptionsError(f"--meta {item!r}: expected ID.FIELD=VALUE, e.g. a.outlet=Reuters")
         if field not in METADATA_FIELDS:
-            raise OptionsError(f"--meta {item!r}: unknown field {field!r} (known: {', '.join(METADATA_FIELDS)})")
+            raise OptionsError(
+                f"--meta {item!r}: unknown field {field!r} (known: {', '.join(METADATA_FIELDS)})"
+            )
         overrides.setdefault(target, {})[field] = value
     return overrides
 
@@ -137,7 +153,9 @@ def _parse_now(raw: str | None) -> datetime | None:
     try:
         return datetime.fromisoformat(raw)
     except ValueError:
-        raise OptionsError(f"--now {raw!r}: expected an ISO 8601 time such as 2025-08-24T12:00:00+00:00") from None
+        raise OptionsError(
+            f"--now {raw!r}: expected an ISO 8601 time such as 2025-08-24T12:00:00+00:00"
+        ) from None
 
 
 def _read_notes(raw: str | None) -> str | None:

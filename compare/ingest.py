@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -203,7 +203,9 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
                 try:
                     loaded = json.loads(raw)
                 except json.JSONDecodeError as error:
-                    raise InputError(f"{candidate}: invalid JSON: {error.msg} (line {error.lineno})") from None
+                    raise InputError(
+                        f"{candidate}: invalid JSON: {error.msg} (line {error.lineno})"
+                    ) from None
                 return _check_metadata(loaded, candidate)
             return _parse_metadata(raw, candidate, "metadata")
     return {}
@@ -225,8 +227,7 @@ def _check_metadata(loaded: object, path: Path) -> dict[str, Any]:
     unknown = sorted(str(key) for key in loaded if key not in METADATA_FIELDS)
     if unknown:
         raise InputError(
-            f"{path}: unknown metadata field(s) {', '.join(unknown)} "
-            f"(known: {', '.join(METADATA_FIELDS)})"
+            f"{path}: unknown metadata field(s) {', '.join(unknown)} (known: {', '.join(METADATA_FIELDS)})"
         )
     return {str(key): value for key, value in loaded.items()}
 
@@ -249,7 +250,23 @@ def _blocks_to_text(html: str) -> str:
     for element in root.iter("script", "style", "iframe", "form", "noscript", "img"):
         element.drop_tree()
     blocks: list[str] = []
-    block_tags = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "td", "th", "pre", "dt", "dd")
+    block_tags = (
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "li",
+        "blockquote",
+        "figcaption",
+        "td",
+        "th",
+        "pre",
+        "dt",
+        "dd",
+    )
     for element in root.iter(*block_tags):
         if any(ancestor.tag in block_tags for ancestor in element.iterancestors()):
             continue
@@ -265,6 +282,7 @@ def _html_text(source: str, path: Path) -> tuple[str, dict[str, Any]]:
     """Article text and metadata of an HTML page, via trafilatura; nothing is fetched."""
     import trafilatura
 
+    source = _strip_active_content(source)
     text = trafilatura.extract(
         source,
         output_format="txt",
@@ -280,8 +298,14 @@ def _html_text(source: str, path: Path) -> tuple[str, dict[str, Any]]:
     metadata: dict[str, Any] = {}
     found = trafilatura.extract_metadata(source)
     if found is not None:
-        for ours, theirs in (("title", "title"), ("outlet", "sitename"), ("url", "url"),
-                             ("published", "date"), ("author", "author"), ("language", "language")):
+        for ours, theirs in (
+            ("title", "title"),
+            ("outlet", "sitename"),
+            ("url", "url"),
+            ("published", "date"),
+            ("author", "author"),
+            ("language", "language"),
+        ):
             value = getattr(found, theirs, None)
             if value:
                 metadata[ours] = value
@@ -291,6 +315,38 @@ def _html_text(source: str, path: Path) -> tuple[str, dict[str, Any]]:
     return text + ("" if text.endswith("\n") else "\n"), metadata
 
 
-def documents_from(items: Iterable[LoadedDocument]) -> list[Document]:
-    """The documents of loaded items, in order."""
-    return [item.document for item in items]
+_ACTIVE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "label",
+    "svg",
+    "canvas",
+    "template",
+    "nav",
+)
+
+
+def _strip_active_content(source: str) -> str:
+    """Drop scripts, frames, forms and other non-article markup before text extraction."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(source)
+    except (etree.ParserError, ValueError):
+        return source
+    for element in list(root.iter(*_ACTIVE_TAGS)):
+        element.drop_tree()
+    return str(lxml_html.tostring(root, encoding="unicode"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 # JSON report format. Each version lists what it added:
@@ -12,7 +12,7 @@ from typing import Any
 JSON_FORMAT = 1
 
 
-class StatementKind(str, Enum):
+class StatementKind(StrEnum):
     """What part of an article a statement is; only headline and body carry claims."""
 
     HEADLINE = "headline"
@@ -26,7 +26,7 @@ class StatementKind(str, Enum):
         return self in (StatementKind.HEADLINE, StatementKind.BODY)
 
 
-class Relation(str, Enum):
+class Relation(StrEnum):
     """How two aligned statements from different documents relate."""
 
     AGREE = "agree"
@@ -34,7 +34,7 @@ class Relation(str, Enum):
     CONFLICT = "conflict"
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """The verdict on one claim as a whole."""
 
     AGREE = "agree"
@@ -43,7 +43,7 @@ class Verdict(str, Enum):
     UNIQUE = "unique"
 
 
-class FactKind(str, Enum):
+class FactKind(StrEnum):
     """Kinds of checkable fact found inside a statement."""
 
     NUMBER = "number"
@@ -54,7 +54,7 @@ class FactKind(str, Enum):
     CERTAINTY = "certainty"
 
 
-class FindingType(str, Enum):
+class FindingType(StrEnum):
     """Closed set of finding types a reader can filter on."""
 
     NUMBER = "number"
@@ -68,7 +68,7 @@ class FindingType(str, Enum):
     INTERNAL = "internal"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters to a fact-checker; HIGH sorts first."""
 
     HIGH = "high"
@@ -334,8 +334,7 @@ class Comparison:
         for finding in self.findings:
             finding_types[finding.type.value] += 1
         per_document: dict[str, dict[str, int]] = {
-            d.id: {**{v.value: 0 for v in Verdict}, "statements": 0, "claims": 0}
-            for d in self.documents
+            d.id: {**{v.value: 0 for v in Verdict}, "statements": 0, "claims": 0} for d in self.documents
         }
         for statement in self.statements:
             per_document[statement.document]["statements"] += 1

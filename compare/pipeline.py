@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from compare.errors import InputError
 from compare.ingest import check_documents
@@ -56,7 +56,9 @@ def compare_documents(
     for document in documents:
         found = segment(document)
         if not any(statement.kind.is_claim for statement in found):
-            raise InputError(f"{document.source or document.id}: no article text to compare (only captions or boilerplate)")
+            raise InputError(
+                f"{document.source or document.id}: no article text to compare (only captions or boilerplate)"
+            )
         statements.extend(found)
         progress.advance()
 
@@ -78,7 +80,7 @@ def compare_documents(
     progress.advance(len(claims))
     progress.close()
 
-    stamp = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
+    stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
     return Comparison(
         documents=documents,
         statements=tuple(statements),

@@ -8,6 +8,7 @@ sentences), then per sentence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -138,7 +139,7 @@ def _sentences(text: str, line: _Line) -> Iterator[tuple[int, int]]:
     if not starts or starts[0] != line.start:
         starts.insert(0, line.start)
     bounds = [*starts, line.end]
-    for start, stop in zip(bounds, bounds[1:], strict=False):
+    for start, stop in itertools.pairwise(bounds):
         end = stop
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -190,8 +191,10 @@ def _classify_lines(lines: list[_Line]) -> list[StatementKind]:
     }
     for index, line in enumerate(lines):
         stem = _caption_stem(line.text)
-        if kinds[index] is StatementKind.BODY and stem and (
-            stem in caption_stems or (stems[stem] > 1 and not _is_prose(line.text))
+        if (
+            kinds[index] is StatementKind.BODY
+            and stem
+            and (stem in caption_stems or (stems[stem] > 1 and not _is_prose(line.text)))
         ):
             kinds[index] = StatementKind.CAPTION
     # Headlines: short unpunctuated lines before the first prose paragraph.
@@ -233,7 +236,9 @@ def _classify_sentence(sentence: str) -> StatementKind:
 
 def _caption_stem(line: str) -> str:
     """The part of a block before a credit or a ' / ' separator, folded, for spotting repeats."""
-    stem = re.split(r"\s+/\s+|\s*\|\s*|\b(?:photo|screenshot|image)\s*(?:credit)?\s*:", line, 1, re.I)[0]
+    stem = re.split(
+        r"\s+/\s+|\s*\|\s*|\b(?:photo|screenshot|image)\s*(?:credit)?\s*:", line, maxsplit=1, flags=re.I
+    )[0]
     return " ".join(stem.lower().split())
 
 
@@ -245,7 +250,7 @@ def _is_prose(line: str) -> bool:
 def _looks_like_closing_byline(line: str) -> bool:
     """A last line such as 'Nhu Tam (According to WSJ, Reuters)' or 'Jane Doe, Kyiv'."""
     words = _WORD.findall(line)
-    if not words or len(words) > 10 or line.rstrip().endswith((".", "!", "?")) and len(words) > 4:
+    if not words or len(words) > 10 or (line.rstrip().endswith((".", "!", "?")) and len(words) > 4):
         return False
     if _BYLINE_SOURCE.search(line):
         return True

@@ -7,9 +7,28 @@ import compare
 
 def test_all_lists_the_public_api() -> None:
     assert set(compare.__all__) == {
-        "Claim", "CompareError", "Comparison", "Document", "Fact", "FactKind", "Finding", "FindingType",
-        "InputError", "ModelError", "Options", "OptionsError", "OutputError", "Pair", "Relation",
-        "RenderError", "Severity", "Span", "Statement", "StatementKind", "Verdict", "__version__",
+        "Claim",
+        "CompareError",
+        "Comparison",
+        "Document",
+        "Fact",
+        "FactKind",
+        "Finding",
+        "FindingType",
+        "InputError",
+        "ModelError",
+        "Options",
+        "OptionsError",
+        "OutputError",
+        "Pair",
+        "Relation",
+        "RenderError",
+        "Severity",
+        "Span",
+        "Statement",
+        "StatementKind",
+        "Verdict",
+        "__version__",
         "compare_documents",
     }
     for name in compare.__all__:

@@ -26,15 +26,25 @@ def test_seed_text_is_kept_byte_for_byte_with_sidecar_metadata() -> None:
 
 def test_text_front_matter_is_metadata_and_offsets_point_after_it(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("---\ntitle: Crash off Bahrain\noutlet: CNN\npublished: 2000-08-23\n---\nThe jet crashed.\n", encoding="utf-8")
+    path.write_text(
+        "---\ntitle: Crash off Bahrain\noutlet: CNN\npublished: 2000-08-23\n---\nThe jet crashed.\n",
+        encoding="utf-8",
+    )
     document = load_document(path).document
-    assert (document.id, document.title, document.outlet, document.published) == ("a", "Crash off Bahrain", "CNN", "2000-08-23")
+    assert (document.id, document.title, document.outlet, document.published) == (
+        "a",
+        "Crash off Bahrain",
+        "CNN",
+        "2000-08-23",
+    )
     assert document.text == "The jet crashed.\n"
 
 
 def test_json_sidecar_is_read(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("The jet crashed.\n", encoding="utf-8")
-    (tmp_path / "b.meta.json").write_text('{"outlet": "BBC", "url": "https://bbc.example/x"}', encoding="utf-8")
+    (tmp_path / "b.meta.json").write_text(
+        '{"outlet": "BBC", "url": "https://bbc.example/x"}', encoding="utf-8"
+    )
     document = load_document(tmp_path / "b.txt").document
     assert (document.outlet, document.url) == ("BBC", "https://bbc.example/x")
 
@@ -54,7 +64,10 @@ def test_markdown_becomes_plain_blocks(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     document = load_document(path).document
-    assert document.text == "Jet crashes off Bahrain\n\nThe Airbus A320 crashed today.\n\n143 people were on board.\n"
+    assert (
+        document.text
+        == "Jet crashes off Bahrain\n\nThe Airbus A320 crashed today.\n\n143 people were on board.\n"
+    )
 
 
 def test_html_article_text_and_metadata_via_trafilatura(tmp_path: Path) -> None:
@@ -89,7 +102,10 @@ def test_folder_input_lists_report_files_and_skips_sidecars() -> None:
 def test_overrides_by_id_or_file_name() -> None:
     loaded = load_documents(
         [SEEDS],
-        overrides={"nhu-tam": {"outlet": "VnExpress"}, "000_61b340d040c2e522.txt": {"published": "2025-08-24"}},
+        overrides={
+            "nhu-tam": {"outlet": "VnExpress"},
+            "000_61b340d040c2e522.txt": {"published": "2025-08-24"},
+        },
     )
     documents = {item.document.id: item.document for item in loaded}
     assert documents["nhu-tam"].outlet == "VnExpress"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,11 +13,11 @@ from compare.cli import main
 from compare.ingest import load_documents
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-NOW = datetime(2025, 8, 24, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 8, 24, 12, 0, tzinfo=UTC)
 
 # Statements both outlets make in different words: (Defense Express opening, Nhu Tam opening).
 SHARED_STATEMENTS = [
-    ("The \"approval procedure\" was developed", "This high-level approval process"),
+    ('The "approval procedure" was developed', "This high-level approval process"),
     ("Under this procedure, the U.S. Defense Secretary", "According to the process, Secretary of Defense"),
     ("The article cites at least one recent case", "Ukraine has requested at least once"),
     ("It is also known that Ukraine still has", "US officials said the last batch"),
@@ -44,7 +44,9 @@ def _claim_of(comparison: Comparison, statement_id: str) -> str:
 
 
 @pytest.mark.parametrize(("ours", "theirs"), SHARED_STATEMENTS)
-def test_statements_made_in_different_words_are_aligned(comparison: Comparison, ours: str, theirs: str) -> None:
+def test_statements_made_in_different_words_are_aligned(
+    comparison: Comparison, ours: str, theirs: str
+) -> None:
     a = _statement_id(comparison, "defense-express", ours)
     b = _statement_id(comparison, "nhu-tam", theirs)
     assert _claim_of(comparison, a) == _claim_of(comparison, b)
@@ -103,8 +105,16 @@ def test_json_report_equals_to_dict_and_offsets_hold(tmp_path: Path, comparison:
 
 
 def test_api_from_text_works_without_files() -> None:
-    a = Document.from_text("The jet crashed off Bahrain with 143 people on board. Rescuers found no survivors.", id="a", outlet="CNN")
-    b = Document.from_text("An airliner carrying 143 people crashed off Bahrain. Officials said 70 bodies were found.", id="b", outlet="BBC")
+    a = Document.from_text(
+        "The jet crashed off Bahrain with 143 people on board. Rescuers found no survivors.",
+        id="a",
+        outlet="CNN",
+    )
+    b = Document.from_text(
+        "An airliner carrying 143 people crashed off Bahrain. Officials said 70 bodies were found.",
+        id="b",
+        outlet="BBC",
+    )
     result = compare_documents([a, b], now=NOW)
     assert result.to_dict()["format"] == 1
     assert {d.label for d in result.documents} == {"CNN", "BBC"}

@@ -32,11 +32,17 @@ def test_spans_point_into_the_text_and_tile_it() -> None:
 
 def test_ids_and_indexes_follow_document_order() -> None:
     statements = segment(Document.from_text("One is here. Two is here.", id="doc-a"))
-    assert [(s.id, s.index, s.document) for s in statements] == [("doc-a:s0", 0, "doc-a"), ("doc-a:s1", 1, "doc-a")]
+    assert [(s.id, s.index, s.document) for s in statements] == [
+        ("doc-a:s0", 0, "doc-a"),
+        ("doc-a:s1", 1, "doc-a"),
+    ]
 
 
 def test_sentences_do_not_run_across_lines() -> None:
-    text = "Neither side commented on the report.\n![]() |\nA missile launches during a test. Photo: Lockheed Martin |\n"
+    text = (
+        "Neither side commented on the report.\n![]() |\n"
+        "A missile launches during a test. Photo: Lockheed Martin |\n"
+    )
     found = kinds_by_text(text)
     assert found[0] == ("body", "Neither side commented on the report.")
     assert found[1] == ("boilerplate", "![]() |")
@@ -71,7 +77,10 @@ def test_hard_wrapped_lines_are_joined_into_sentences() -> None:
     ],
 )
 def test_non_body_lines_are_recognised(line: str, kind: str) -> None:
-    text = f"Officials confirmed the crash on Wednesday evening, the ministry said.\n{line}\nThe search continued overnight near the coast of Bahrain.\n"
+    text = (
+        "Officials confirmed the crash on Wednesday evening, the ministry said.\n"
+        f"{line}\nThe search continued overnight near the coast of Bahrain.\n"
+    )
     found = kinds_by_text(text)
     assert found[0][0] == "body" and found[-1][0] == "body"
     assert {k for k, _ in found[1:-1]} == {kind}, found
@@ -123,5 +132,8 @@ def test_seed_reports_are_classified_as_a_reader_would() -> None:
     assert found[-1] == ("byline", "Nhu Tam (According to WSJ, Reuters)")
     assert ("boilerplate", "![]() |") in found
     captions = [s for k, s in found if k == StatementKind.CAPTION.value]
-    assert len(captions) == 4 and captions.count("An ATACMS missile launches from a platform during a test in the US.") == 2
+    assert (
+        len(captions) == 4
+        and captions.count("An ATACMS missile launches from a platform during a test in the US.") == 2
+    )
     assert sum(k == "body" for k, _ in found) == 15

@@ -23,12 +23,26 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     source = tmp_path_factory.mktemp("src") / "compare"
     # Build from a copy of the tracked layout so a stray build folder in the checkout cannot leak in.
-    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".venv", ".git", "reports", "__pycache__", "*.egg-info"))
+    shutil.copytree(
+        REPO, source, ignore=shutil.ignore_patterns(".venv", ".git", "reports", "__pycache__", "*.egg-info")
+    )
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(out), str(source)]
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(source),
+        ]
         if _has_hatchling()
         else [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(out), str(source)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     (built,) = out.glob("compare-*.whl")
@@ -55,12 +69,28 @@ def test_wheel_in_fresh_venv_renders_every_format_outside_the_repo(wheel: Path, 
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
     # Reuse this environment's dependencies (already installed) without the project itself.
-    site = Path(subprocess.check_output([str(python), "-c", "import sysconfig;print(sysconfig.get_paths()['purelib'])"], text=True).strip())
+    site = Path(
+        subprocess.check_output(
+            [str(python), "-c", "import sysconfig;print(sysconfig.get_paths()['purelib'])"], text=True
+        ).strip()
+    )
     (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     target = tmp_path / "installed"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-compile", "--target", str(target), str(wheel)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-compile",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     (site / "zz_project.pth").write_text(str(target) + "\n", encoding="utf-8")
     work = tmp_path / "elsewhere"
@@ -69,13 +99,27 @@ def test_wheel_in_fresh_venv_renders_every_format_outside_the_repo(wheel: Path, 
         shutil.copy(seed, work / seed.name)
     out = work / "out"
     result = subprocess.run(
-        [str(python), "-c", "import sys; from compare.cli import main; sys.exit(main())",
-         "report", *sorted(str(p) for p in work.glob("*.txt")), "-o", str(out), "--quiet",
-         "--now", "2025-08-24T12:00:00+00:00"],
-        cwd=work, capture_output=True, text=True, timeout=300,
+        [
+            str(python),
+            "-c",
+            "import sys; from compare.cli import main; sys.exit(main())",
+            "report",
+            *sorted(str(p) for p in work.glob("*.txt")),
+            "-o",
+            str(out),
+            "--quiet",
+            "--now",
+            "2025-08-24T12:00:00+00:00",
+        ],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    located = subprocess.check_output([str(python), "-c", "import compare;print(compare.__file__)"], cwd=work, text=True)
+    located = subprocess.check_output(
+        [str(python), "-c", "import compare;print(compare.__file__)"], cwd=work, text=True
+    )
     assert str(target) in located and str(REPO) not in located
     assert {p.name for p in out.iterdir()} == {"report.json", "report.html", "report.pdf", "report.md"}
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["format"] == 1
