@@ -1069,6 +1069,11 @@ def _coverage_findings(
     return []
 
 
+# A counted noun in more statements than this (per scan) is too generic to pair statements by:
+# pairing them all would grow with the square of the input and flood the report.
+MAX_SCAN_BUCKET = 40
+
+
 def _unaligned_number_findings(claims: Sequence[Claim], side: Callable[[str], _Side]) -> list[_Draft]:
     """Figures for the same thing told differently by statements that alignment kept apart.
 
@@ -1083,13 +1088,28 @@ def _unaligned_number_findings(claims: Sequence[Claim], side: Callable[[str], _S
     for n, x in enumerate(sides):
         for cls in {_num_class(f) for f in x.facts if _comparable_number(f) and f.role}:
             buckets.setdefault(cls, []).append(n)
-    candidates = sorted({(i, j) for members in buckets.values() for i in members for j in members if i < j})
+    candidates = sorted(
+        {
+            (i, j)
+            for members in buckets.values()
+            if len(members) <= MAX_SCAN_BUCKET
+            for i in members
+            for j in members
+            if i < j
+        }
+    )
     out: list[_Draft] = []
+    flagged: set[int] = set()  # at most one such finding per statement: a hint, not a flood
     for i, j in candidates:
         a, b = sides[i], sides[j]
+        if i in flagged or j in flagged:
+            continue
         if a.document.id == b.document.id or claim_of[a.statement.id] == claim_of[b.statement.id]:
             continue
-        for draft in _numbers(a, b, claim_of[a.statement.id], strict=True):
+        drafts = _numbers(a, b, claim_of[a.statement.id], strict=True)
+        if drafts:
+            flagged.update((i, j))
+        for draft in drafts:
             out.append(
                 replace(
                     draft,
@@ -1118,53 +1138,53 @@ def _internal_findings(
     """A report giving two exact, different figures for the same thing in similar sentences."""
     claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
     out: list[_Draft] = []
-    per_doc: dict[str, list[Statement]] = {}
+    # Only statements counting the same noun in the same unit can disagree: bucket them by that,
+    # per document, and leave nouns too common to pair (MAX_SCAN_BUCKET) alone.
+    buckets: dict[tuple[str, tuple[str, str | None, str | None]], list[Statement]] = {}
+    exact: dict[str, list[Fact]] = {}
     for sid in facts:
-        if sid in by_id:
-            per_doc.setdefault(by_id[sid].document, []).append(by_id[sid])
-    for doc_id, stmts in per_doc.items():
+        if sid not in by_id:
+            continue
+        numbers = [
+            f
+            for f in facts[sid]
+            if f.kind is FactKind.NUMBER
+            and f.role
+            and f.value is not None
+            and _direction(f.qualifier) == "exact"
+        ]
+        if numbers:
+            exact[sid] = numbers
+            for cls in {_num_class(f) for f in numbers}:
+                buckets.setdefault((by_id[sid].document, cls), []).append(by_id[sid])
+    flagged: set[str] = set()  # at most one internal finding per statement
+    for (doc_id, cls), stmts in sorted(buckets.items(), key=lambda item: (item[0][0], str(item[0][1]))):
+        if len(stmts) > MAX_SCAN_BUCKET:
+            continue
         stmts.sort(key=lambda s: s.index)
         document = docs[doc_id]
         for i, s1 in enumerate(stmts):
-            n1 = [
-                f
-                for f in facts[s1.id]
-                if f.kind is FactKind.NUMBER
-                and f.role
-                and f.value is not None
-                and _direction(f.qualifier) == "exact"
-            ]
-            if not n1:
-                continue
             for s2 in stmts[i + 1 :]:
-                n2 = [
-                    f
-                    for f in facts[s2.id]
-                    if f.kind is FactKind.NUMBER
-                    and f.role
-                    and f.value is not None
-                    and _direction(f.qualifier) == "exact"
-                ]
-                if not n2 or fuzz.token_set_ratio(s1.text, s2.text) < 60:
+                if s1.id in flagged or s2.id in flagged:
                     continue
-                for x in n1:
-                    same = [y for y in n2 if _num_class(y) == _num_class(x)]
-                    if same and not any(numbers_compatible(x, y) for y in same):
-                        if any(
-                            numbers_compatible(x2, same[0]) for x2 in n1 if _num_class(x2) == _num_class(x)
-                        ):
-                            continue
-                        sx = fact_span(x, s1, document)
-                        sy = fact_span(same[0], s2, document)
-                        out.append(
-                            _Draft(
-                                FindingType.INTERNAL,
-                                Severity.MEDIUM,
-                                claim_of.get(s1.id, 0),
-                                (s1.id, s2.id),
-                                f"{labels[doc_id]} gives two different figures: {quote(sx)} and {quote(sy)}",
-                                (sx, sy),
-                            )
-                        )
-                        break
+                if fuzz.token_set_ratio(s1.text, s2.text) < 60:
+                    continue
+                n1 = [f for f in exact[s1.id] if _num_class(f) == cls]
+                same = [y for y in exact[s2.id] if _num_class(y) == cls]
+                x = n1[0]
+                if any(numbers_compatible(a, b) for a in n1 for b in same):
+                    continue
+                sx = fact_span(x, s1, document)
+                sy = fact_span(same[0], s2, document)
+                flagged.update((s1.id, s2.id))
+                out.append(
+                    _Draft(
+                        FindingType.INTERNAL,
+                        Severity.MEDIUM,
+                        claim_of.get(s1.id, 0),
+                        (s1.id, s2.id),
+                        f"{labels[doc_id]} gives two different figures: {quote(sx)} and {quote(sy)}",
+                        (sx, sy),
+                    )
+                )
     return out
