@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare.errors import OptionsError
+from compare.limits import MAX_DOCUMENT_CHARS
 
 EMBEDDER_NAMES = ("minilm", "lexical")
 
@@ -19,7 +20,7 @@ class Options:
     """
 
     embedder: str = "minilm"
-    max_document_chars: int = 5_000_000
+    max_document_chars: int = MAX_DOCUMENT_CHARS
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDER_NAMES and not Path(self.embedder).is_dir():

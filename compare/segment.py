@@ -14,11 +14,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from compare.limits import MAX_STATEMENT_CHARS  # over-long statements are cut at white space
 from compare.model import Document, Statement, StatementKind
-
-# A statement longer than this is cut at white space so that one unpunctuated megabyte
-# line cannot make a single unusable statement.
-MAX_STATEMENT_CHARS = 1200
 
 _TERMINAL = ".!?…\"'”’»)]"
 _CREDIT = re.compile(
