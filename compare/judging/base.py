@@ -1,0 +1,102 @@
+"""What judging passes around: one side of an aligned pair, draft findings, and their final numbering."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compare.findings import sides
+from compare.model import Document, Fact, Finding, FindingType, Severity, Span, Statement
+
+_TYPE_ORDER = {t: i for i, t in enumerate(FindingType)}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A finding before ids are given; `conflict` marks pair-level contradictions."""
+
+    type: FindingType
+    severity: Severity
+    claim_index: int
+    statements: tuple[str, ...]
+    message: str
+    spans: tuple[Span, ...]
+    note: str | None = None
+    conflict: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One statement of a pair with what judging needs about it."""
+
+    statement: Statement
+    document: Document
+    facts: Sequence[Fact]
+    label: str
+
+
+def draft(
+    ftype: FindingType,
+    severity: Severity,
+    claim_index: int,
+    a: Side,
+    b: Side,
+    lead: str,
+    span_a: Span,
+    span_b: Span,
+    *,
+    note: str | None = None,
+    conflict: bool = False,
+) -> Draft:
+    """A pair finding whose message quotes both sides: "Lead. CNN: '26th floor' — MSNBC: '25th floor'"."""
+    return Draft(
+        type=ftype,
+        severity=severity,
+        claim_index=claim_index,
+        statements=(a.statement.id, b.statement.id),
+        message=f"{lead}. {sides(a.label, span_a, b.label, span_b)}",
+        spans=(span_a, span_b),
+        note=note,
+        conflict=conflict,
+    )
+
+
+def in_order(x: Side, y: Side, a: Side, span_x: Span, span_y: Span) -> tuple[Span, Span]:
+    """The spans of x and y in the pair's own order (a first)."""
+    return (span_x, span_y) if x is a else (span_y, span_x)
+
+
+def outlet_labels(documents: Sequence[Document]) -> dict[str, str]:
+    """The name each document is quoted under; two reports from one outlet get their ids added."""
+    counts: dict[str, int] = {}
+    for document in documents:
+        counts[document.label] = counts.get(document.label, 0) + 1
+    return {
+        d.id: d.label if counts[d.label] == 1 or d.label == d.id else f"{d.label} ({d.id})" for d in documents
+    }
+
+
+def number_findings(drafts: Sequence[Draft], claim_ids: Sequence[str]) -> list[Finding]:
+    """Drop duplicates, order by severity then claim, give ids f1.."""
+    seen: set[tuple[object, ...]] = set()
+    unique: list[Draft] = []
+    for d in drafts:
+        key = (d.type, d.claim_index, frozenset((s.document, s.start, s.end) for s in d.spans))
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(d)
+    unique.sort(key=lambda d: (d.severity.rank, d.claim_index, _TYPE_ORDER[d.type], d.statements))
+    return [
+        Finding(
+            id=f"f{n}",
+            type=d.type,
+            severity=d.severity,
+            claim=claim_ids[d.claim_index] if d.claim_index < len(claim_ids) else "",
+            statements=d.statements,
+            message=d.message,
+            spans=d.spans,
+            note=d.note,
+        )
+        for n, d in enumerate(unique, start=1)
+    ]

@@ -1,0 +1,141 @@
+"""The words around a fact: content lemmas, the verb it hangs on, and quotable windows of text."""
+
+from __future__ import annotations
+
+from compare.facts import nlp
+from compare.findings import window_span
+from compare.judging.base import Side
+from compare.model import Fact, Span
+
+# Verbs too general to tell two statements' subjects apart ("is", "said", "did not").
+GENERIC_SCOPES = frozenset({"be", "have", "do", "say", "make", "get", "go", "take", "give", "know", "not"})
+
+_CONTEXT_STOP = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "say",
+        "tell",
+        "report",
+        "include",
+        "also",
+        "other",
+        "more",
+        "least",
+        "than",
+        "about",
+        "some",
+        "all",
+        "such",
+        "many",
+        "several",
+        "own",
+        "year",
+        "day",
+    }
+)
+
+
+def lemmas(side: Side) -> dict[str, int]:
+    """Content-word lemmas of a statement with their first character offset in the document."""
+    parsed = nlp.parse(side.statement.text)
+    out: dict[str, int] = {}
+    if parsed is None:
+        for word in side.statement.text.split():
+            out.setdefault(word.strip(".,;:'\"").lower(), side.statement.start)
+        return out
+    for token in parsed:
+        if token.pos_ in ("NOUN", "VERB", "ADJ", "PROPN"):
+            out.setdefault(str(token.lemma_).lower(), side.statement.start + token.idx)
+    return out
+
+
+def context(side: Side, fact: Fact, radius: int = 6) -> set[str]:
+    """Content lemmas within a few words of a fact (the counted noun itself excluded)."""
+    parsed = nlp.parse(side.statement.text)
+    start = fact.start - side.statement.start
+    end = fact.end - side.statement.start
+    role_words = set((fact.role or "").replace("part-of:", "").replace("+", " ").split())
+    if parsed is None:
+        words = side.statement.text.lower().split()
+        before = len(side.statement.text[:start].split())
+        window = words[max(0, before - radius) : before + radius + 1]
+        return {w.strip(".,;:'\"") for w in window if len(w) > 3} - role_words - _CONTEXT_STOP
+    inside = [t.i for t in parsed if start <= t.idx < end]
+    if not inside:
+        return set()
+    lo, hi = max(0, inside[0] - radius), min(len(parsed), inside[-1] + radius + 1)
+    found = {
+        str(t.lemma_).lower()
+        for t in parsed[lo:hi]
+        if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and not (start <= t.idx < end)
+    }
+    # the verbs the fact's phrase depends on ('bodies ... reported to have been recovered')
+    node = parsed[inside[-1]]
+    for _ in range(4):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            found.add(str(node.lemma_).lower())
+            found.update(
+                str(c.lemma_).lower()
+                for c in node.children
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+            )
+            break
+    return found - role_words - _CONTEXT_STOP
+
+
+def verbs(side: Side, fact: Fact) -> set[str]:
+    """Lemmas of the verbs a fact's phrase depends on."""
+    parsed = nlp.parse(side.statement.text)
+    if parsed is None:
+        return set()
+    start = fact.start - side.statement.start
+    inside = [t for t in parsed if start <= t.idx < fact.end - side.statement.start]
+    out: set[str] = set()
+    if not inside:
+        return out
+    for node in inside[-1].ancestors:
+        if node.pos_ == "VERB":
+            out.add(str(node.lemma_).lower())
+            out.update(
+                str(c.lemma_).lower()
+                for c in node.children
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+            )
+            break
+    return out - _CONTEXT_STOP
+
+
+def word_end(side: Side, at: int) -> int:
+    """The end of the word starting at document offset `at`."""
+    text = side.document.text
+    end = at
+    while end < len(text) and (text[end].isalnum() or text[end] in "-'"):
+        end += 1
+    return end
+
+
+def word_window(side: Side, at: int, before: int = 3) -> Span:
+    """A few words leading up to and including the word at `at`."""
+    text = side.document.text
+    start = at
+    words = 0
+    while start > side.statement.start and words < before:
+        start -= 1
+        if text[start] == " " and text[start - 1] != " ":
+            words += 1
+    if text[start] == " ":
+        start += 1
+    return window_span(side.statement, side.document, start, word_end(side, at))
+
+
+def scope_span(side: Side, fact: Fact, scope: str) -> Span:
+    """From a negation or hedge to the word it bears on, whichever comes first."""
+    at = lemmas(side).get(scope, fact.start)
+    start = min(fact.start, at)
+    end = max(fact.end, word_end(side, at))
+    return window_span(side.statement, side.document, start, end)

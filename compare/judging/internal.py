@@ -1,0 +1,139 @@
+"""Figures outside aligned pairs: a report contradicting itself, and statements alignment kept apart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from compare.findings import fact_span, quote
+from compare.judging.base import Draft, Side
+from compare.judging.numbers import (
+    NumClass,
+    comparable_number,
+    direction,
+    num_class,
+    number_drafts,
+    numbers_compatible,
+)
+from compare.model import Claim, Document, Fact, FactKind, FindingType, Severity, Statement
+
+# A counted noun in more statements than this (per scan) is too generic to pair statements by:
+# pairing them all would grow with the square of the input and flood the report.
+MAX_SCAN_BUCKET = 40
+
+
+def unaligned_number_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> list[Draft]:
+    """Figures for the same thing told differently by statements that alignment kept apart.
+
+    Alignment groups by overall wording; 'more than 130 bodies were recovered' and a long quote
+    saying 'more than 70 bodies ... have been recovered' may land in different claims. Only number
+    conflicts with a shared context are raised here, so the scan stays quiet on unrelated sentences.
+    """
+    claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
+    sides = [side(sid) for sid in sorted(claim_of, key=lambda s: (claim_of[s], s))]
+    # only statements counting the same noun in the same unit can disagree: bucket them by that
+    buckets: dict[NumClass, list[int]] = {}
+    for n, x in enumerate(sides):
+        for cls in {num_class(f) for f in x.facts if comparable_number(f) and f.role}:
+            buckets.setdefault(cls, []).append(n)
+    candidates = sorted(
+        {
+            (i, j)
+            for members in buckets.values()
+            if len(members) <= MAX_SCAN_BUCKET
+            for i in members
+            for j in members
+            if i < j
+        }
+    )
+    out: list[Draft] = []
+    flagged: set[int] = set()  # at most one such finding per statement: a hint, not a flood
+    for i, j in candidates:
+        a, b = sides[i], sides[j]
+        if i in flagged or j in flagged:
+            continue
+        if a.document.id == b.document.id or claim_of[a.statement.id] == claim_of[b.statement.id]:
+            continue
+        drafts = number_drafts(a, b, claim_of[a.statement.id], strict=True)
+        if drafts:
+            flagged.update((i, j))
+        for found in drafts:
+            out.append(
+                replace(
+                    found,
+                    severity=Severity.MEDIUM,
+                    note="; ".join(
+                        n
+                        for n in (
+                            found.note,
+                            "the two statements were not aligned as one claim: check they "
+                            "report the same thing",
+                        )
+                        if n
+                    ),
+                )
+            )
+    return out
+
+
+def internal_drafts(
+    claims: Sequence[Claim],
+    by_id: Mapping[str, Statement],
+    docs: Mapping[str, Document],
+    facts: Mapping[str, Sequence[Fact]],
+    labels: Mapping[str, str],
+) -> list[Draft]:
+    """A report giving two exact, different figures for the same thing in similar sentences."""
+    claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
+    out: list[Draft] = []
+    # Only statements counting the same noun in the same unit can disagree: bucket them by that,
+    # per document, and leave nouns too common to pair (MAX_SCAN_BUCKET) alone.
+    buckets: dict[tuple[str, NumClass], list[Statement]] = {}
+    exact: dict[str, list[Fact]] = {}
+    for sid in facts:
+        if sid not in by_id:
+            continue
+        numbers = [
+            f
+            for f in facts[sid]
+            if f.kind is FactKind.NUMBER
+            and f.role
+            and f.value is not None
+            and direction(f.qualifier) == "exact"
+        ]
+        if numbers:
+            exact[sid] = numbers
+            for cls in {num_class(f) for f in numbers}:
+                buckets.setdefault((by_id[sid].document, cls), []).append(by_id[sid])
+    flagged: set[str] = set()  # at most one internal finding per statement
+    for (doc_id, cls), stmts in sorted(buckets.items(), key=lambda item: (item[0][0], str(item[0][1]))):
+        if len(stmts) > MAX_SCAN_BUCKET:
+            continue
+        stmts.sort(key=lambda s: s.index)
+        document = docs[doc_id]
+        for i, s1 in enumerate(stmts):
+            for s2 in stmts[i + 1 :]:
+                if s1.id in flagged or s2.id in flagged:
+                    continue
+                if fuzz.token_set_ratio(s1.text, s2.text) < 60:
+                    continue
+                n1 = [f for f in exact[s1.id] if num_class(f) == cls]
+                same = [y for y in exact[s2.id] if num_class(y) == cls]
+                if any(numbers_compatible(a, b) for a in n1 for b in same):
+                    continue
+                sx = fact_span(n1[0], s1, document)
+                sy = fact_span(same[0], s2, document)
+                flagged.update((s1.id, s2.id))
+                out.append(
+                    Draft(
+                        FindingType.INTERNAL,
+                        Severity.MEDIUM,
+                        claim_of.get(s1.id, 0),
+                        (s1.id, s2.id),
+                        f"{labels[doc_id]} gives two different figures: {quote(sx)} and {quote(sy)}",
+                        (sx, sy),
+                    )
+                )
+    return out

@@ -1,0 +1,172 @@
+"""Number findings: figures for the same thing that cannot both be true, read as a journalist would."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from compare.findings import fact_span, statement_span
+from compare.judging.base import Draft, Side, draft, in_order
+from compare.judging.context import context, verbs
+from compare.model import Fact, FactKind, FindingType, Severity
+
+_LOWER = frozenset({"more than", "at least"})
+_UPPER = frozenset({"up to", "less than"})
+
+NumClass = tuple[str, str | None, str | None]
+
+
+def num_class(fact: Fact) -> NumClass:
+    """What a number measures: ordinal or count, its unit, the noun it counts."""
+    return ("ordinal" if fact.label == "ORDINAL" else "count", fact.unit, fact.role)
+
+
+def direction(qualifier: str | None) -> str:
+    """How a qualifier bounds a figure: lower, upper, approx or exact."""
+    if qualifier in _LOWER:
+        return "lower"
+    if qualifier in _UPPER:
+        return "upper"
+    if qualifier in ("about", "nearly"):
+        return "approx"
+    return "exact"
+
+
+def _unit_word(fact: Fact) -> str:
+    """The unit as written (last word of the fact's text): 'miles', 'km'."""
+    words = re.findall(r"[A-Za-z%]+", fact.text)
+    return words[-1].lower() if words else ""
+
+
+def numbers_compatible(x: Fact, y: Fact) -> bool:
+    """Whether two numbers about the same thing can both be true, read as a journalist would."""
+    assert x.value is not None and y.value is not None
+    tol = 0.03 if x.unit and x.unit not in ("%",) else 0.005
+    if x.unit and _unit_word(x) != _unit_word(y):
+        tol = 0.1  # converted figures ("30 miles (50 km)") are rounded by the writer
+    dx, dy = direction(x.qualifier), direction(y.qualifier)
+    if dx == dy and dx in ("lower", "upper"):
+        # "at least 15" vs "at least 30": two different floors are two different claims
+        return abs(x.value - y.value) <= tol * max(abs(x.value), abs(y.value), 1.0)
+    lo_x = x.low if x.low is not None else float("-inf")
+    hi_x = x.high if x.high is not None else float("inf")
+    lo_y = y.low if y.low is not None else float("-inf")
+    hi_y = y.high if y.high is not None else float("inf")
+    slack = tol * max(abs(x.value), abs(y.value), 1.0)
+    if (dx == "lower" and dy == "exact") or (dy == "lower" and dx == "exact"):
+        slack = max(slack, 1.0)  # "more than 130" vs "130": the same count told loosely
+    return lo_x - slack <= hi_y and lo_y - slack <= hi_x
+
+
+def comparable_number(fact: Fact) -> bool:
+    """Numbers that count something named; items of a breakdown ('36 Bahrainis, 12 Saudis') are left alone."""
+    if fact.kind is not FactKind.NUMBER or fact.value is None:
+        return False
+    if fact.role and fact.role.startswith("list:"):
+        return False
+    return bool(fact.role or fact.unit)
+
+
+def _role_count(side: Side, cls: NumClass) -> int:
+    """How many numbers of a side count the same noun, breakdown items included."""
+    role = cls[2]
+    return sum(
+        1
+        for f in side.facts
+        if f.kind is FactKind.NUMBER
+        and f.role is not None
+        and f.role.removeprefix("list:") == role
+        and f.unit == cls[1]
+    )
+
+
+def same_context(a: Side, x: Fact, b: Side, y: Fact, *, strict: bool = False) -> bool:
+    """Two facts are about the same thing when the words around them overlap, or the sentences nearly match.
+
+    strict (statements not aligned): the verb the fact hangs on must match as well.
+    """
+    shared = context(a, x) & context(b, y)
+    if strict:
+        # a counted noun and the verb it hangs on must both match
+        return bool(x.role and y.role and shared & verbs(a, x) & verbs(b, y))
+    if shared:
+        return True
+    return fuzz.token_set_ratio(a.statement.text, b.statement.text) >= 80
+
+
+def update_note(a: Side, b: Side) -> str | None:
+    """When the reports were published at different times, later figures may be updates."""
+    pa, pb = a.document.published, b.document.published
+    if pa and pb and pa != pb:
+        return f"may be successive updates: {a.label} published {pa}, {b.label} published {pb}"
+    return None
+
+
+def number_drafts(a: Side, b: Side, claim_index: int, *, strict: bool = False) -> list[Draft]:
+    """Numbers counting the same thing with the same unit that cannot both be true."""
+    na = [f for f in a.facts if comparable_number(f)]
+    nb = [f for f in b.facts if comparable_number(f)]
+    out: list[Draft] = []
+    for cls in sorted({num_class(f) for f in na} & {num_class(f) for f in nb}, key=str):
+        xs = [f for f in na if num_class(f) == cls]
+        ys = [f for f in nb if num_class(f) == cls]
+        if (_role_count(a, cls) > 1 and _role_count(b, cls) > 1) or max(
+            _role_count(a, cls), _role_count(b, cls)
+        ) > 2:
+            continue  # several figures for the same noun on a side (per event, per place): no safe pairing
+        if (_role_count(a, cls) > 1) != (_role_count(b, cls) > 1):
+            continue
+        lonely_x = [x for x in xs if not any(numbers_compatible(x, y) for y in ys)]
+        lonely_y = [y for y in ys if not any(numbers_compatible(x, y) for x in xs)]
+        if not lonely_x or not lonely_y:
+            continue
+        candidates = [(x, y) for x in lonely_x for y in lonely_y if same_context(a, x, b, y, strict=strict)]
+        if not candidates:
+            continue
+        x, y = candidates[0]
+        bounded = direction(x.qualifier) != "exact" or direction(y.qualifier) != "exact"
+        note = update_note(a, b)
+        severity = Severity.MEDIUM if bounded or note else Severity.HIGH
+        out.append(
+            draft(
+                FindingType.NUMBER,
+                severity,
+                claim_index,
+                a,
+                b,
+                "Different numbers for the same thing",
+                fact_span(x, a.statement, a.document),
+                fact_span(y, b.statement, b.document),
+                note=note,
+                conflict=True,
+            )
+        )
+    return out
+
+
+def scarcity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
+    """One report says there is very little of something the other reports without that warning."""
+    for x, y in ((a, b), (b, a)):
+        scarce = [f for f in x.facts if f.kind is FactKind.NUMBER and f.label == "SCARCE"]
+        if not scarce or any(f.kind is FactKind.NUMBER and f.label == "SCARCE" for f in y.facts):
+            continue
+        fact = scarce[0]
+        if fact.text.lower() == "few" and not fact.role:
+            continue  # "few" as a pronoun ("few believed it")
+        span_a, span_b = in_order(
+            x, y, a, fact_span(fact, x.statement, x.document), statement_span(y.statement, y.document)
+        )
+        return [
+            draft(
+                FindingType.NUMBER,
+                Severity.LOW,
+                claim_index,
+                a,
+                b,
+                f"Only {x.label} says the amount is small",
+                span_a,
+                span_b,
+            )
+        ]
+    return []

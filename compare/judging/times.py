@@ -1,0 +1,135 @@
+"""Time and date findings: clock times, dates and durations of one event that cannot both hold."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from compare.facts.times import since_as_duration
+from compare.findings import fact_span
+from compare.judging.base import Draft, Side, draft
+from compare.judging.context import verbs
+from compare.model import Fact, FactKind, FindingType, Severity
+
+
+def _time_group(fact: Fact) -> str | None:
+    if fact.label == "TIME":
+        return "clock"
+    if fact.label in ("DATE", "PERIOD") and fact.low is not None:
+        return "calendar"
+    if fact.label == "DATE" and fact.key.startswith("--"):
+        return "monthday"
+    if fact.label in ("DURATION", "SINCE"):
+        return "duration"
+    return None
+
+
+def _same_footing(x: Fact, a: Side, y: Fact, b: Side) -> bool:
+    """Two dates can be compared: same granularity, and relative ones only from the same day's reports."""
+    if x.label != y.label or x.low is None or y.low is None or x.high is None or y.high is None:
+        return False
+    if x.label == "PERIOD" and abs((x.high - x.low) - (y.high - y.low)) > 31:
+        return False  # a year against a season: different questions
+    if "relative" in (x.qualifier, y.qualifier):
+        pa, pb = a.document.published, b.document.published
+        return bool(pa and pb and pa[:10] == pb[:10]) and x.qualifier == y.qualifier
+    return True
+
+
+def _time_range(fact: Fact, side: Side) -> tuple[float, float] | None:
+    if fact.key.startswith("--"):
+        month, day = (int(p) for p in fact.key[2:].split("-"))
+        ordinal = float(date(2000, month, day).toordinal())
+        return ordinal, ordinal
+    if fact.label == "SINCE":
+        return since_as_duration(fact, side.document.published)
+    if fact.low is None:
+        return None
+    return fact.low, fact.high if fact.high is not None else float("inf")
+
+
+def _overlap(x: tuple[float, float], y: tuple[float, float], slack: float) -> bool:
+    return x[0] - slack <= y[1] and y[0] - slack <= x[1]
+
+
+def _same_event_time(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    """Two times are of one event when they hang on the same verb ('crashed at 7:30' / 'at 5:50')."""
+    if verbs(a, x) & verbs(b, y):
+        return True
+    return fuzz.token_set_ratio(a.statement.text, b.statement.text) >= 80
+
+
+def time_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
+    """Times, dates and durations of the same kind that cannot both hold (or are told differently)."""
+    out: list[Draft] = []
+    ta = [f for f in a.facts if f.kind is FactKind.TIME and _time_group(f)]
+    tb = [f for f in b.facts if f.kind is FactKind.TIME and _time_group(f)]
+    for group in ("clock", "calendar", "monthday", "duration"):
+        xs = [f for f in ta if _time_group(f) == group]
+        ys = [f for f in tb if _time_group(f) == group]
+        if not xs or not ys:
+            continue
+        if {f.key for f in xs} & {f.key for f in ys}:
+            continue
+        slack = {"clock": 10.0, "calendar": 0.0, "monthday": 0.0, "duration": 0.0}[group]
+        ranges_x = [(f, _time_range(f, a)) for f in xs]
+        ranges_y = [(f, _time_range(f, b)) for f in ys]
+        known = [
+            (x, rx, y, ry)
+            for x, rx in ranges_x
+            for y, ry in ranges_y
+            if rx is not None and ry is not None and (group != "calendar" or _same_footing(x, a, y, b))
+        ]
+        if known:
+            if any(_overlap(rx, ry, slack) for _, rx, _, ry in known):
+                if group != "duration":
+                    continue
+                x, _, y, _ = next(k for k in known if _overlap(k[1], k[3], slack))
+                if x.label == y.label == "DURATION" and x.qualifier == y.qualifier:
+                    continue  # "several months" vs "a few months": vague words, no real difference
+                out.append(
+                    draft(
+                        FindingType.TIME_DATE,
+                        Severity.LOW,
+                        claim_index,
+                        a,
+                        b,
+                        "The time span is told differently",
+                        fact_span(x, a.statement, a.document),
+                        fact_span(y, b.statement, b.document),
+                    )
+                )
+                continue
+            related = [(x, y) for x, _, y, _ in known if _same_event_time(a, x, b, y)]
+            if not related:
+                continue
+            x, y = related[0]
+            out.append(
+                draft(
+                    FindingType.TIME_DATE,
+                    Severity.MEDIUM,
+                    claim_index,
+                    a,
+                    b,
+                    "Different times or dates",
+                    fact_span(x, a.statement, a.document),
+                    fact_span(y, b.statement, b.document),
+                    conflict=True,
+                )
+            )
+        elif group == "duration":
+            # no publication date to resolve 'since ...' against: show the wording difference only
+            out.append(
+                draft(
+                    FindingType.TIME_DATE,
+                    Severity.LOW,
+                    claim_index,
+                    a,
+                    b,
+                    "The time span is told differently",
+                    fact_span(xs[0], a.statement, a.document),
+                    fact_span(ys[0], b.statement, b.document),
+                )
+            )
+    return out
