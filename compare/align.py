@@ -18,8 +18,11 @@ import numpy.typing as npt
 from compare.embed import Embedder
 from compare.model import Claim, Fact, Pair, Relation, Statement, Verdict
 from compare.similarity import PairScore, Profile, profile, score_pair
+from compare.split_match import SplitSettings, find_split_matches
 
 __all__ = ["AlignSettings", "align"]
+
+DEFAULT_SPLIT = SplitSettings()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +46,7 @@ class AlignSettings:
     max_per_document: int = 2  # at most this many statements of one document in one claim
     max_pairs_listed: int = 66  # claims with more cross-document pairs list a spanning set only
     block: int = 1024  # rows per block of the similarity search
+    split: SplitSettings | None = DEFAULT_SPLIT  # one-to-two matches among leftovers; None: off
 
 
 DEFAULT_SETTINGS = AlignSettings()
@@ -94,6 +98,14 @@ def align(
     for _score, i, j in edges:
         groups.try_merge(i, j)
 
+    if settings.split is not None:
+        alone = [m[0] for m in groups.members() if len(m) == 1]
+        texts = [s.text for s in ordered]
+        matches = find_split_matches(
+            texts, documents, vectors, [p.content for p in profiles], alone, embedder, settings.split
+        )
+        for match in matches:
+            groups.join(match.single, match.first, match.second)
     members = sorted(groups.members(), key=lambda m: m[0])
     claims = []
     for number, group in enumerate(members, start=1):
@@ -221,6 +233,15 @@ class _Groups:
         self._parent[other] = root
         self._members[root] = sorted(self._members[root] + self._members.pop(other))
         return True
+
+    def join(self, *statements: int) -> None:
+        """Put the groups of these statements together, unconditionally (the caller has checked them)."""
+        for other in statements[1:]:
+            ri, rj = self.find(statements[0]), self.find(other)
+            if ri != rj:
+                root, rest = (ri, rj) if ri < rj else (rj, ri)
+                self._parent[rest] = root
+                self._members[root] = sorted(self._members[root] + self._members.pop(rest))
 
     def _compatible(self, a: Sequence[int], b: Sequence[int], i: int, j: int) -> bool:
         counts: dict[str, int] = defaultdict(int)

@@ -22,15 +22,9 @@ SHARED_STATEMENTS = [
     ("The article cites at least one recent case", "Ukraine has requested at least once"),
     ("It is also known that Ukraine still has", "US officials said the last batch"),
     ("According to The Wall Street Journal", "This has prevented Ukraine"),
-    pytest.param(
-        "Notably, Trump himself recently criticized",
-        "President Donald Trump called the move",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="known miss: cosine 0.33, the two share only 'Trump' and 'predecessor'; "
-            "linking them needs more than embedding + lexical evidence",
-        ),
-    ),
+    # one sentence against two: Nhu Tam says Biden approved the strikes, then "Trump called the move ..."
+    ("Notably, Trump himself recently criticized", "President Donald Trump called the move"),
+    ("Notably, Trump himself recently criticized", "Before leaving office, former President Joe Biden"),
 ]
 
 
