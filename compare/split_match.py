@@ -17,6 +17,7 @@ square.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -30,6 +31,7 @@ from compare.embed import Embedder
 __all__ = ["SplitMatch", "SplitSettings", "find_split_matches", "refers_back"]
 
 FloatArray = npt.NDArray[np.float32]
+BLOCK = 1024  # single statements compared at once with one report's (memory: BLOCK x its size)
 
 # A sentence that leans on the one before it: a pronoun subject at its start (after an optional
 # connective), or a definite noun naming an earlier act ("the move", "this decision", "such a ban").
@@ -60,6 +62,7 @@ class SplitSettings:
     joined: float = 0.50  # the two joined must be at least this close to the single statement
     gain: float = 0.05  # ... and this much closer than the better of the two alone
     window: int = 2  # the two halves are at most this many claim statements apart in their report
+    max_joins: int = 1000  # at most this many joined pairs are encoded, the closest first (~5 s of MiniLM)
     rare: float = 0.1  # each half shares with the single statement a word found in at most this share
     # of all statements (and at most in 3 when there are few): a name or a specific term, not "Ukraine"
 
@@ -105,27 +108,38 @@ def find_split_matches(
     by_document: dict[str, list[int]] = {}
     for i in sorted(alone):
         by_document.setdefault(documents[i], []).append(i)
-    proposals: list[tuple[int, int, int]] = []  # (single, first, second), first < second
-    for single in sorted(alone):
-        for document, members in sorted(by_document.items()):
-            if document == documents[single] or len(members) < 2:
-                continue
-            sims = vectors[members] @ vectors[single]
-            best_at = int(np.argmax(sims))  # argmax takes the first of ties: canonical order
-            if float(sims[best_at]) < settings.best:
-                continue
-            best = members[best_at]
-            for other in members:
-                first, second = min(best, other), max(best, other)
-                if other != best and second - first <= settings.window and refers_back(texts[second]):
-                    proposals.append((single, first, second))
+    proposals: list[tuple[float, int, int, int]] = []  # (best cosine, single, first, second)
+    singles = sorted(alone)
+    for document, members in sorted(by_document.items()):
+        if len(members) < 2:
+            continue
+        member_vectors = vectors[members]
+        askers = [i for i in singles if documents[i] != document]
+        for begin in range(0, len(askers), BLOCK):
+            block = askers[begin : begin + BLOCK]
+            sims = vectors[block] @ member_vectors.T
+            best_at = np.argmax(sims, axis=1)  # argmax takes the first of ties: canonical order
+            for row, single in enumerate(block):
+                closest = float(sims[row, best_at[row]])
+                if closest < settings.best:
+                    continue
+                best = members[int(best_at[row])]
+                low = bisect.bisect_left(members, best - settings.window)
+                high = bisect.bisect_right(members, best + settings.window)
+                for other in members[low:high]:
+                    first, second = min(best, other), max(best, other)
+                    if other != best and refers_back(texts[second]):
+                        proposals.append((closest, single, first, second))
+    # the closest first, and a bound on how many joins are encoded (each costs one model call's share)
+    proposals.sort(key=lambda p: (-p[0], p[1], p[2], p[3]))
+    del proposals[settings.max_joins :]
     if not proposals:
         return []
-    joined_texts = sorted({f"{texts[first]} {texts[second]}" for _, first, second in proposals})
+    joined_texts = sorted({f"{texts[first]} {texts[second]}" for _, _, first, second in proposals})
     joined_index = {text: k for k, text in enumerate(joined_texts)}
     joined_vectors = np.asarray(embedder.encode(joined_texts), dtype=np.float32)
     scored: list[SplitMatch] = []
-    for single, first, second in proposals:
+    for _, single, first, second in proposals:
         joined = float(joined_vectors[joined_index[f"{texts[first]} {texts[second]}"]] @ vectors[single])
         halves = max(float(vectors[first] @ vectors[single]), float(vectors[second] @ vectors[single]))
         complementary = shares_rare(single, first) and shares_rare(single, second)
