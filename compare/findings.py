@@ -45,9 +45,7 @@ def fact_span(fact: Fact, statement: Statement, document: Document) -> Span:
         offset = 0
         for word in words:
             offset = window.find(word, offset) + len(word)
-            if _stem(word) in {
-                _stem(r) for r in fact.role.replace("part-of:", "").replace("list:", "").split("+")
-            }:
+            if _stem(word) in {_stem(r) for r in fact.role.rpartition(":")[2].split("+")}:
                 end += offset
                 break
     elif fact.kind is FactKind.ATTRIBUTION:

@@ -175,7 +175,8 @@ _MULT_ALT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 _NUMBER_RE = re.compile(
     rf"(?:(?P<qual>{_QUAL_ALT})\s+)?"
     r"(?P<cur>US\$|[$€£])?\s?"
-    rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ordsuf>st|nd|rd|th)?"
+    rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<frac>\s\d/\d{{1,2}}(?![\d/]))?"
+    r"(?P<ordsuf>st|nd|rd|th)?"
     rf"|(?P<words>\b{_NUMBER_WORDS}\b)|(?P<ordword>\b(?:{'|'.join(_ORDINAL_WORDS)})\b))"
     rf"(?:[\s-]?(?P<mult>(?:{_MULT_ALT}))\b\.?)?"
     rf"(?:[\s-]?(?P<unit>(?:{_UNIT_ALT}))(?![\w]))?",
@@ -246,6 +247,7 @@ def extract(text: str, offset: int, statement_id: str, taken: Sequence[tuple[int
         fact = _fact_from_match(match, text, offset, statement_id, parsed)
         if fact is not None:
             facts.append(fact)
+    facts = _merge_ranges(facts, text, offset)
     for match in _SCARCE_RE.finditer(text):
         start, end = match.span()
         if any(s < end and start < e for s, e in taken) or any(
@@ -293,6 +295,10 @@ def _fact_from_match(
         ):
             return None
         value = float(digits.replace(",", ""))
+        if match.group("frac"):  # "3 5/8 percent"
+            numerator, denominator = match.group("frac").split("/")
+            if int(denominator):
+                value += int(numerator) / int(denominator)
         if match.group("ordsuf"):
             label = "ORDINAL"
     elif ordword:
@@ -343,6 +349,14 @@ def _fact_from_match(
     else:
         low, high = qualifier_range(value, qualifier)
     role = _role(parsed, text, match.start(), end, unit)
+    if label == "CARDINAL" and not unit and _is_age(parsed, text, start, end, value):
+        role = "age"
+    elif (
+        role
+        and not role.startswith("part-of:")
+        and _PARTITIVE_BEFORE.search(text[max(0, start - 40) : start])
+    ):
+        role = f"whole:{role}"  # "seven of the nine candidates": nine is the whole set, not a count of it
     if words and words.lower() == "one" and (role is None or re.match(r"\s+of\b", text[end:])):
         return None  # "one of them", "one day": partitive or pronoun-like, not a count
     key = _format_value(value)
@@ -368,10 +382,113 @@ def _fact_from_match(
     )
 
 
+# "seven of the nine", "one of 97", "most of the 143": the number after 'of' is the size of the whole set
+_PARTITIVE_BEFORE = re.compile(
+    rf"(?:\b(?:{_NUMBER_WORDS}|most|many|some|several|all|none|each|both|half|few|majority)|\d[\d,.]*)"
+    r"\s+of\s+(?:the|its|their|all|an?\s+estimated)?\s*$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]+old\b|^-year-old\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age(?:\s+of)?)\s+$", re.IGNORECASE)
+
+
+def _is_age(parsed: Any, text: str, start: int, end: int, value: float) -> bool:
+    """'67-year-old', 'aged 67', or a bare number set off by commas after a person: 'Luigi Fasulo, 67,'."""
+    if not 0 < value < 130 or value != int(value):
+        return False
+    if _AGE_AFTER.match(text[end:]) or _AGE_BEFORE.search(text[max(0, start - 10) : start]):
+        return True
+    if not re.match(r"\s*(?:,|$|\.$|\))", text[end:]) or not re.search(r"[\w.],\s*$", text[:start]):
+        return False
+    if parsed is None:
+        before = re.search(r"([A-Z][a-z]+)\s*,\s*$", text[:start])
+        return before is not None
+    person_ends = [ent.end_char for ent in parsed.ents if ent.label_ == "PERSON"]
+    return any(re.fullmatch(r"\s*,\s*", text[e:start]) for e in person_ends if e <= start)
+
+
+# "between 20 and 30", "20 to 30", "20-30", "$12 billion-$14 billion": one range, not two figures
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+
+
+def _merge_ranges(facts: list[Fact], text: str, offset: int) -> list[Fact]:
+    """Join two numbers that state one range; 'rose from 20 to 30' is a change, not a range."""
+    out: list[Fact] = []
+    i = 0
+    while i < len(facts):
+        first = facts[i]
+        second = facts[i + 1] if i + 1 < len(facts) else None
+        if second is not None and _is_range(first, second, text, offset):
+            low = first.value or 0.0
+            high = second.value or 0.0
+            scale = _scale_of(second.text)
+            if scale and not _scale_of(first.text) and (first.unit is None or first.unit == second.unit):
+                low *= scale  # "between 2 and 3 million": the multiplier is written once
+            if low <= high:
+                start = first.start
+                between = re.search(
+                    r"\bbetween\s+$", text[max(0, start - offset - 10) : start - offset], re.IGNORECASE
+                )
+                if between:
+                    start -= len(between.group(0))
+                unit = second.unit
+                key = f"{_format_value(low)}-{_format_value(high)}" + (f" {unit}" if unit else "")
+                out.append(
+                    Fact(
+                        id="",
+                        statement=first.statement,
+                        kind=FactKind.NUMBER,
+                        start=start,
+                        end=second.end,
+                        text=text[start - offset : second.end - offset],
+                        key=key,
+                        label=second.label,
+                        unit=unit,
+                        qualifier="range",
+                        value=low,
+                        low=low,
+                        high=high,
+                        role=second.role or first.role,
+                    )
+                )
+                i += 2
+                continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _is_range(first: Fact, second: Fact, text: str, offset: int) -> bool:
+    if first.label == "SCARCE" or second.label == "SCARCE" or first.qualifier or second.qualifier:
+        return False
+    if first.unit is not None and second.unit is not None and first.unit != second.unit:
+        return False
+    if first.role and second.role and first.role.removeprefix("list:") != second.role.removeprefix("list:"):
+        return False
+    join = text[first.end - offset : second.start - offset]
+    if not _RANGE_JOIN.match(join):
+        return False
+    before = text[max(0, first.start - offset - 12) : first.start - offset].lower()
+    word = join.strip().lower()
+    if word == "and":
+        return before.rstrip().endswith("between")
+    if word == "to":
+        return not re.search(r"\bfrom\s*$", before)
+    return True
+
+
+def _scale_of(number_text: str) -> float | None:
+    """The multiplier word of a number as written ('14 billion' -> 1e9), if any."""
+    m = re.search(rf"\b({_MULT_ALT})\b", number_text, re.IGNORECASE)
+    return _MULTIPLIERS[m.group(1).lower()] if m else None
+
+
 def _inside_token(text: str, start: int, end: int) -> bool:
     """Digits glued to letters (F-16, A320, Su-24M, 4x4) are names, not quantities."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
+    if before == "-" and re.search(r"(?:^|[^\w-])\d[\d,.]*-$", text[:start]):
+        return False  # "5-10 people": the end of a range, not a model name
     if before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalnum()):
         return True
     if after.isalpha() and text[end : end + 2].lower() not in ("st", "nd", "rd", "th"):
@@ -415,10 +532,23 @@ def _counted(token: Any) -> bool:
     return token.pos_ == "NUM" or token.like_num or any(c.dep_ == "nummod" for c in token.children)
 
 
+# Heads that say little on their own: "crew members" counts crew, "family members" family.
+_GENERIC_HEADS = frozenset(["member", "personnel", "staff"])
+
+
+def _head_lemma(noun: Any) -> str:
+    lemma = str(noun.lemma_).lower()
+    if lemma in _GENERIC_HEADS:
+        compounds = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if compounds:
+            return str(compounds[-1].lemma_).lower()
+    return lemma
+
+
 def _noun_role(noun: Any) -> str:
     """'body'; 'list:bahraini' for one item of a breakdown ('64 Egyptians, 36 Bahrainis');
     'crew+passenger' for one number over joined nouns ('143 crew and passengers')."""
-    lemma = str(noun.lemma_).lower()
+    lemma = _head_lemma(noun)
     if noun.dep_ in ("conj", "appos") and _counted(noun.head):
         return f"list:{lemma}"
     joined = [c for c in noun.children if c.dep_ in ("conj", "appos")]

@@ -130,7 +130,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "DURATION",
         re.compile(
-            rf"(?:\b(?P<qual>{_QUAL_ALT})\s+)?\b(?P<count>{_COUNT})[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
+            rf"(?:\b(?P<qual>{_QUAL_ALT})\s+)?"
+            rf"(?:(?P<between>\bbetween\s+)?\b(?P<count0>{_COUNT})\s*(?:-|–|\bto\b|\band\b)\s*)?"
+            rf"\b(?P<count>{_COUNT})[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
             r"(?![\s-]+(?:old|ago|later|earlier|before|after)\b)",
             re.IGNORECASE,
         ),
@@ -315,7 +317,10 @@ def _build(name: str, m: re.Match[str], text: str, offset: int, sid: str, ref: d
                 return None
             value = count * unit_days
             low, high = qualifier_range(value, qualifier)
-        key = f"{_fmt(value)}d"
+            range_low = _range_start(m, unit_days)
+            if range_low is not None and range_low <= value:
+                value, low, qualifier = range_low, range_low, "range"  # "between two and nine years"
+        key = f"{_fmt(value)}d" if qualifier != "range" or high is None else f"{_fmt(value)}-{_fmt(high)}d"
         unit = "days"
     if label == "DATE" and _DATELINE_RE.match(text[end : end + 20]) and start < 60:
         label = "DATELINE"  # "WASHINGTON, June 7 (AFP) -": when the wire filed, not when it happened
@@ -338,6 +343,18 @@ def _build(name: str, m: re.Match[str], text: str, offset: int, sid: str, ref: d
         low=low,
         high=high,
     )
+
+
+def _range_start(m: re.Match[str], unit_days: float) -> float | None:
+    """The lower end of 'between two and nine years' / 'two to three weeks', in days; None if no range."""
+    raw = (m.group("count0") or "").lower()
+    if not raw or raw in _VAGUE_COUNTS or raw in ("a", "an"):
+        return None
+    joined = m.group(0)[m.end("count0") - m.start() : m.start("count") - m.start()].strip().lower()
+    if joined == "and" and not m.group("between"):
+        return None  # "two and a half years" or a list, not a range
+    count = float(raw) if raw[0].isdigit() else words_to_number(raw)
+    return None if count is None else count * unit_days
 
 
 def _fmt(value: float) -> str:

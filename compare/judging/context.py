@@ -139,3 +139,40 @@ def scope_span(side: Side, fact: Fact, scope: str) -> Span:
     start = min(fact.start, at)
     end = max(fact.end, word_end(side, at))
     return window_span(side.statement, side.document, start, end)
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
+
+
+def _named_modifiers(parsed: object) -> dict[str, set[str]]:
+    """Per common-noun head lemma, the proper-name words that modify it ('plan' -> {'senate'})."""
+    out: dict[str, set[str]] = {}
+    for token in parsed:  # type: ignore[attr-defined]
+        if token.pos_ not in ("NOUN", "PROPN") or not token.is_alpha:
+            continue
+        names: set[str] = set()
+        for child in token.children:
+            if child.dep_ not in _MODIFIER_DEPS:
+                continue
+            names.update(
+                t.lower_ for t in child.subtree if t.pos_ == "PROPN" and t.i < token.i and t.lower_.isalpha()
+            )
+        if names:
+            out.setdefault(str(token.lemma_).lower(), set()).update(names)
+    return out
+
+
+def different_referents(a: Side, b: Side) -> bool:
+    """Both statements name the same kind of thing with different names: 'the Senate plan' / 'the House
+    plan', 'the Nasdaq index' / 'the S&P 500 index'; their figures are about two things, not one."""
+    pa, pb = nlp.parse(a.statement.text), nlp.parse(b.statement.text)
+    if pa is None or pb is None:
+        return False
+    ma, mb = _named_modifiers(pa), _named_modifiers(pb)
+    text_a, text_b = a.statement.text.lower(), b.statement.text.lower()
+    for head in ma.keys() & mb.keys():
+        only_a = {w for w in ma[head] - mb[head] if w not in text_b}
+        only_b = {w for w in mb[head] - ma[head] if w not in text_a}
+        if only_a and only_b and not (ma[head] & mb[head]):
+            return True
+    return False

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from compare.findings import fact_span, statement_span
 from compare.judging.base import Draft, Side, draft, in_order
-from compare.judging.context import context, verbs
+from compare.judging.context import context, different_referents, verbs
 from compare.model import Fact, FactKind, FindingType, Severity
 
 _LOWER = frozenset({"more than", "at least"})
@@ -18,8 +18,9 @@ NumClass = tuple[str, str | None, str | None]
 
 
 def num_class(fact: Fact) -> NumClass:
-    """What a number measures: ordinal or count, its unit, the noun it counts."""
-    return ("ordinal" if fact.label == "ORDINAL" else "count", fact.unit, fact.role)
+    """What a number measures: ordinal or count, its unit, the noun it counts (breakdown items included)."""
+    role = fact.role.removeprefix("list:") if fact.role else None
+    return ("ordinal" if fact.label == "ORDINAL" else "count", fact.unit, role)
 
 
 def direction(qualifier: str | None) -> str:
@@ -28,7 +29,7 @@ def direction(qualifier: str | None) -> str:
         return "lower"
     if qualifier in _UPPER:
         return "upper"
-    if qualifier in ("about", "nearly"):
+    if qualifier in ("about", "nearly", "range"):
         return "approx"
     return "exact"
 
@@ -60,10 +61,8 @@ def numbers_compatible(x: Fact, y: Fact) -> bool:
 
 
 def comparable_number(fact: Fact) -> bool:
-    """Numbers that count something named; items of a breakdown ('36 Bahrainis, 12 Saudis') are left alone."""
+    """Numbers that count something named, or measure in a unit."""
     if fact.kind is not FactKind.NUMBER or fact.value is None:
-        return False
-    if fact.role and fact.role.startswith("list:"):
         return False
     return bool(fact.role or fact.unit)
 
@@ -79,6 +78,24 @@ def _role_count(side: Side, cls: NumClass) -> int:
         and f.role.removeprefix("list:") == role
         and f.unit == cls[1]
     )
+
+
+def _listed(fact: Fact) -> bool:
+    return bool(fact.role and fact.role.startswith("list:"))
+
+
+def _breakdown(side: Side) -> set[str]:
+    return {
+        f.role.removeprefix("list:")
+        for f in side.facts
+        if f.kind is FactKind.NUMBER and f.role and _listed(f)
+    }
+
+
+def _same_breakdown(a: Side, xs: list[Fact], b: Side, ys: list[Fact]) -> bool:
+    """Items of a breakdown compare only with the same breakdown ('135 passengers and 8 crew' both sides);
+    'the crew included two Bahrainis' is a part of another whole than '36 Bahrainis' among passengers."""
+    return all(_listed(f) for f in (*xs, *ys)) and len(_breakdown(a) & _breakdown(b)) >= 2
 
 
 def same_context(a: Side, x: Fact, b: Side, y: Fact, *, strict: bool = False) -> bool:
@@ -108,6 +125,8 @@ def number_drafts(a: Side, b: Side, claim_index: int, *, strict: bool = False) -
     na = [f for f in a.facts if comparable_number(f)]
     nb = [f for f in b.facts if comparable_number(f)]
     out: list[Draft] = []
+    if not na or not nb or different_referents(a, b):
+        return out
     for cls in sorted({num_class(f) for f in na} & {num_class(f) for f in nb}, key=str):
         xs = [f for f in na if num_class(f) == cls]
         ys = [f for f in nb if num_class(f) == cls]
@@ -116,6 +135,8 @@ def number_drafts(a: Side, b: Side, claim_index: int, *, strict: bool = False) -
         ) > 2:
             continue  # several figures for the same noun on a side (per event, per place): no safe pairing
         if (_role_count(a, cls) > 1) != (_role_count(b, cls) > 1):
+            continue
+        if any(_listed(f) for f in (*xs, *ys)) and not _same_breakdown(a, xs, b, ys):
             continue
         lonely_x = [x for x in xs if not any(numbers_compatible(x, y) for y in ys)]
         lonely_y = [y for y in ys if not any(numbers_compatible(x, y) for x in xs)]

@@ -2,18 +2,44 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rapidfuzz import fuzz
 
+from compare.facts import nlp
+from compare.facts.attribution import REPORTING_VERBS
 from compare.facts.times import since_as_duration
 from compare.findings import fact_span
 from compare.judging.base import Draft, Side, draft
 from compare.judging.context import verbs
 from compare.model import Fact, FactKind, FindingType, Severity
 
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+# A zone written after a clock time: "6 p.m. EDT", "3 p.m. Arizona time", "17:50 (1550 GMT)", "local time".
+_ZONE_RE = re.compile(
+    r"^\s*\(?\s*(?P<zone>local\s+time|GMT|UTC|Z\b|[A-Z]{1,3}[SD]?T\b|(?:[A-Z][a-z]+\s+){1,2}time\b)"
+)
+
+
+def _zone(fact: Fact, side: Side) -> str | None:
+    """The time zone named just after a clock time ('local' for local time), None when none is named."""
+    m = _ZONE_RE.match(side.document.text[fact.end : fact.end + 30])
+    if m is None:
+        return None
+    zone = " ".join(m.group("zone").split())
+    return "local" if zone.lower() == "local time" else zone.upper()
+
+
+def _same_zone(x: Fact, a: Side, y: Fact, b: Side) -> bool:
+    """Clock times compare when told in one zone; '6 p.m. EDT' and '3 p.m. Arizona time' may be one moment."""
+    zx, zy = _zone(x, a), _zone(y, b)
+    return zx == zy or {zx, zy} == {None, "local"}
+
 
 def _time_group(fact: Fact) -> str | None:
+    if fact.text.lower() in _WEEKDAYS:
+        return "weekday"
     if fact.label == "TIME":
         return "clock"
     if fact.label in ("DATE", "PERIOD") and fact.low is not None:
@@ -53,8 +79,23 @@ def _overlap(x: tuple[float, float], y: tuple[float, float], slack: float) -> bo
     return x[0] - slack <= y[1] and y[0] - slack <= x[1]
 
 
+def _when_told(side: Side, fact: Fact) -> bool:
+    """The time a statement was made ('..., he said Sunday'), not when the event happened."""
+    parsed = nlp.parse(side.statement.text)
+    if parsed is None:
+        return False
+    start = fact.start - side.statement.start
+    inside = [t for t in parsed if start <= t.idx < fact.end - side.statement.start]
+    for node in inside[-1].ancestors if inside else ():
+        if node.pos_ in ("VERB", "AUX"):
+            return str(node.lemma_).lower() in REPORTING_VERBS
+    return False
+
+
 def _same_event_time(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     """Two times are of one event when they hang on the same verb ('crashed at 7:30' / 'at 5:50')."""
+    if _when_told(a, x) != _when_told(b, y):
+        return False
     if verbs(a, x) & verbs(b, y):
         return True
     return fuzz.token_set_ratio(a.statement.text, b.statement.text) >= 80
@@ -65,12 +106,15 @@ def time_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
     out: list[Draft] = []
     ta = [f for f in a.facts if f.kind is FactKind.TIME and _time_group(f)]
     tb = [f for f in b.facts if f.kind is FactKind.TIME and _time_group(f)]
-    for group in ("clock", "calendar", "monthday", "duration"):
+    for group in ("clock", "calendar", "monthday", "weekday", "duration"):
         xs = [f for f in ta if _time_group(f) == group]
         ys = [f for f in tb if _time_group(f) == group]
         if not xs or not ys:
             continue
         if {f.key for f in xs} & {f.key for f in ys}:
+            continue
+        if group == "weekday":
+            out.extend(_weekday_drafts(a, xs, b, ys, claim_index))
             continue
         slack = {"clock": 10.0, "calendar": 0.0, "monthday": 0.0, "duration": 0.0}[group]
         ranges_x = [(f, _time_range(f, a)) for f in xs]
@@ -79,7 +123,10 @@ def time_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             (x, rx, y, ry)
             for x, rx in ranges_x
             for y, ry in ranges_y
-            if rx is not None and ry is not None and (group != "calendar" or _same_footing(x, a, y, b))
+            if rx is not None
+            and ry is not None
+            and (group != "calendar" or _same_footing(x, a, y, b))
+            and (group != "clock" or _same_zone(x, a, y, b))
         ]
         if known:
             if any(_overlap(rx, ry, slack) for _, rx, _, ry in known):
@@ -133,3 +180,28 @@ def time_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
                 )
             )
     return out
+
+
+def _weekday_drafts(a: Side, xs: list[Fact], b: Side, ys: list[Fact], claim_index: int) -> list[Draft]:
+    """'crashed on Wednesday' against 'crashed on Thursday': day names compare without a calendar."""
+    names_x = {f.text.lower() for f in xs}
+    names_y = {f.text.lower() for f in ys}
+    if names_x & names_y:
+        return []
+    related = [(x, y) for x in xs for y in ys if _same_event_time(a, x, b, y)]
+    if not related:
+        return []
+    x, y = related[0]
+    return [
+        draft(
+            FindingType.TIME_DATE,
+            Severity.MEDIUM,
+            claim_index,
+            a,
+            b,
+            "Different days",
+            fact_span(x, a.statement, a.document),
+            fact_span(y, b.statement, b.document),
+            conflict=True,
+        )
+    ]
