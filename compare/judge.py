@@ -14,7 +14,7 @@ from compare.judging.coverage import coverage_drafts
 from compare.judging.entities import entity_drafts
 from compare.judging.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_number_drafts
 from compare.judging.numbers import number_drafts, numbers_compatible, scarcity_drafts
-from compare.judging.polarity import certainty_drafts, polarity_drafts
+from compare.judging.polarity import certainty_drafts, contrary_drafts, polarity_drafts
 from compare.judging.resolve import resolve_facts
 from compare.judging.times import time_drafts
 from compare.judging.verdicts import closest_pairs, relation, verdict
@@ -77,7 +77,7 @@ def compare_pair(a: Side, b: Side, claim_index: int) -> list[Draft]:
     found.extend(number_drafts(a, b, claim_index))
     found.extend(time_drafts(a, b, claim_index))
     found.extend(entity_drafts(a, b, claim_index))
-    found.extend(polarity_drafts(a, b, claim_index))
+    found.extend(polarity_drafts(a, b, claim_index) or contrary_drafts(a, b, claim_index))
     if not any(d.type is FindingType.POLARITY for d in found):
         found.extend(certainty_drafts(a, b, claim_index))
     found.extend(attribution_drafts(a, b, claim_index))

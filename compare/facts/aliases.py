@@ -253,3 +253,54 @@ def title_before(text: str, name_start: int) -> frozenset[str] | None:
     """The job title written just before a name ('Secretary of Defense Pete Hegseth', 'Secretary, Pete')."""
     match = _TITLE_BEFORE_NAME.search(text[max(0, name_start - 80) : name_start])
     return title_key(match.group(1)) if match else None
+
+
+# Countries (folded, aliased keys): a city and its country are containment, not two different places.
+_COUNTRY_LINES = (
+    "afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan",
+    "bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana",
+    "brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china colombia",
+    "comoros congo croatia cuba cyprus czech czechia denmark djibouti dominica ecuador egypt eritrea",
+    "estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece grenada",
+    "guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel",
+    "italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia",
+    "lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia",
+    "maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia montenegro",
+    "morocco mozambique myanmar burma namibia nauru nepal netherlands holland nicaragua niger",
+    "nigeria macedonia norway oman pakistan palau palestine panama paraguay peru philippines poland",
+    "portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia",
+    "slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania",
+    "thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan",
+    "vanuatu vatican venezuela vietnam yemen zambia zimbabwe",
+)
+COUNTRIES = frozenset(word for line in _COUNTRY_LINES for word in line.split()) | frozenset(
+    [
+        "united states",
+        "united kingdom",
+        "united arab emirates",
+        "saudi arabia",
+        "south africa",
+        "south korea",
+        "north korea",
+        "new zealand",
+        "sri lanka",
+        "costa rica",
+        "el salvador",
+        "ivory coast",
+        "sierra leone",
+        "south sudan",
+        "east timor",
+        "papua new guinea",
+        "dominican republic",
+        "czech republic",
+        "central african republic",
+        "equatorial guinea",
+        "cape verde",
+        "trinidad and tobago",
+        "bosnia and herzegovina",
+        "north macedonia",
+        "san marino",
+        "marshall islands",
+        "solomon islands",
+    ]
+)

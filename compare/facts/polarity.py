@@ -17,10 +17,20 @@ _DENIAL_LEMMAS = frozenset(
     ["deny", "refuse", "reject", "dismiss", "decline", "rebuff", "forbid", "ban", "prohibit", "block", "rule"]
 )
 _DENIAL_RE = re.compile(
-    r"\b(?:denied|denies|deny|denying|refused|refuses|refuse|refusing|rejected|rejects|reject|"
-    r"dismissed|dismisses|declined|declines|ruled out|rules out)\b",
+    r"\b(?:denied|denies|deny|denying|refused|refuses|refuse|refusing|rejected|rejects|reject|rejecting|"
+    r"dismissed|dismisses|dismissing|declined|declines|declining|ruled out|rules out|ruling out|"
+    r"(?:banned|bans|banning|barred|bars|barring|prohibited|prohibits|prohibiting|prevented|prevents|"
+    r"preventing|forbade|forbids|forbidden|forbidding|forbid)(?=(?:\s+[\w'’-]+){0,4}?\s+(?:from|to)\s+\w+ing\b)|"
+    r"(?:forbade|forbids|forbidden|forbidding|forbid)(?=(?:\s+[\w'’-]+){0,4}?\s+to\s+\w+\b))\b",
     re.IGNORECASE,
 )
+# Verbs whose object says nothing by itself ("did not make any statement"): the object is what is negated.
+_LIGHT_VERBS = frozenset(["make", "have", "give", "get", "take", "do", "offer", "provide", "show", "find"])
+_REPORT_NOUNS = frozenset(
+    ["report", "claim", "allegation", "rumor", "rumour", "suggestion", "accusation", "speculation"]
+)
+# Nouns that only measure or classify the noun after 'of' ("any kind of statement").
+_LIGHT_NOUNS = frozenset(["kind", "type", "sort", "form", "lot", "number", "amount", "sign", "piece", "bit"])
 _HEDGES: dict[str, str] = {
     # phrase -> strength (weak = clearly uncertain, strong = probable)
     "apparently": "weak",
@@ -89,7 +99,7 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
                 FactKind.POLARITY,
                 "NEG",
                 "negative",
-                _scope(parsed, match.start()),
+                None if _contrastive(text, match.start(), match.end()) else _scope(parsed, match.start()),
             )
         )
     for match in _DENIAL_RE.finditer(text):
@@ -103,7 +113,7 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
                 FactKind.POLARITY,
                 "DENIAL",
                 "negative",
-                _scope(parsed, match.start()),
+                _denied(parsed, match.start()),
             )
         )
     for match in _HEDGE_RE.finditer(text):
@@ -156,6 +166,25 @@ def _fact(
     )
 
 
+# "not because of who she is but because of what she did", "troops in Iraq, but not those at home":
+# the negation picks one of two alternatives; the statement as a whole affirms.
+_BUT_ALTERNATIVE = re.compile(
+    r"^[^.;]{0,80}?\bbut\s+(?:also\s+|rather\s+)?(?:for|because|by|to|in|on|at|with|as|from)\b"
+)
+_EXCLUDING = re.compile(r"(?:\bbut|,|\band|\bor)\s*$")
+
+
+def _contrastive(text: str, start: int, end: int) -> bool:
+    """A negation that contrasts two alternatives rather than denying the statement."""
+    if text[start:end].lower() not in ("not", "no"):
+        return False
+    if _BUT_ALTERNATIVE.match(text[end:]):
+        return True
+    return bool(_EXCLUDING.search(text[:start])) and not re.match(
+        r"\s+(?:be|been|being|have|had)\b", text[end:]
+    )
+
+
 def _token_at(parsed: Any, char: int) -> Any | None:
     for token in parsed:
         if token.idx <= char < token.idx + len(token.text):
@@ -176,6 +205,8 @@ def _scope(parsed: Any, char: int) -> str | None:
     token = _token_at(parsed, char)
     if token is None:
         return None
+    if token.lower_ in ("nobody", "nothing", "none") and token.dep_ in ("nsubj", "nsubjpass"):
+        return str(token.head.lemma_).lower()  # "nobody survived": the verb is what is denied
     head = token.head if token.dep_ in ("neg", "det", "advmod", "aux", "preconj", "cc", "amod") else token
     if _conditional(head):
         return None  # "if they do not release": a condition, not a statement of fact
@@ -183,12 +214,88 @@ def _scope(parsed: Any, char: int) -> str | None:
         for child in head.children:
             if child.dep_ in ("attr", "acomp"):
                 return str(child.lemma_).lower()
-    if token.dep_ in ("det", "preconj", "cc") and head.pos_ in ("NOUN", "PROPN"):
+        for child in head.children:
+            if child.dep_ == "prep":  # "the plane was not on fire"
+                for grand in child.children:
+                    if grand.dep_ == "pobj" and grand.pos_ == "NOUN":
+                        # "not at the right altitude": what is denied is that it was the right one
+                        qualities = [str(c.lemma_).lower() for c in grand.children if c.dep_ == "amod"]
+                        return "@".join([*qualities, str(grand.lemma_).lower()])
+    if token.dep_ in ("det", "preconj", "cc") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "neither box appeared damaged": the noun and what is said of it
         verb = head.head
         if verb is not head and verb.pos_ in ("VERB", "AUX") and verb.lemma_ not in ("be", "have"):
+            if head.lower_ in ("one", "body", "thing"):
+                return str(verb.lemma_).lower()  # "no one was killed": the verb is what is denied
             return f"{str(head.lemma_).lower()}@{str(verb.lemma_).lower()}"
+    if token.lower_ in ("nobody", "nothing", "none") and head.pos_ in ("VERB", "AUX"):
+        return str(head.lemma_).lower()
+    if str(head.lemma_).lower() in _LIGHT_VERBS:
+        objects = _object_nouns(head)
+        if objects:
+            return "@".join(objects)
     return str(head.lemma_).lower()
+
+
+def _object_nouns(verb: Any) -> list[str]:
+    """The nouns a light verb's object names: 'any kind of statements of problems' -> statement, problem."""
+    out: list[str] = []
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "attr"):
+            continue
+        node = child
+        for _ in range(4):
+            lemma = str(node.lemma_).lower()
+            if node.pos_ in ("NOUN", "PROPN") and lemma not in _LIGHT_NOUNS and lemma not in out:
+                out.append(lemma)
+            of = [c for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "on")]
+            objects = [g for p in of for g in p.children if g.dep_ == "pobj"]
+            if not objects:
+                break
+            node = objects[0]
+    return out
+
+
+def _denied(parsed: Any, char: int) -> str | None:
+    """What a denial denies: the clause or verb after it ('denied [the attack was carried out]' -> carry,
+    'banned from [striking]' -> strike), or 'obj:offer' for a denied thing ('rejected the offer')."""
+    if parsed is None:
+        return None
+    token = _token_at(parsed, char)
+    if token is None or _conditional(token):
+        return None
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            return str(child.lemma_).lower()
+        if child.dep_ == "prep" and child.lower_ in ("from", "to"):
+            for grand in child.children:
+                if grand.dep_ in ("pcomp", "pobj") and grand.pos_ == "VERB":
+                    return str(grand.lemma_).lower()
+    for child in token.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.lemma_ in _REPORT_NOUNS:
+            # "denied reports of casualties" / "denied claims that ...": what was reported is denied
+            for grand in child.children:
+                if grand.dep_ in ("acl", "ccomp", "relcl") and grand.pos_ in ("VERB", "AUX"):
+                    return str(grand.lemma_).lower()
+                if grand.dep_ == "prep" and grand.lower_ == "of":
+                    nouns = [g for g in grand.children if g.dep_ == "pobj"]
+                    if nouns:
+                        return str(nouns[0].lemma_).lower()
+        if child.dep_ == "dobj" and child.pos_ == "NOUN":
+            for grand in child.children:
+                # "prevented Ukraine from firing": the object's action
+                if grand.dep_ == "prep" and grand.lower_ == "from":
+                    acts = [g for g in grand.children if g.pos_ == "VERB"]
+                    if acts:
+                        return str(acts[0].lemma_).lower()
+            return f"obj:{str(child.lemma_).lower()}"
+        if child.dep_ == "dobj":
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ == "from":
+                    acts = [g for g in grand.children if g.pos_ == "VERB"]
+                    if acts:
+                        return str(acts[0].lemma_).lower()
+    return None
 
 
 def _conditional(token: Any) -> bool:

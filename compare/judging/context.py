@@ -152,11 +152,20 @@ def _named_modifiers(parsed: object) -> dict[str, set[str]]:
             continue
         names: set[str] = set()
         for child in token.children:
-            if child.dep_ not in _MODIFIER_DEPS:
-                continue
-            names.update(
-                t.lower_ for t in child.subtree if t.pos_ == "PROPN" and t.i < token.i and t.lower_.isalpha()
-            )
+            if child.dep_ in _MODIFIER_DEPS:
+                names.update(
+                    t.lower_
+                    for t in child.subtree
+                    if t.pos_ == "PROPN" and t.i < token.i and t.lower_.isalpha()
+                )
+            elif child.dep_ == "prep" and child.lower_ == "of":  # "shares of Lucent"
+                names.update(
+                    t.lower_
+                    for g in child.children
+                    if g.dep_ == "pobj"
+                    for t in g.subtree
+                    if t.pos_ == "PROPN" and t.lower_.isalpha()
+                )
         if names:
             out.setdefault(str(token.lemma_).lower(), set()).update(names)
     return out

@@ -109,12 +109,13 @@ def _placelike(fact: Fact) -> bool:
 
 
 def _same_granularity(x: Fact, y: Fact) -> bool:
-    """A country against a region ('Kenya' / 'East Africa') may be containment, not conflict."""
+    """A country against a region ('Kenya' / 'East Africa') or a city ('Milan' / 'Italy'): containment."""
     labels = {f.label for f in (x, y) if f.label in _PLACE_LABELS - {"NAME"}}
     if len(labels) > 1:
         return False
     regions = [bool(set(f.key.split()) & _REGION_WORDS) for f in (x, y)]
-    return not any(regions)
+    countries = [f.key in aliases.COUNTRIES for f in (x, y)]
+    return not any(regions) and countries[0] == countries[1]
 
 
 def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:

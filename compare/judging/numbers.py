@@ -6,6 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from compare.facts import nlp
 from compare.findings import fact_span, statement_span
 from compare.judging.base import Draft, Side, draft, in_order
 from compare.judging.context import context, different_referents, verbs
@@ -98,6 +99,70 @@ def _same_breakdown(a: Side, xs: list[Fact], b: Side, ys: list[Fact]) -> bool:
     return all(_listed(f) for f in (*xs, *ys)) and len(_breakdown(a) & _breakdown(b)) >= 2
 
 
+# Adjectives that do not narrow what is counted ("more than 70 bodies", "a total of 143 people").
+_NOT_RESTRICTIVE = frozenset(
+    [
+        "other",
+        "more",
+        "additional",
+        "total",
+        "new",
+        "further",
+        "least",
+        "several",
+        "many",
+        "some",
+        "few",
+        "such",
+    ]
+)
+
+
+def _restrictors(side: Side, fact: Fact) -> set[str] | None:
+    """Words that narrow the counted noun ('US Navy' in 'three US Navy helicopters'); None without a parse."""
+    parsed = nlp.parse(side.statement.text)
+    if parsed is None:
+        return None
+    start, end = fact.start - side.statement.start, fact.end - side.statement.start
+    inside = [t for t in parsed if start <= t.idx < end]
+    if not inside:
+        return None
+    noun = inside[-1]
+    for _ in range(4):
+        if noun.pos_ in ("NOUN", "PROPN") and not (start <= noun.idx < end):
+            break
+        if noun.head is noun:
+            return None
+        noun = noun.head
+    words: set[str] = set()
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and not (start <= child.idx < end):
+            words.update(
+                str(t.lemma_).lower()
+                for t in child.subtree
+                if t.pos_ in ("PROPN", "NOUN", "ADJ") and str(t.lemma_).lower() not in _NOT_RESTRICTIVE
+            )
+    return words
+
+
+def _part_of(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    """One count is of a narrower group that fits inside the other: 'three US Navy helicopters' among
+    'five helicopters' (but not 'five US Navy helicopters' among 'three helicopters')."""
+    rx, ry = _restrictors(a, x), _restrictors(b, y)
+    if rx is None or ry is None or rx == ry:
+        return False
+    if rx > ry:
+        narrow, wide = x, y
+    elif ry > rx:
+        narrow, wide = y, x
+    else:
+        return False
+    assert narrow.value is not None and wide.value is not None
+    return (narrow.low if narrow.low is not None else narrow.value) <= (
+        wide.high if wide.high is not None else float("inf")
+    )
+
+
 def same_context(a: Side, x: Fact, b: Side, y: Fact, *, strict: bool = False) -> bool:
     """Two facts are about the same thing when the words around them overlap, or the sentences nearly match.
 
@@ -142,7 +207,12 @@ def number_drafts(a: Side, b: Side, claim_index: int, *, strict: bool = False) -
         lonely_y = [y for y in ys if not any(numbers_compatible(x, y) for x in xs)]
         if not lonely_x or not lonely_y:
             continue
-        candidates = [(x, y) for x in lonely_x for y in lonely_y if same_context(a, x, b, y, strict=strict)]
+        candidates = [
+            (x, y)
+            for x in lonely_x
+            for y in lonely_y
+            if same_context(a, x, b, y, strict=strict) and not _part_of(a, x, b, y)
+        ]
         if not candidates:
             continue
         x, y = candidates[0]
