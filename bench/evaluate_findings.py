@@ -37,6 +37,7 @@ from compare.model import (
     FindingType,
     Pair,
     Relation,
+    Severity,
     Statement,
     StatementKind,
     Verdict,
@@ -78,6 +79,11 @@ class Score:
         return self.raised_correct / self.raised if self.raised else float("nan")
 
 
+def _conflicting(finding: Finding) -> bool:
+    """A finding that says the two statements cannot both be true."""
+    return finding.type in CONFLICT_TYPES and finding.severity is not Severity.LOW
+
+
 def _is_contradiction(pair: GoldPair) -> bool:
     return "contradiction" in pair.coarse_labels or pair.coarse_label == "contradiction"
 
@@ -110,15 +116,17 @@ def _score(
 ) -> Score:
     conflicts = {frozenset((p.a, p.b)) for c in claims for p in c.pairs if p.relation is Relation.CONFLICT}
     # conflicting findings between statements of different reports count as raised conflicts too
+    # (those across claims set no pair relation); low ones ("the time span is told differently",
+    # "only X says the amount is small") leave a pair partial and are not conflicts
     conflicts |= {
         frozenset(f.statements)
         for f in findings
-        if f.type in CONFLICT_TYPES
+        if _conflicting(f)
         and len(set(f.statements)) == 2
         and len({s.split(":s")[0] for s in f.statements}) == 2
     }
     any_cover = [set(f.statements) for f in findings]
-    conflict_cover = [set(f.statements) for f in findings if f.type in CONFLICT_TYPES]
+    conflict_cover = [set(f.statements) for f in findings if _conflicting(f)]
     gold_keys = set()
     found_any = found_conflict = 0
     contradictions = [p for p in gold if _is_contradiction(p) and not p.same_document]

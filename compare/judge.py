@@ -12,7 +12,7 @@ from compare.judging.attribution import attribution_drafts
 from compare.judging.base import Draft, Side, number_findings, outlet_labels
 from compare.judging.coverage import coverage_drafts
 from compare.judging.entities import entity_drafts
-from compare.judging.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_number_drafts
+from compare.judging.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
 from compare.judging.numbers import number_drafts, numbers_compatible, scarcity_drafts
 from compare.judging.polarity import certainty_drafts, contrary_drafts, polarity_drafts
 from compare.judging.resolve import resolve_facts
@@ -67,7 +67,7 @@ def judge(
         judged.append(replace(judged_claim, verdict=verdict(judged_claim)))
         drafts.extend(coverage_drafts(judged_claim, index, by_id, docs, documents, labels))
     drafts.extend(internal_drafts(judged, by_id, docs, resolved, labels))
-    drafts.extend(unaligned_number_drafts(judged, side))
+    drafts.extend(unaligned_drafts(judged, side))
     return judged, number_findings(drafts, [c.id for c in judged])
 
 

@@ -17,6 +17,7 @@ from compare.judging.numbers import (
     number_drafts,
     numbers_compatible,
 )
+from compare.judging.times import event_keys, time_drafts
 from compare.model import Claim, Document, Fact, FactKind, FindingType, Severity, Statement
 
 # A counted noun in more statements than this (per scan) is too generic to pair statements by:
@@ -24,24 +25,27 @@ from compare.model import Claim, Document, Fact, FactKind, FindingType, Severity
 MAX_SCAN_BUCKET = 40
 
 
-def unaligned_number_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> list[Draft]:
-    """Figures for the same thing told differently by statements that alignment kept apart.
+def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> list[Draft]:
+    """Figures, times and dates of the same thing told differently by statements alignment kept apart.
 
     Alignment groups by overall wording; 'more than 130 bodies were recovered' and a long quote
-    saying 'more than 70 bodies ... have been recovered' may land in different claims. Only number
-    conflicts with a shared context are raised here, so the scan stays quiet on unrelated sentences.
+    saying 'more than 70 bodies ... have been recovered' may land in different claims. Only conflicts
+    with a shared context are raised here (the same counted noun and verb, or a time of the same verb),
+    so the scan stays quiet on unrelated sentences.
     """
     claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
     sides = [side(sid) for sid in sorted(claim_of, key=lambda s: (claim_of[s], s))]
-    # only statements counting the same noun in the same unit can disagree: bucket them by that
-    buckets: dict[NumClass, list[int]] = {}
+    # only statements counting the same noun, or timing the same verb, can disagree: bucket them by that
+    buckets: dict[tuple[str, object], list[int]] = {}
     for n, x in enumerate(sides):
         for cls in {num_class(f) for f in x.facts if comparable_number(f) and f.role}:
-            buckets.setdefault(cls, []).append(n)
+            buckets.setdefault(("number", cls), []).append(n)
+        for key in event_keys(x):
+            buckets.setdefault(("time", key), []).append(n)
     candidates = sorted(
         {
-            (i, j)
-            for members in buckets.values()
+            (kind, i, j)
+            for (kind, _), members in buckets.items()
             if len(members) <= MAX_SCAN_BUCKET
             for i in members
             for j in members
@@ -49,16 +53,20 @@ def unaligned_number_drafts(claims: Sequence[Claim], side: Callable[[str], Side]
         }
     )
     out: list[Draft] = []
-    flagged: set[int] = set()  # at most one such finding per statement: a hint, not a flood
-    for i, j in candidates:
+    flagged: set[tuple[str, int]] = set()  # at most one such finding per statement and kind: a hint
+    for kind, i, j in candidates:
         a, b = sides[i], sides[j]
-        if i in flagged or j in flagged:
+        if (kind, i) in flagged or (kind, j) in flagged:
             continue
         if a.document.id == b.document.id or claim_of[a.statement.id] == claim_of[b.statement.id]:
             continue
-        drafts = number_drafts(a, b, claim_of[a.statement.id], strict=True)
+        index = claim_of[a.statement.id]
+        if kind == "number":
+            drafts = number_drafts(a, b, index, strict=True)
+        else:
+            drafts = time_drafts(a, b, index, strict=True)
         if drafts:
-            flagged.update((i, j))
+            flagged.update(((kind, i), (kind, j)))
         for found in drafts:
             out.append(
                 replace(

@@ -9,10 +9,10 @@ from rapidfuzz import fuzz
 
 from compare.facts import nlp
 from compare.facts.attribution import REPORTING_VERBS
-from compare.facts.times import since_as_duration
+from compare.facts.times import reference_date, since_as_duration
 from compare.findings import fact_span
 from compare.judging.base import Draft, Side, draft
-from compare.judging.context import verbs
+from compare.judging.context import context, verbs
 from compare.model import Fact, FactKind, FindingType, Severity
 
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -92,17 +92,42 @@ def _when_told(side: Side, fact: Fact) -> bool:
     return False
 
 
-def _same_event_time(a: Side, x: Fact, b: Side, y: Fact) -> bool:
-    """Two times are of one event when they hang on the same verb ('crashed at 7:30' / 'at 5:50')."""
-    if _when_told(a, x) != _when_told(b, y):
+def _days_news(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    """Each report tells what happened on its own publication day ('salvage continued Thursday' in
+    Thursday's paper, '... Friday' in Friday's): two days of a story, not two dates for one event."""
+    da, db = reference_date(a.document.published), reference_date(b.document.published)
+    if da is None or db is None or da == db:
         return False
-    if verbs(a, x) & verbs(b, y):
-        return True
-    return fuzz.token_set_ratio(a.statement.text, b.statement.text) >= 80
+    return x.low == float(da.toordinal()) and y.low == float(db.toordinal())
 
 
-def time_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
-    """Times, dates and durations of the same kind that cannot both hold (or are told differently)."""
+def _same_event_time(a: Side, x: Fact, b: Side, y: Fact, *, strict: bool = False) -> bool:
+    """Two times are of one event when they hang on the same verb ('crashed at 7:30' / 'at 5:50'),
+    or, for aligned statements (not strict), when the sentences nearly match."""
+    if _when_told(a, x) != _when_told(b, y) or _days_news(a, x, b, y):
+        return False
+    same_verb = verbs(a, x) & verbs(b, y)
+    if strict:
+        # statements not aligned: the verb and something else around the time must match
+        return bool(same_verb and (context(a, x) & context(b, y)) - same_verb)
+    return bool(same_verb) or fuzz.token_set_ratio(a.statement.text, b.statement.text) >= 80
+
+
+def event_keys(side: Side) -> set[tuple[str, str]]:
+    """(kind of time, verb it hangs on) for each time of an event in a statement, to pair statements by."""
+    out: set[tuple[str, str]] = set()
+    for fact in side.facts:
+        group = _time_group(fact) if fact.kind is FactKind.TIME else None
+        if group in ("clock", "calendar", "monthday", "weekday") and not _when_told(side, fact):
+            out.update((str(group), verb) for verb in verbs(side, fact))
+    return out
+
+
+def time_drafts(a: Side, b: Side, claim_index: int, *, strict: bool = False) -> list[Draft]:
+    """Times, dates and durations of the same kind that cannot both hold (or are told differently).
+
+    strict (statements not aligned): only times hanging on the same verb, and only conflicts.
+    """
     out: list[Draft] = []
     ta = [f for f in a.facts if f.kind is FactKind.TIME and _time_group(f)]
     tb = [f for f in b.facts if f.kind is FactKind.TIME and _time_group(f)]
@@ -114,7 +139,7 @@ def time_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
         if {f.key for f in xs} & {f.key for f in ys}:
             continue
         if group == "weekday":
-            out.extend(_weekday_drafts(a, xs, b, ys, claim_index))
+            out.extend(_weekday_drafts(a, xs, b, ys, claim_index, strict=strict))
             continue
         slack = {"clock": 10.0, "calendar": 0.0, "monthday": 0.0, "duration": 0.0}[group]
         ranges_x = [(f, _time_range(f, a)) for f in xs]
@@ -148,7 +173,7 @@ def time_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
                     )
                 )
                 continue
-            related = [(x, y) for x, _, y, _ in known if _same_event_time(a, x, b, y)]
+            related = [(x, y) for x, _, y, _ in known if _same_event_time(a, x, b, y, strict=strict)]
             if not related:
                 continue
             x, y = related[0]
@@ -179,16 +204,18 @@ def time_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
                     fact_span(ys[0], b.statement, b.document),
                 )
             )
-    return out
+    return [d for d in out if d.conflict] if strict else out
 
 
-def _weekday_drafts(a: Side, xs: list[Fact], b: Side, ys: list[Fact], claim_index: int) -> list[Draft]:
+def _weekday_drafts(
+    a: Side, xs: list[Fact], b: Side, ys: list[Fact], claim_index: int, *, strict: bool = False
+) -> list[Draft]:
     """'crashed on Wednesday' against 'crashed on Thursday': day names compare without a calendar."""
     names_x = {f.text.lower() for f in xs}
     names_y = {f.text.lower() for f in ys}
     if names_x & names_y:
         return []
-    related = [(x, y) for x in xs for y in ys if _same_event_time(a, x, b, y)]
+    related = [(x, y) for x in xs for y in ys if _same_event_time(a, x, b, y, strict=strict)]
     if not related:
         return []
     x, y = related[0]
