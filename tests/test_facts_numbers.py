@@ -80,3 +80,43 @@ def test_scarcity_words() -> None:
     fact = only("Kyiv has very few of these missiles left.")
     assert (fact.label, fact.key, fact.text) == ("SCARCE", "scarce", "very few")
     assert numbers("A little girl was rescued a few days ago.") == []
+
+
+def test_ranges_are_one_fact_with_both_ends() -> None:
+    fact = only("Between 20 and 30 people were hurt in the blast.")
+    assert (fact.text, fact.low, fact.high, fact.qualifier, fact.role) == (
+        "Between 20 and 30",
+        20.0,
+        30.0,
+        "range",
+        "people",
+    )
+    money = only("Analysts said VUE could fetch $12 billion-$14 billion.")
+    assert (money.unit, money.low, money.high) == ("usd", 12e9, 14e9)
+    scaled = only("The deal is worth between 2 and 3 million euros.")
+    assert (scaled.low, scaled.high) == (2e6, 3e6)
+    change = numbers("Prices rose from 20 to 30 cents.")  # a change, not a range
+    assert [(f.value, f.qualifier) for f in change] == [(20.0, None), (30.0, None)]
+
+
+def test_ages_are_counted_as_ages() -> None:
+    for text in (
+        "The pilot, 67-year-old Luigi Fasulo, was killed.",
+        "The pilot, Luigi Fasulo, 67, was killed.",
+        "The pilot, aged 67, was killed.",
+    ):
+        fact = only(text)
+        assert (fact.value, fact.role) == (67.0, "age"), text
+
+
+def test_the_whole_of_a_partitive_is_not_a_count_of_its_noun() -> None:
+    found = numbers("Seven of the nine Democratic candidates addressed the forum.")
+    assert [(f.value, f.role) for f in found] == [(7.0, "part-of:candidate"), (9.0, "whole:candidate")]
+    assert only("With a range of about 300 km, ATACMS cannot reach Moscow.").role == "range"
+
+
+def test_fractions_and_generic_heads() -> None:
+    fact = only("The yield on the 3 5/8 percent note dropped.")
+    assert (fact.value, fact.unit) == (3.625, "%")
+    crew = [f.role for f in numbers("It carried 135 passengers and eight crew members.")]
+    assert crew == ["list:passenger", "list:crew"]

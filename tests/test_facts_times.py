@@ -67,3 +67,9 @@ def test_reference_date_formats() -> None:
     assert reference_date("2025-08-24T10:00:00Z") == date(2025, 8, 24)
     assert reference_date("08/23/00 13:09") == date(2000, 8, 23)
     assert reference_date(None) is None
+
+
+def test_duration_ranges() -> None:
+    [fact] = times("All were sentenced to between two and nine years in prison.")
+    assert fact.text == "between two and nine years" and fact.qualifier == "range"
+    assert fact.low == 2 * 365.25 and fact.high == 9 * 365.25

@@ -1,0 +1,60 @@
+"""Attribution, omission, unique and internal findings with real-world phrasing."""
+
+from __future__ import annotations
+
+from test_judge import claim, make, pair_of, run
+
+from compare.model import FindingType, Severity
+
+
+def test_the_same_claim_credited_to_different_sources() -> None:
+    _, findings = pair_of(
+        "The jet circled twice before crashing, according to Bahrain's civil aviation chief.",
+        "The jet circled twice before crashing, an air traffic controller told Reuters.",
+    )
+    attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
+    assert len(attribution) == 1 and attribution[0].severity is Severity.LOW
+    assert "Bahrain's civil aviation chief" in attribution[0].spans[0].text
+    assert attribution[0].spans[1].text.startswith("an air traffic controller")
+
+
+def test_the_same_source_in_other_words_is_no_attribution_finding() -> None:
+    _, findings = pair_of(
+        "The State Department said one American was on board, Richard Boucher said.",
+        "One American was on board, State Department spokesman Richard Boucher said.",
+    )
+    assert [f for f in findings if f.type is FindingType.ATTRIBUTION] == []
+
+
+def test_a_claim_all_outlets_but_one_carry_is_an_omission() -> None:
+    case = make(
+        {
+            "CNN": ["Gulf Air Flight 072 crashed off Bahrain, killing all 143 on board."],
+            "BBC": ["Gulf Air Flight 072 crashed off Bahrain, killing all 143 on board."],
+            "AP": ["Gulf Air Flight 072 crashed off Bahrain, killing all 143 on board."],
+            "UPI": ["Relatives gathered at Cairo airport."],
+        }
+    )
+    _, findings = run(case, [claim("c1", "cnn:s0", "bbc:s0", "ap:s0"), claim("c2", "upi:s0")])
+    omission = [f for f in findings if f.type is FindingType.OMISSION]
+    assert len(omission) == 1 and omission[0].severity is Severity.MEDIUM
+    assert omission[0].message.startswith("UPI does not report what CNN, BBC and AP report")
+    unique = [f for f in findings if f.type is FindingType.UNIQUE]
+    assert [f.statements for f in unique] == [("upi:s0",)]
+
+
+def test_a_report_giving_two_figures_for_one_thing_contradicts_itself() -> None:
+    case = make(
+        {
+            "ABC": [
+                "The Airbus A320 was carrying 135 passengers when it crashed.",
+                "Officials said the Airbus A320 was carrying 137 passengers when it went down.",
+            ],
+            "CNN": ["The jet went down off Bahrain."],
+        }
+    )
+    _, findings = run(case, [claim("c1", "abc:s0"), claim("c2", "abc:s1"), claim("c3", "cnn:s0")])
+    internal = [f for f in findings if f.type is FindingType.INTERNAL]
+    assert len(internal) == 1 and internal[0].statements == ("abc:s0", "abc:s1")
+    assert [s.text for s in internal[0].spans] == ["135 passengers", "137 passengers"]
+    assert internal[0].message == "ABC gives two different figures: '135 passengers' and '137 passengers'"

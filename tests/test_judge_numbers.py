@@ -1,0 +1,96 @@
+"""Number findings read as a journalist would: same thing counted, ranges, ages, parts of a whole."""
+
+from __future__ import annotations
+
+import pytest
+from test_judge import pair_of
+
+from compare.model import FindingType, Relation, Severity, Verdict
+
+CONFLICTS = [
+    (
+        "The Airbus A320 was carrying 135 passengers and eight crew.",
+        "The Airbus A320 was carrying 137 passengers and six crew members.",
+        ("135 passengers", "137 passengers"),
+    ),
+    (
+        "The pilot, 67-year-old Luigi Fasulo, was killed.",
+        "The pilot, Luigi Fasulo, 75, died in the crash.",
+        ("67", "75"),
+    ),
+    (
+        "The 30-story skyscraper is Milan's tallest building.",
+        "The 32-story skyscraper is the tallest building in Milan.",
+        ("30-story skyscraper", "32-story skyscraper"),
+    ),
+    (
+        "Two people were killed and 30 injured when the plane hit the tower.",
+        "Three people were killed and 60 injured when the plane hit the tower.",
+        ("Two people", "Three people"),
+    ),
+    (
+        "The passengers included 63 Egyptians and 34 Bahrainis, a Gulf Air official said.",
+        "The passengers included 64 Egyptians and 36 Bahrainis.",
+        ("63 Egyptians", "64 Egyptians"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "quoted"), CONFLICTS)
+def test_figures_for_the_same_thing_conflict(a: str, b: str, quoted: tuple[str, str]) -> None:
+    judged, findings = pair_of(a, b)
+    assert judged.verdict is Verdict.CONFLICT, findings
+    numbers = [
+        f for f in findings if f.type is FindingType.NUMBER and (f.spans[0].text, f.spans[1].text) == quoted
+    ]
+    assert len(numbers) == 1, findings
+    assert numbers[0].statements == ("cnn:s0", "msnbc:s0")
+    assert f"CNN: '{quoted[0]}' — MSNBC: '{quoted[1]}'" in numbers[0].message
+
+
+QUIET = [
+    # a range holds the single figure
+    ("All were sentenced to between two and nine years in prison.", "Badache was jailed for five years."),
+    ("Between 20 and 30 people were hurt in the blast.", "25 people were hurt in the blast."),
+    ("Analysts said VUE could fetch $12 billion-$14 billion.", "Analysts said VUE could fetch $13 billion."),
+    # "at least three" holds five; "more than 130" holds 131
+    ("The crash killed at least three people.", "The crash killed five people."),
+    # a narrower group inside a wider count
+    ("Three US Navy helicopters joined the search.", "Five helicopters joined the search."),
+    # the whole set is not a count of its part
+    ("Seven of the nine Democratic candidates addressed the forum.", "Seven candidates addressed the forum."),
+    # a breakdown of the crew is not one of the passengers
+    (
+        "The passengers included 63 Egyptians and 34 Bahrainis.",
+        "The crew included two Bahrainis and one Omani.",
+    ),
+    # figures of two differently named things
+    (
+        "The Senate plan requires seniors to pay 50 percent of drug costs.",
+        "Under the House plan, seniors would pay 20 percent of drug costs.",
+    ),
+    (
+        "The broader Standard & Poor's 500 Index advanced 0.24 percent.",
+        "The Nasdaq Composite Index was off 0.39 percent.",
+    ),
+    # a written fraction, then the same figure
+    ("The yield on the 3 5/8 percent note dropped.", "The yield on the 3.625 percent note fell."),
+    # converted and rounded units
+    ("The wreck was found 50 miles off the coast.", "The wreck was found 80 km off the coast."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), QUIET)
+def test_compatible_figures_raise_no_number_finding(a: str, b: str) -> None:
+    judged, findings = pair_of(a, b)
+    assert [f for f in findings if f.type is FindingType.NUMBER] == [], findings
+    assert judged.pairs[0].relation is not Relation.CONFLICT
+
+
+def test_exact_differing_figures_are_high_and_bounds_medium() -> None:
+    _, exact = pair_of("The jet was carrying 143 people.", "The jet was carrying 135 people.")
+    _, bounded = pair_of(
+        "At least 23 people died in the explosion.", "At least 34 people died in the explosion."
+    )
+    assert [f.severity for f in exact] == [Severity.HIGH]
+    assert [f.severity for f in bounded] == [Severity.MEDIUM]

@@ -1,0 +1,109 @@
+"""Polarity and certainty findings: one report denies what the other affirms, or hedges it."""
+
+from __future__ import annotations
+
+import pytest
+from test_judge import pair_of
+
+from compare.model import FindingType, Relation, Severity, Verdict
+
+CONFLICTS = [
+    # a denial of the kind of thing the other report names
+    (
+        "The pilot did not make any kind of statements of problems in the plane, a spokesman said.",
+        "Initial reports from the pilot indicated a fire broke out in one of the plane's engines.",
+    ),
+    ("There were no survivors, the coast guard said.", "Rescuers pulled three survivors from the sea."),
+    ("Rescuers did not find any survivors.", "Rescuers found two survivors clinging to debris."),
+    ("No one was killed in the blast, police said.", "Three people were killed in the blast."),
+    (
+        "Witnesses said the plane was not on fire before it hit the water.",
+        "The plane was on fire before it hit the water.",
+    ),
+    # a denial of a clause, a ban against a permission, a rejection against an acceptance
+    (
+        "The president denied the attack was carried out by a suicide bomber.",
+        "The attack was carried out by a suicide bomber, the president confirmed.",
+    ),
+    (
+        "Ukraine was banned from striking targets inside Russia.",
+        "Ukraine was allowed to strike targets inside Russia.",
+    ),
+    ("PeopleSoft's board rejected Oracle's offer.", "PeopleSoft's board accepted Oracle's offer."),
+    ("The army denied reports of civilian casualties.", "There were civilian casualties, witnesses said."),
+    # words that exclude each other when said of the same thing
+    ("Officials said the crash was an accident.", "Officials said the crash was a terrorist attack."),
+    ("The pilot survived the crash.", "The pilot was killed in the crash."),
+    (
+        "Shares of Lucent rose 7 cents in morning trading.",
+        "Shares of Lucent fell 7 cents in morning trading.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), CONFLICTS)
+def test_denial_against_affirmation_conflicts(a: str, b: str) -> None:
+    judged, findings = pair_of(a, b)
+    polarity = [f for f in findings if f.type is FindingType.POLARITY]
+    assert len(polarity) == 1, findings
+    assert polarity[0].severity is Severity.HIGH and judged.verdict is Verdict.CONFLICT
+    assert polarity[0].message.count("'") >= 4  # both sides quoted
+    assert all(span.text for span in polarity[0].spans)
+
+
+QUIET = [
+    # both negative
+    ("The pilot reported no technical problems.", "The pilot said there were no technical problems."),
+    ("He did not rule out a terrorist attack.", "He said a terrorist attack could not be ruled out."),
+    # negated on the other side in other words
+    (
+        "The agency would not release the name of the teenager.",
+        "The agency had no plans to release the name of the teenager.",
+    ),
+    (
+        "Who will succeed Mr. O'Neill at Hyundai is not clear.",
+        "There is no clear successor for Mr. O'Neill at Hyundai.",
+    ),
+    # 'not A but B' picks an alternative
+    (
+        '"Ms. Stewart is being prosecuted not because of who she is, but because of what she did," he said.',
+        '"Martha Stewart is not being prosecuted for who she is but for what she did."',
+    ),
+    # a noun is not the verb that was denied
+    ("Gelber argued that the freeze is for only a few months.", "Gelber said the bill won't freeze rates."),
+    # 'not at the right altitude' says nothing against 'at an altitude of 1,000 feet'
+    (
+        "The plane was moving too fast and was not at the right altitude to land.",
+        "The jetliner disappeared from radar at an altitude of 1,000 feet.",
+    ),
+    # different subjects: one index rose, another fell
+    ("Shares of Lucent rose 7 cents.", "Shares of Nortel fell 7 cents."),
+    # a refusal to say is not a denial of what the other says
+    ("Officials did not say how many people were aboard.", "Officials said 143 people were aboard."),
+    # a plain verb, not a denial: 'blocked the road'
+    ("Police blocked the road to the crash site.", "The road to the crash site was open."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), QUIET)
+def test_statements_that_can_both_hold_raise_no_polarity(a: str, b: str) -> None:
+    judged, findings = pair_of(a, b)
+    assert [f for f in findings if f.type is FindingType.POLARITY] == [], findings
+    assert judged.pairs[0].relation is not Relation.CONFLICT
+
+
+def test_hedged_against_asserted_is_a_low_certainty_finding() -> None:
+    judged, findings = pair_of(
+        "The fire was apparently caused by a short circuit, officials said.",
+        "The fire was caused by a short circuit, officials said.",
+    )
+    assert [(f.type, f.severity) for f in findings] == [(FindingType.CERTAINTY, Severity.LOW)]
+    assert "hedges ('apparently')" in findings[0].message
+    assert judged.verdict is Verdict.PARTIAL
+
+
+def test_both_hedged_is_no_certainty_finding() -> None:
+    _, findings = pair_of(
+        "The plane may have been hit by lightning.", "The plane was possibly hit by lightning."
+    )
+    assert [f for f in findings if f.type is FindingType.CERTAINTY] == []

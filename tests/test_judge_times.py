@@ -1,0 +1,87 @@
+"""Time and date findings: one event told at two times or on two days; zones, ranges and news days."""
+
+from __future__ import annotations
+
+import pytest
+from test_judge import claim, make, pair_of, run
+
+from compare.model import FindingType, Relation, Verdict
+
+CONFLICTS = [
+    (
+        "The plane crashed into the sea on Wednesday night.",
+        "The plane crashed into the sea on Thursday night.",
+        ("Wednesday", "Thursday"),
+    ),
+    (
+        "The Cessna hit the Pirelli tower at 5:50 p.m. local time.",
+        "The Cessna hit the Pirelli tower at 4:50 p.m. local time.",
+        ("5:50 p.m.", "4:50 p.m."),
+    ),
+    ("The flight left Cairo at 7 p.m.", "The flight left Cairo at 9 p.m.", ("7 p.m.", "9 p.m.")),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "quoted"), CONFLICTS)
+def test_one_event_at_two_times_conflicts(a: str, b: str, quoted: tuple[str, str]) -> None:
+    judged, findings = pair_of(a, b)
+    assert [f.type for f in findings] == [FindingType.TIME_DATE]
+    assert tuple(s.text for s in findings[0].spans) == quoted
+    assert judged.verdict is Verdict.CONFLICT
+
+
+QUIET = [
+    # within a few minutes: the same moment told loosely
+    ("The plane hit the building at about 5:45 p.m.", "The plane hit the building at 5:50 p.m."),
+    # two zones may be one moment
+    (
+        "The hacker extended the contest until 6 p.m. EDT Sunday.",
+        "The hacker extended the contest until 3 p.m. Arizona time Sunday.",
+    ),
+    # the day a statement was made is not the day of the event
+    (
+        "The militants ambushed the convoy Saturday near Spinboldak, a military spokesman said.",
+        "The militants ambushed the convoy near Spinboldak, a military spokesman said Sunday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), QUIET)
+def test_times_that_can_both_hold_raise_no_conflict(a: str, b: str) -> None:
+    judged, findings = pair_of(a, b)
+    assert [f for f in findings if f.type is FindingType.TIME_DATE] == [], findings
+    assert judged.pairs[0].relation is not Relation.CONFLICT
+
+
+def test_a_range_of_years_holds_a_figure_inside_it() -> None:
+    judged, findings = pair_of(
+        "All were sentenced to between two and nine years in prison.",
+        "The court sentenced them to five years in prison.",
+    )
+    assert judged.pairs[0].relation is not Relation.CONFLICT
+    assert [(f.type, f.severity.value) for f in findings] == [(FindingType.TIME_DATE, "low")]
+    assert findings[0].spans[0].text == "between two and nine years"
+
+
+def test_each_reports_own_day_is_two_days_of_a_story() -> None:
+    judged, findings = pair_of(
+        "Salvage attempts were continuing at the crash site Thursday.",
+        "Salvage attempts were continuing at the crash site Friday.",
+        {"CNN": "2000-08-24T16:22", "MSNBC": "2000-08-25T18:30"},
+    )
+    assert findings == [] and judged.verdict is not Verdict.CONFLICT
+
+
+def test_days_of_one_event_are_compared_across_claims() -> None:
+    case = make(
+        {
+            "CNN": ["Gulf Air Flight 072 crashed into the sea off Bahrain on Wednesday, killing all 143."],
+            "BBC": ["Rescuers searched the area.", "The Airbus crashed into the sea on Thursday night."],
+        }
+    )
+    claims = [claim("c1", "cnn:s0"), claim("c2", "bbc:s0"), claim("c3", "bbc:s1")]
+    _, findings = run(case, claims)
+    times = [f for f in findings if f.type is FindingType.TIME_DATE]
+    assert len(times) == 1 and set(times[0].statements) == {"cnn:s0", "bbc:s1"}
+    assert times[0].note and "not aligned" in times[0].note
+    assert [s.text for s in times[0].spans] == ["Wednesday", "Thursday"]
