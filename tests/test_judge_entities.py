@@ -37,6 +37,22 @@ def test_a_different_person_doing_the_same_thing_conflicts() -> None:
     assert judged.verdict is Verdict.CONFLICT
 
 
+def test_a_different_person_named_for_one_post_conflicts() -> None:
+    judged, findings = pair_of(
+        "The pilot, Ihsan Shakeeb, had 6,856 flying hours.", "The pilot, Khalid Bakr, had 6,856 flying hours."
+    )
+    assert [f.type for f in findings] == [FindingType.ENTITY] and judged.verdict is Verdict.CONFLICT
+    assert findings[0].message.startswith("Different pilot.")
+    assert [s.text for s in findings[0].spans] == ["Ihsan Shakeeb", "Khalid Bakr"]
+    _, posts = pair_of(
+        "Gulf Air's chief pilot, Hamad Ali, said the crew was experienced.",
+        "The pilot, Ihsan Shakeeb, said the crew was experienced.",
+    )
+    assert [f for f in posts if f.type is FindingType.ENTITY] == []  # two posts, two people
+    _, many = pair_of("A passenger, John Smith, survived.", "A passenger, Ali Hassan, survived.")
+    assert [f for f in many if f.type is FindingType.ENTITY] == []  # one of many
+
+
 QUIET = [
     # a city and its country, a building and its city
     ("The plane crashed in Milan on Thursday.", "The plane crashed in Italy on Thursday."),

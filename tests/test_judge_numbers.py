@@ -8,6 +8,12 @@ from test_judge import pair_of
 from compare.model import FindingType, Relation, Severity, Verdict
 
 CONFLICTS = [
+    # a bare count and a counted one, in the same place of the same action
+    (
+        "The crash killed 141, officials said.",
+        "The crash killed all 143 people aboard.",
+        ("141", "143 people"),
+    ),
     (
         "The Airbus A320 was carrying 135 passengers and eight crew.",
         "The Airbus A320 was carrying 137 passengers and six crew members.",
@@ -49,6 +55,8 @@ def test_figures_for_the_same_thing_conflict(a: str, b: str, quoted: tuple[str, 
 
 
 QUIET = [
+    # a narrower group among a bare count
+    ("The crash killed 141, including the pilot.", "Three Americans were killed in the crash."),
     # a range holds the single figure
     ("All were sentenced to between two and nine years in prison.", "Badache was jailed for five years."),
     ("Between 20 and 30 people were hurt in the blast.", "25 people were hurt in the blast."),

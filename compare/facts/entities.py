@@ -79,7 +79,25 @@ def _role(ent: Any) -> str | None:
         return str(root.head.lemma_).lower()
     if root.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") and root.head.pos_ in ("VERB", "AUX"):
         return f"{root.dep_}:{str(root.head.lemma_).lower()}"
+    if ent.label_ == "PERSON":
+        return _definite_post(root)
     return None
+
+
+def _definite_post(root: Any) -> str | None:
+    """'appos:pilot' for the one person holding a post: 'the pilot, Luigi Fasulo,' / 'Luigi Fasulo, the
+    pilot,'; None for 'a passenger, X' (one of many). Modifiers stay: 'chief pilot' is another post."""
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        noun = root.head
+    else:
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if not nouns:
+            return None
+        noun = nouns[0]
+    if not any(c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in noun.children):
+        return None
+    words = [str(c.lemma_).lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+    return "appos:" + " ".join([*words, str(noun.lemma_).lower()])
 
 
 def _fallback(text: str, offset: int, statement_id: str) -> list[Fact]:

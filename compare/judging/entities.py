@@ -140,7 +140,8 @@ def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
                 continue
             if mentions(b, x.key) or mentions(a, y.key):
                 continue
-            what = "place" if place else "actor"
+            role = x.role or ""
+            what = "place" if place else role[6:] if role.startswith("appos:") else "actor"
             return [
                 draft(
                     FindingType.ENTITY,

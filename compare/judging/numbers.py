@@ -7,9 +7,10 @@ import re
 from rapidfuzz import fuzz
 
 from compare.facts import nlp
+from compare.facts.attribution import REPORTING_VERBS
 from compare.findings import fact_span, statement_span
 from compare.judging.base import Draft, Side, draft, in_order
-from compare.judging.context import context, different_referents, verbs
+from compare.judging.context import GENERIC_SCOPES, context, different_referents, verbs
 from compare.model import Fact, FactKind, FindingType, Severity
 
 _LOWER = frozenset({"more than", "at least"})
@@ -190,8 +191,10 @@ def number_drafts(a: Side, b: Side, claim_index: int, *, strict: bool = False) -
     na = [f for f in a.facts if comparable_number(f)]
     nb = [f for f in b.facts if comparable_number(f)]
     out: list[Draft] = []
-    if not na or not nb or different_referents(a, b):
+    if not (na or nb) or different_referents(a, b):
         return out
+    if not strict:
+        out.extend(bare_number_drafts(a, b, claim_index))
     for cls in sorted({num_class(f) for f in na} & {num_class(f) for f in nb}, key=str):
         xs = [f for f in na if num_class(f) == cls]
         ys = [f for f in nb if num_class(f) == cls]
@@ -234,6 +237,81 @@ def number_drafts(a: Side, b: Side, claim_index: int, *, strict: bool = False) -
             )
         )
     return out
+
+
+def _slot(side: Side, fact: Fact) -> tuple[str, str] | None:
+    """Who undergoes or does the action a count hangs on: ('patient', 'kill') for 'killed 141' and for
+    '143 people were killed'; None when the verb is too general to say."""
+    parsed = nlp.parse(side.statement.text)
+    if parsed is None:
+        return None
+    start, end = fact.start - side.statement.start, fact.end - side.statement.start
+    inside = [t for t in parsed if start <= t.idx < end]
+    if not inside:
+        return None
+    node = inside[-1]
+    if node.dep_ == "nummod" and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head
+    verb = node.head
+    if verb.pos_ != "VERB" or str(verb.lemma_).lower() in REPORTING_VERBS | GENERIC_SCOPES:
+        return None
+    if node.dep_ in ("dobj", "nsubjpass"):
+        return "patient", str(verb.lemma_).lower()
+    if node.dep_ == "nsubj":
+        return "agent", str(verb.lemma_).lower()
+    return None
+
+
+# The nouns a bare count stands for ('killed 141' = 141 people).
+_ANYONE = frozenset(["people", "person", "victim", "casualty"])
+
+
+def _bare(fact: Fact) -> bool:
+    """A count with no noun of its own: 'the crash killed 141'."""
+    return (
+        fact.kind is FactKind.NUMBER
+        and fact.value is not None
+        and fact.role is None
+        and fact.unit is None
+        and fact.label == "CARDINAL"
+    )
+
+
+def bare_number_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
+    """A bare count against a counted one in the same place of the same action: 'killed 141' against
+    'killed all 143 people'."""
+    for x_side, y_side in ((a, b), (b, a)):
+        for x in (f for f in x_side.facts if _bare(f)):
+            slot = _slot(x_side, x)
+            if slot is None:
+                continue
+            for y in y_side.facts:
+                if not (comparable_number(y) and y.unit is None) or _slot(y_side, y) != slot:
+                    continue
+                if numbers_compatible(x, y) or _part_of(x_side, x, y_side, y):
+                    continue
+                if y.role not in _ANYONE and (y.low or 0.0) <= (
+                    x.high if x.high is not None else float("inf")
+                ):
+                    continue  # 'three Americans' among 'killed 141': a narrower group can be fewer
+                fx, fy = (x, y) if x_side is a else (y, x)
+                bounded = direction(x.qualifier) != "exact" or direction(y.qualifier) != "exact"
+                note = update_note(a, b)
+                return [
+                    draft(
+                        FindingType.NUMBER,
+                        Severity.MEDIUM if bounded or note else Severity.HIGH,
+                        claim_index,
+                        a,
+                        b,
+                        "Different numbers for the same thing",
+                        fact_span(fx, a.statement, a.document),
+                        fact_span(fy, b.statement, b.document),
+                        note=note,
+                        conflict=True,
+                    )
+                ]
+    return []
 
 
 def scarcity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
