@@ -56,3 +56,9 @@ def test_reporting_verbs_used_as_plain_verbs_name_no_source() -> None:
     assert summary("Both recorders were to be shipped abroad for data recovery, officials said.") == [
         ("officials", "SOURCE", "officials")
     ]
+
+
+def test_what_someone_would_say_and_misparsed_appositions() -> None:
+    assert summary("Normally, a pilot making a decision to go around would tell a controller.") == []
+    found = summary("The jet had left Cairo for Manama, Bahrain's capital, the U.S. Embassy in Manama said.")
+    assert [text for text, _, _ in found] == ["the U.S. Embassy in Manama"]

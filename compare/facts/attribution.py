@@ -112,6 +112,7 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
 
 
 _MAX_SOURCE_TOKENS = 14
+_HYPOTHETICAL = frozenset(["would", "could", "should", "might", "may"])
 
 
 def _reports_something(verb: Any, lemma: str) -> bool:
@@ -139,9 +140,15 @@ def _from_parse(parsed: Any, add: Any) -> None:
             continue  # "he said the pilot reported ...": the pilot's report is the content, not the source
         if not _reports_something(token, lemma):
             continue  # "the FBI added him to its list": 'add' used as a plain verb
-        has_subject = any(c.dep_ == "nsubj" for c in token.children)
+        if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in token.children):
+            continue  # "a pilot ... would tell a controller": what would happen, not who told
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        has_subject = bool(subjects)
+        # "Manama, Bahrain's capital, the U.S. Embassy said": a misparse gives two subjects; the one
+        # next to the verb is the speaker
+        speaker = max(subjects, key=lambda c: (c.i < token.i, c.i if c.i < token.i else -c.i), default=None)
         for child in token.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and speaker is not None and child.i == speaker.i:
                 if child.right_edge.i - child.left_edge.i + 1 > _MAX_SOURCE_TOKENS or child.pos_ not in (
                     "NOUN",
                     "PROPN",
