@@ -23,6 +23,7 @@ __all__ = [
     "Embedder",
     "LexicalEmbedder",
     "OnnxEmbedder",
+    "Prefetch",
     "get_embedder",
 ]
 
@@ -291,3 +292,58 @@ def get_embedder(spec: str = "minilm") -> Embedder:
         LOAD_COUNT[key] = LOAD_COUNT.get(key, 0) + 1
         _CACHE[key] = embedder
         return embedder
+
+
+class Prefetch:
+    """Loads an embedder and encodes known texts in a background thread, while the caller does other work.
+
+    onnxruntime and the tokenizer release the GIL, so on two cores the encoding really overlaps the
+    caller's Python work (fact extraction, in the pipeline). The vectors are the same as encoding later:
+    it is the same call on the same list.
+    """
+
+    def __init__(self, spec: str, texts: Sequence[str]) -> None:
+        self._texts = list(texts)
+        self._done = threading.Event()
+        self._embedder: Embedder | None = None
+        self._vectors: FloatArray | None = None
+        self._error: BaseException | None = None
+        threading.Thread(target=self._work, args=(spec,), name="compare-embed", daemon=True).start()
+
+    def _work(self, spec: str) -> None:
+        try:
+            self._embedder = get_embedder(spec)
+            self._vectors = self._embedder.encode(self._texts)
+        except BaseException as error:  # handed to the caller by embedder()
+            self._error = error
+        finally:
+            self._done.set()
+
+    def embedder(self) -> Embedder:
+        """Wait for the background work; an embedder that answers encode(texts) for those texts from memory.
+
+        Raises:
+            ModelError: the embedder could not be loaded (raised here, in the caller's thread).
+        """
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._embedder is not None and self._vectors is not None
+        return _Prefetched(self._embedder, self._texts, self._vectors)
+
+
+class _Prefetched:
+    """Serves one precomputed encode() call once; anything else goes to the wrapped embedder."""
+
+    def __init__(self, embedder: Embedder, texts: list[str], vectors: FloatArray) -> None:
+        self.name = embedder.name
+        self._embedder = embedder
+        self._texts = texts
+        self._vectors: FloatArray | None = vectors
+
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        vectors = self._vectors
+        if vectors is not None and list(texts) == self._texts:
+            self._texts, self._vectors = [], None  # served once: the memory can go
+            return vectors
+        return self._embedder.encode(texts)

