@@ -88,7 +88,7 @@ def _report(args: argparse.Namespace) -> int:
     from compare.output import check_output_folder, write_reports
     from compare.pipeline import compare_documents
     from compare.progress import make_progress
-    from compare.render import render
+    from compare.render import prepare, render
 
     formats = _formats(args.format)
     to_stdout = args.output == "-"
@@ -98,19 +98,21 @@ def _report(args: argparse.Namespace) -> int:
     options = Options(embedder=args.embedder)
     now = _parse_now(args.now)
     notes = _read_notes(args.notes)
-    loaded = load_documents(args.inputs, overrides=_parse_meta(args.meta))
-    if not args.quiet:
-        for item in loaded:
-            for notice in item.notices:
-                print(f"compare: note: {notice}", file=sys.stderr)
-    progress = make_progress(quiet=args.quiet)
-    try:
-        comparison = compare_documents(
-            [item.document for item in loaded], options=options, now=now, notes=notes, progress=progress
-        )
-    finally:
-        progress.close()  # an error message must start on a clean line
-    rendered = {FORMAT_FILES[fmt]: render(comparison, fmt, page_size=args.page_size) for fmt in formats}
+    meta = _parse_meta(args.meta)
+    with prepare(formats):  # WeasyPrint is imported in a child process meanwhile
+        loaded = load_documents(args.inputs, overrides=meta)
+        if not args.quiet:
+            for item in loaded:
+                for notice in item.notices:
+                    print(f"compare: note: {notice}", file=sys.stderr)
+        progress = make_progress(quiet=args.quiet)
+        try:
+            comparison = compare_documents(
+                [item.document for item in loaded], options=options, now=now, notes=notes, progress=progress
+            )
+        finally:
+            progress.close()  # an error message must start on a clean line
+        rendered = {FORMAT_FILES[fmt]: render(comparison, fmt, page_size=args.page_size) for fmt in formats}
     if folder is None:
         sys.stdout.buffer.write(next(iter(rendered.values())))
         sys.stdout.flush()

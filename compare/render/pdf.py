@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import unquote, urlparse
 
 from compare.errors import RenderError
@@ -55,17 +57,122 @@ def brief_html(view: ReportView, *, page_size: str) -> str:
 
 
 def render_pdf(comparison: Comparison, *, page_size: str = "A4") -> bytes:
-    """The PDF brief as bytes."""
+    """The PDF brief as bytes (in the PdfProcess started by prepare(), if there is one)."""
+    html = brief_html(build_view(comparison), page_size=page_size)
+    if _process is not None:
+        pdf = _process.render(html)
+        if pdf is not None:
+            return pdf
+    return html_to_pdf(html)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Lay out the brief's HTML with WeasyPrint, in this process."""
     try:
         from weasyprint import HTML
     except ImportError as exc:  # pragma: no cover - WeasyPrint is a hard dependency
         raise RenderError(f"PDF output needs WeasyPrint: {exc}") from exc
-    html = brief_html(build_view(comparison), page_size=page_size)
     document = HTML(string=html, base_url=templates_dir().as_uri() + "/", url_fetcher=asset_fetcher())
     pdf = document.write_pdf()
     if pdf is None:  # pragma: no cover - write_pdf without a target always returns bytes
         raise RenderError("WeasyPrint produced no PDF")
     return bytes(pdf)
+
+
+# --- WeasyPrint started early, in a process of its own ------------------------------------------------
+
+_WARNING_PREFIX = "weasyprint warning: "
+_process: PdfProcess | None = None
+
+
+class PdfProcess:
+    """WeasyPrint in a child process, imported while the comparison is computed.
+
+    Importing WeasyPrint takes 0.5-0.7 s; in this process it would come after the pipeline, in a child it
+    runs on the other core meanwhile, and only the layout is left when the HTML arrives. (Also laying
+    out a small warm-up page there saved nothing measurable: the first real layout is not slower.)
+    """
+
+    def __init__(self) -> None:
+        root = str(Path(__file__).resolve().parents[2])  # the folder holding the compare package
+        command = [sys.executable, "-c", f"import sys; sys.path.insert(0, {root!r}); {_SERVE}"]
+        self._child = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        self._used = False
+
+    def render(self, html: str) -> bytes | None:
+        """The PDF of `html`, or None if the child failed or was used already (render in-process then)."""
+        if self._used:
+            return None
+        self._used = True
+        try:
+            pdf, errors = self._child.communicate(html.encode("utf-8"))
+        except OSError:
+            self.close()
+            return None
+        if self._child.returncode != 0 or not pdf.startswith(b"%PDF"):
+            return None
+        logger = logging.getLogger("weasyprint")
+        for line in errors.decode("utf-8", "replace").splitlines():
+            if line.startswith(_WARNING_PREFIX):  # replayed here, where tests and callers listen
+                logger.warning("%s", line.removeprefix(_WARNING_PREFIX))
+            elif line:
+                print(line, file=sys.stderr)
+        return pdf
+
+    def close(self) -> None:
+        """Stop the child if it is still running (an error or interruption before the PDF)."""
+        if self._child.poll() is None:
+            self._child.kill()
+        self._child.wait()
+        for stream in (self._child.stdin, self._child.stdout, self._child.stderr):
+            if stream is not None:
+                stream.close()
+
+
+_SERVE = "from compare.render.pdf import serve; serve(sys.stdin.buffer, sys.stdout.buffer)"
+
+
+def serve(source: IO[bytes], target: IO[bytes]) -> None:
+    """The child's side of PdfProcess: import WeasyPrint, read the HTML to its end, write the PDF."""
+    import weasyprint  # noqa: F401  (the point of the child: imported before the HTML comes)
+
+    html = source.read().decode("utf-8")
+    if not html:  # the parent stopped before sending anything
+        return
+    handler = _Relay()
+    for name in WEASYPRINT_LOGGERS:
+        logging.getLogger(name).addHandler(handler)
+    target.write(html_to_pdf(html))
+    target.flush()
+
+
+class _Relay(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(_WARNING_PREFIX + record.getMessage().replace("\n", " "), file=sys.stderr, flush=True)
+
+
+@contextmanager
+def prepare() -> Iterator[None]:
+    """Within the block, render_pdf() uses a WeasyPrint process started now (unless WeasyPrint is loaded)."""
+    global _process
+    if _process is not None or "weasyprint" in sys.modules:  # already warm, or already prepared
+        yield
+        return
+    try:
+        _process = PdfProcess()
+    except OSError:  # cannot start a child: render in-process as usual
+        yield
+        return
+    try:
+        yield
+    finally:
+        process, _process = _process, None
+        process.close()
 
 
 class _Collector(logging.Handler):

@@ -1,0 +1,90 @@
+"""The speed-ups that overlap work (background spaCy load and encoding, WeasyPrint in a child process,
+batched parses) give exactly what the plain, one-thing-at-a-time path gives."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from compare.embed import LexicalEmbedder, Prefetch, get_embedder
+from compare.errors import ModelError
+from compare.facts import nlp
+from compare.render import pdf
+
+TEXTS = [
+    "The council approved the bridge on Monday.",
+    "Officials put the cost at 45 million dollars.",
+    "The mayor said the bridge would open in 2027.",
+]
+
+
+def test_prefetched_vectors_are_the_ones_encode_gives() -> None:
+    embedder = Prefetch("lexical", TEXTS).embedder()
+    assert embedder.name == "lexical"
+    assert np.array_equal(embedder.encode(TEXTS), LexicalEmbedder().encode(TEXTS))
+
+
+def test_prefetch_encodes_any_other_list_afresh() -> None:
+    embedder = Prefetch("lexical", TEXTS).embedder()
+    other = [TEXTS[2], TEXTS[0]]
+    assert np.array_equal(embedder.encode(other), LexicalEmbedder().encode(other))
+    assert np.array_equal(embedder.encode(TEXTS), LexicalEmbedder().encode(TEXTS))
+    assert np.array_equal(embedder.encode(TEXTS), LexicalEmbedder().encode(TEXTS))  # served once, then afresh
+
+
+def test_prefetch_raises_the_load_error_in_the_callers_thread() -> None:
+    prefetch = Prefetch("/no/such/model/folder", TEXTS)
+    with pytest.raises(ModelError):
+        prefetch.embedder()
+
+
+@pytest.mark.slow
+def test_prefetched_minilm_vectors_are_bit_identical() -> None:
+    embedder = Prefetch("minilm", TEXTS).embedder()
+    assert np.array_equal(embedder.encode(TEXTS), get_embedder("minilm").encode(TEXTS))
+
+
+@pytest.mark.slow
+def test_batched_parses_of_long_documents_equal_one_parse_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not nlp.available():
+        pytest.skip("no spaCy model installed")
+    text = " ".join(TEXTS)
+    monkeypatch.setattr(nlp, "MAX_DOCUMENT_PARSE_CHARS", 10)  # every document counts as long
+    nlp.reset()
+    try:
+        spans = [(text.index(t), text.index(t) + len(t)) for t in TEXTS]
+        nlp.prepare_many([(text, start, end) for start, end in spans])
+        batched = [nlp.parse(t) for t in TEXTS]
+        nlp.reset()
+        alone = [nlp.parse(t) for t in TEXTS]
+    finally:
+        nlp.reset()
+    for a, b in zip(batched, alone, strict=True):
+        assert a.to_json() == b.to_json()
+
+
+@pytest.mark.slow
+def test_preload_then_load_gives_the_model() -> None:
+    nlp.reset()
+    try:
+        nlp.preload()
+        assert nlp.load() is not None or not nlp.available()
+    finally:
+        nlp.reset()
+
+
+@pytest.mark.slow
+def test_pdf_child_process_gives_the_same_bytes_and_relays_warnings() -> None:
+    html = (
+        "<html><head><style>p { colr: red; }</style></head><body><p>Zürich · Київ · Việt Nam</p>"
+        "</body></html>"
+    )
+    process = pdf.PdfProcess()
+    try:
+        with pdf.weasyprint_warnings() as warnings:
+            from_child = process.render(html)
+    finally:
+        process.close()
+    assert from_child is not None and from_child == pdf.html_to_pdf(html)
+    assert any("colr" in message for message in warnings)
+    assert process.render(html) is None  # one document per child: later ones render in-process
