@@ -12,6 +12,10 @@ table gives our time divided by difflib's. Run from the repository root:
 
     python bench/bench_pipeline.py                 # all scenarios, MiniLM embedder
     python bench/bench_pipeline.py --only 10x80 --embedder lexical
+    python bench/bench_pipeline.py --only seeds --repeat 5   # the machine is shared: several cold runs
+
+Every row gives the 1-minute load average when its run started: on a shared machine, compare figures
+only between runs at a similar load.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ class Result:
     stages: dict[str, float | str]
     difflib_s: float | None
     status: int
+    load: float  # 1-minute load average when the run started
 
 
 # --- synthetic stories ----------------------------------------------------------------------------------
@@ -281,14 +286,25 @@ class _StageTimer:
 
 def _child(scenario: str, embedder: str, formats: list[str], out: Path) -> dict[str, float | str]:
     """Run one scenario in this process and return stage timings (seconds) and counts."""
+    started = time.perf_counter()
+    from compare import Document, Options, compare_documents  # noqa: F401  (timed here, used below)
+    from compare.render import prepare, render  # noqa: F401
+
+    stages: dict[str, float | str] = {"import": time.perf_counter() - started}
+    with prepare(formats):  # as the CLI does: the PDF engine warms up while the pipeline runs
+        _child_run(scenario, embedder, formats, out, stages)
+    return stages
+
+
+def _child_run(
+    scenario: str, embedder: str, formats: list[str], out: Path, stages: dict[str, float | str]
+) -> None:
     import resource
     from datetime import datetime
 
-    started = time.perf_counter()
     from compare import Document, Options, compare_documents
     from compare.render import render
 
-    stages: dict[str, float | str] = {"import": time.perf_counter() - started}
     if scenario == "seeds":
         from compare.ingest import load_documents
 
@@ -316,7 +332,6 @@ def _child(scenario: str, embedder: str, formats: list[str], out: Path) -> dict[
     stages["statements"] = len(comparison.statements)
     stages["claims"] = len(comparison.claims)
     stages["findings"] = len(comparison.findings)
-    return stages
 
 
 def _run_measured(command: list[str], *, timeout: float) -> tuple[float, float, int, str]:
@@ -381,8 +396,9 @@ def _difflib_seconds(source: str, *, timeout: float) -> float | None:
 # --- scenarios ----------------------------------------------------------------------------------------
 
 
-def run_seeds(embedder: str) -> Result:
+def run_seeds(embedder: str, *, details: bool = True) -> Result:
     """The CLI end to end, cold, all four formats; then an in-process run for the stage breakdown."""
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as out:
         command = [
             sys.executable,
@@ -401,6 +417,8 @@ def run_seeds(embedder: str) -> Result:
             "--quiet",
         ]
         wall, rss, status, _ = _run_measured(command, timeout=600)
+    if not details:
+        return Result("seeds", f"{len(SEEDS)} docs (CLI)", wall, rss, {}, None, status, load)
     breakdown = _breakdown("seeds", embedder, ["json", "html", "md", "pdf"])
     return Result(
         "seeds",
@@ -410,6 +428,7 @@ def run_seeds(embedder: str) -> Result:
         breakdown,
         _difflib_seconds("seeds", timeout=60),
         status,
+        load,
     )
 
 
@@ -431,7 +450,9 @@ def _breakdown(scenario: str, embedder: str, formats: list[str]) -> dict[str, fl
     return json.loads(stdout) if status == 0 and stdout.strip() else {}
 
 
-def run_synthetic(scenario: str, embedder: str, formats: list[str]) -> Result:
+def run_synthetic(scenario: str, embedder: str, formats: list[str], *, details: bool = True) -> Result:
+    """One cold run of a synthetic scenario in a fresh process (which reports its stages)."""
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as out:
         command = [
             sys.executable,
@@ -447,9 +468,10 @@ def run_synthetic(scenario: str, embedder: str, formats: list[str]) -> Result:
         ]
         wall, rss, status, stdout = _run_measured(command, timeout=1200)
     stages = json.loads(stdout) if status == 0 and stdout.strip() else {}
-    difflib_s = _difflib_seconds(scenario, timeout=DIFFLIB_TIMEOUT_S)
+    difflib_s = _difflib_seconds(scenario, timeout=DIFFLIB_TIMEOUT_S) if details else None
     outlets, sentences = scenario.split("x")
-    return Result(scenario, f"{outlets} x {sentences} sentences", wall, rss, stages, difflib_s, status)
+    shape = f"{outlets} x {sentences} sentences"
+    return Result(scenario, shape, wall, rss, stages if details else {}, difflib_s, status, load)
 
 
 def print_table(results: list[Result], embedder: str) -> None:
@@ -467,6 +489,7 @@ def print_table(results: list[Result], embedder: str) -> None:
         "peak RSS MB",
         "difflib s",
         "ours/difflib",
+        "load",
         "target",
     )
     rows = [header]
@@ -475,7 +498,11 @@ def print_table(results: list[Result], embedder: str) -> None:
         render_s = sum(v for k, v in r.stages.items() if k.startswith("render") and isinstance(v, float))
         ok = r.status == 0 and r.wall_s <= wall_target and (rss_target is None or r.peak_rss_mb <= rss_target)
         target = f"<= {wall_target:g} s" + (f", <= {rss_target:g} MB" if rss_target else "")
-        difflib_s = f"{r.difflib_s:.2f}" if r.difflib_s is not None else f"> {DIFFLIB_TIMEOUT_S}"
+        difflib_s = (
+            f"{r.difflib_s:.2f}"
+            if r.difflib_s is not None
+            else ("-" if not r.stages else f"> {DIFFLIB_TIMEOUT_S}")
+        )
         ratio = f"{r.wall_s / r.difflib_s:.1f}x" if r.difflib_s else "-"
         rows.append(
             (
@@ -487,6 +514,7 @@ def print_table(results: list[Result], embedder: str) -> None:
                 f"{r.peak_rss_mb:.0f}",
                 difflib_s,
                 ratio,
+                f"{r.load:.1f}",
                 f"{target} {'OK' if ok else 'MISSED' if r.status == 0 else 'FAILED'}",
             )
         )
@@ -514,6 +542,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=tuple(TARGETS), help="run only these scenarios")
     parser.add_argument("--embedder", default="minilm")
     parser.add_argument("--pdf-all", action="store_true", help="also render the PDF for 2x5000")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        metavar="N",
+        help="cold runs per scenario (stages shown for the first)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--difflib", help=argparse.SUPPRESS)
     parser.add_argument("--formats", default="json,html,md", help=argparse.SUPPRESS)
@@ -534,14 +569,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results = []
     for name in args.only or list(TARGETS):
-        print(f"running {name} ...", file=sys.stderr, flush=True)
-        if name == "seeds":
-            results.append(run_seeds(args.embedder))
-        else:
-            formats = (
-                ["json", "html", "md", "pdf"] if name == "10x80" or args.pdf_all else ["json", "html", "md"]
-            )
-            results.append(run_synthetic(name, args.embedder, formats))
+        for run in range(max(1, args.repeat)):
+            print(f"running {name} ({run + 1}/{max(1, args.repeat)}) ...", file=sys.stderr, flush=True)
+            if name == "seeds":
+                results.append(run_seeds(args.embedder, details=run == 0))
+            else:
+                formats = (
+                    ["json", "html", "md", "pdf"]
+                    if name == "10x80" or args.pdf_all
+                    else ["json", "html", "md"]
+                )
+                results.append(run_synthetic(name, args.embedder, formats, details=run == 0))
     print_table(results, args.embedder)
     return 0 if all(r.status == 0 for r in results) else 1
 
