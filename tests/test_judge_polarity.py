@@ -14,6 +14,10 @@ CONFLICTS = [
         "Initial reports from the pilot indicated a fire broke out in one of the plane's engines.",
     ),
     ("There were no survivors, the coast guard said.", "Rescuers pulled three survivors from the sea."),
+    (
+        "Gulf Air officials said there was no fire on board.",
+        '"It went sharply down into the sea and there was a huge fire," he said.',
+    ),
     ("Rescuers did not find any survivors.", "Rescuers found two survivors clinging to debris."),
     ("No one was killed in the blast, police said.", "Three people were killed in the blast."),
     (
@@ -80,6 +84,18 @@ QUIET = [
     ("Shares of Lucent rose 7 cents.", "Shares of Nortel fell 7 cents."),
     # a refusal to say is not a denial of what the other says
     ("Officials did not say how many people were aboard.", "Officials said 143 people were aboard."),
+    # at work on it is not done: 'not been determined' / 'in determining the cause'
+    (
+        "The cause of the crash has not been determined.",
+        "Investigators were en route to join the Bahrainis in determining the cause of the crash.",
+    ),
+    # two people: what one did not see another may have seen
+    (
+        "Other witnesses said they did not see flames before the crash.",
+        "One witness reported seeing flames before the crash.",
+    ),
+    # what would have happened
+    ("No one was allowed to leave the airport.", "A second approach would have allowed the pilot to leave."),
     # a plain verb, not a denial: 'blocked the road'
     ("Police blocked the road to the crash site.", "The road to the crash site was open."),
 ]

@@ -350,7 +350,7 @@ def _fact_from_match(
         low, high = qualifier_range(value, qualifier)
     role = _role(parsed, text, match.start(), end, unit)
     if label == "CARDINAL" and not unit and _is_age(parsed, text, start, end, value):
-        role = "age"
+        role = _age_role(parsed, text, start, end, role)
     elif (
         role
         and not role.startswith("part-of:")
@@ -405,6 +405,18 @@ def _is_age(parsed: Any, text: str, start: int, end: int, value: float) -> bool:
         return before is not None
     person_ends = [ent.end_char for ent in parsed.ents if ent.label_ == "PERSON"]
     return any(re.fullmatch(r"\s*,\s*", text[e:start]) for e in person_ends if e <= start)
+
+
+def _age_role(parsed: Any, text: str, start: int, end: int, noun: str | None) -> str:
+    """'age:fasulo', 'age:pilot': whose age it is, so the ages of a courier and a pilot are not compared."""
+    if parsed is not None:
+        for ent in parsed.ents:
+            if ent.label_ == "PERSON" and (0 <= start - ent.end_char <= 3 or 0 <= ent.start_char - end <= 15):
+                return f"age:{ent[-1].lower_}"  # 'Luigi Fasulo, 67,' / '67-year-old Luigi Fasulo'
+    if noun and noun.isalpha():
+        return f"age:{noun}"  # 'the 38-year-old pilot'
+    before = re.search(r"(\w+),?\s+aged\s*$", text[max(0, start - 40) : start])
+    return f"age:{before.group(1).lower()}" if before else "age"
 
 
 # "between 20 and 30", "20 to 30", "20-30", "$12 billion-$14 billion": one range, not two figures

@@ -18,7 +18,6 @@ _KINDS: dict[str, frozenset[str]] = {
             "problem",
             "trouble",
             "difficulty",
-            "fault",
             "failure",
             "malfunction",
             "fire",
@@ -64,8 +63,14 @@ _AFFIRMING: dict[str, frozenset[str]] = {
 }
 
 
-def _same_word(part: str, lemma: str) -> bool:
-    return part == lemma or (part in _KIND_OF and _KIND_OF.get(lemma) == _KIND_OF[part])
+def _same_word(part: str, token: Any) -> bool:
+    """The word itself, or a noun of the same kind ('problem' / 'fire'); a message word ('report',
+    'indication') only as itself, since any statement reports something."""
+    lemma = str(token.lemma_).lower()
+    if part == lemma:
+        return True
+    kind = _KIND_OF.get(part)
+    return kind is not None and kind != "message" and token.pos_ == "NOUN" and _KIND_OF.get(lemma) == kind
 
 
 def _negated_token(token: Any) -> bool:
@@ -78,32 +83,82 @@ def _negated_token(token: Any) -> bool:
     return False
 
 
-def _pos_of(side: Side, part: str) -> str | None:
-    """Whether a statement uses a word as a verb or a noun ('won't freeze rates' / 'the freeze')."""
-    parsed = nlp.parse(side.statement.text)
-    if parsed is None:
+def _asserted(token: Any) -> bool:
+    """Said to be so: not negated, not what would or could happen, not an aim or a difficulty
+    ('an effort to determine', 'too early to speculate', 'the task of determining')."""
+    if _negated_token(token):
+        return False
+    if token.dep_ in ("xcomp", "acl", "pcomp") and token.head.pos_ in ("NOUN", "ADJ"):
+        return False
+    if token.dep_ == "pcomp" and (
+        token.head.head.pos_ in ("NOUN", "ADJ")
+        or token.head.lower_ in ("in", "for", "of", "to", "toward", "at")
+    ):
+        return False  # "investigators ... in determining the cause": at work on it, not done
+    for node in (token, *token.ancestors):
+        if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in node.children):
+            return False
+        if node.dep_ in ("ROOT", "ccomp", "advcl", "relcl"):
+            break
+    return True
+
+
+_HYPOTHETICAL = frozenset(["would", "could", "might", "may", "should"])
+
+
+def _subject(token: Any) -> str | None:
+    """Who a verb is said of: its subject's lemma ('PRON' for a pronoun); None without a subject."""
+    verb = token if token.pos_ in ("VERB", "AUX") else None
+    if verb is None:
         return None
-    for token in parsed:
-        if str(token.lemma_).lower() == part:
-            return "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"
+    while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "a witness reported seeing": the witness saw
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("one", "nobody", "nothing", "none", "anyone", "anybody"):
+                return None  # "no one was killed": said of nobody in particular
+            return "PRON" if child.pos_ == "PRON" else str(child.lemma_).lower()
     return None
 
 
-def _affirmed(side: Side, part: str, pos: str | None = None) -> list[int]:
-    """Offsets in the document where a statement says `part` (or a word of its kind) without negating it;
-    a verb must be met as a verb (`pos`), since 'the freeze' does not affirm that rates were frozen."""
+def _existential(token: Any | None) -> bool:
+    """'There were no survivors', 'no survivors were found': that something exists at all is denied."""
+    if token is None or token.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return False
+    verb = token.head
+    there = any(c.dep_ == "expl" for c in verb.children)
+    return (there and token.dep_ == "attr") or token.dep_ == "nsubjpass"
+
+
+def _token_for(side: Side, part: str) -> Any | None:
+    parsed = nlp.parse(side.statement.text)
+    if parsed is None:
+        return None
+    return next((t for t in parsed if str(t.lemma_).lower() == part), None)
+
+
+def _affirmed(side: Side, part: str, negated: Any | None = None) -> list[int]:
+    """Offsets in the document where a statement asserts `part` (or a noun of its kind). When `negated`
+    (the denied word in the other statement) is a verb, it must be met as a verb ('the freeze' does
+    not affirm that rates were frozen) and said of the same subject ('he did not see' / 'a witness saw')."""
     parsed = nlp.parse(side.statement.text)
     if parsed is None:
         at = lemmas(side).get(part)
         return [] if at is None else [at]
-    return [
-        side.statement.start + t.idx
-        for t in parsed
-        if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN")
-        and _same_word(part, str(t.lemma_).lower())
-        and (pos != "VERB" or t.pos_ == "VERB")
-        and not _negated_token(t)
-    ]
+    out = []
+    for t in parsed:
+        if t.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN") or not _same_word(part, t) or not _asserted(t):
+            continue
+        if negated is not None and negated.pos_ in ("VERB", "AUX"):
+            if t.pos_ != "VERB":
+                continue
+            theirs, mine = _subject(negated), _subject(t)
+            if theirs and mine and (theirs != mine or theirs == "PRON"):
+                continue
+        out.append(side.statement.start + t.idx)
+    return out
 
 
 def _denial_verb(fact: Fact) -> str:
@@ -116,7 +171,9 @@ def _negates_too(y: Side, parts: list[str]) -> bool:
     for fact in y.facts:
         if fact.kind is FactKind.POLARITY and fact.role:
             theirs = fact.role.removeprefix("obj:").split("@")
-            if any(_same_word(p, q) or _same_word(q, p) for p in parts for q in theirs):
+            if set(parts) & set(theirs) or {_KIND_OF.get(p) for p in parts} & {
+                _KIND_OF.get(q) for q in theirs
+            } - {None}:
                 return True
     return False
 
@@ -139,14 +196,17 @@ def _conflict_at(x: Side, fact: Fact, y: Side) -> tuple[str, int] | None:
             return None
         return noun, found[0]
     parts = [p for p in role.split("@") if p not in GENERIC_SCOPES]
+    if len(parts) > 1:
+        # "no statements of problems": the message only carries what is denied
+        parts = [p for p in parts if _KIND_OF.get(p) != "message"] or parts
     if not parts or _negates_too(y, parts):
         return None
-    places = [_affirmed(y, p, _pos_of(x, p)) for p in parts]
+    alone = _existential(_token_for(x, parts[0])) and _KIND_OF.get(parts[0]) != "message"
+    if not alone and not _shares_more(x, y, parts):
+        return None  # "there were no survivors" needs no more; other denials need a shared subject
+    places = [_affirmed(y, p, _token_for(x, p)) for p in parts]
     if not all(places):
         return None
-    exact = set(lemmas(y))
-    if not all(p in exact for p in parts) and not _shares_more(x, y, parts):
-        return None  # matched only through a word of the same kind: need one more shared word
     return parts[0], places[0][0]
 
 
@@ -246,7 +306,7 @@ def _contrary_words(side: Side, words: frozenset[str]) -> list[Any]:
     parsed = nlp.parse(side.statement.text)
     if parsed is None:
         return []
-    return [t for t in parsed if str(t.lemma_).lower() in words and not _negated_token(t)]
+    return [t for t in parsed if str(t.lemma_).lower() in words and _asserted(t)]
 
 
 def contrary_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
