@@ -129,7 +129,7 @@ def _existential(token: Any | None) -> bool:
         return False
     verb = token.head
     there = any(c.dep_ == "expl" for c in verb.children)
-    return (there and token.dep_ == "attr") or token.dep_ == "nsubjpass"
+    return bool((there and token.dep_ == "attr") or token.dep_ == "nsubjpass")
 
 
 def _token_for(side: Side, part: str) -> Any | None:
