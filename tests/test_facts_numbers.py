@@ -95,8 +95,10 @@ def test_ranges_are_one_fact_with_both_ends() -> None:
     assert (money.unit, money.low, money.high) == ("usd", 12e9, 14e9)
     scaled = only("The deal is worth between 2 and 3 million euros.")
     assert (scaled.low, scaled.high) == (2e6, 3e6)
-    change = numbers("Prices rose from 20 to 30 cents.")  # a change, not a range
+    change = numbers("The index rose from 20 to 30 points.")  # a change, not a range
     assert [(f.value, f.qualifier) for f in change] == [(20.0, None), (30.0, None)]
+    level = numbers("Shares fell 87 cents to $15.52.")  # a change and a level
+    assert [(f.text, f.value, f.unit) for f in level] == [("87 cents", 0.87, "usd"), ("$15.52", 15.52, "usd")]
 
 
 def test_ages_are_counted_as_ages() -> None:

@@ -119,6 +119,8 @@ _UNIT_TABLE: dict[str, tuple[str, float]] = {
     "kph": ("km/h", 1.0),
     "mph": ("km/h", 1.609344),
     "knots": ("km/h", 1.852),
+    "cents": ("usd", 0.01),
+    "cent": ("usd", 0.01),
 }
 _CURRENCIES = {
     "$": "usd",
@@ -333,7 +335,7 @@ def _fact_from_match(
         unit_class, factor = _UNIT_TABLE[unit_raw]
         value *= factor
         unit = unit_class
-        label = "PERCENT" if unit_class == "%" else "QUANTITY"
+        label = "PERCENT" if unit_class == "%" else "MONEY" if unit_class == "usd" else "QUANTITY"
     if qualifier is None and words and words.lower() in ("a dozen", "dozen"):
         qualifier = "about"
     start, end = match.span()
@@ -471,7 +473,9 @@ def _merge_ranges(facts: list[Fact], text: str, offset: int) -> list[Fact]:
 
 
 def _is_range(first: Fact, second: Fact, text: str, offset: int) -> bool:
-    if first.label == "SCARCE" or second.label == "SCARCE" or first.qualifier or second.qualifier:
+    if first.label == "SCARCE" or second.label == "SCARCE" or second.qualifier:
+        return False
+    if first.qualifier not in (None, "about"):  # "some 20 to 30 people" is still a range
         return False
     if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return False
@@ -480,13 +484,25 @@ def _is_range(first: Fact, second: Fact, text: str, offset: int) -> bool:
     join = text[first.end - offset : second.start - offset]
     if not _RANGE_JOIN.match(join):
         return False
-    before = text[max(0, first.start - offset - 12) : first.start - offset].lower()
+    before = text[max(0, first.start - offset - 30) : first.start - offset].lower()
     word = join.strip().lower()
     if word == "and":
         return before.rstrip().endswith("between")
+    low, high = first.value or 0.0, second.value or 0.0
+    if first.unit is None and second.unit is not None:
+        low *= _scale_of(second.text) or 1.0
+    if low <= 0 or high / low > 10:
+        return False  # "fell 87 cents to $15.52": a change and a level, not a range
     if word == "to":
-        return not re.search(r"\bfrom\s*$", before)
+        return not re.search(rf"\b(?:from|{_CHANGE_WORDS})\W+(?:\w+\W+)?$", before)
     return True
+
+
+# Words after which "X to Y" is a change from X to Y, not a range.
+_CHANGE_WORDS = (
+    r"rose|rise|rising|fell|fall|falling|dropped|drop|dropping|increased|increasing|decreased|decreasing|"
+    r"climbed|gained|lost|jumped|slipped|declined|eased|added|up|down|off"
+)
 
 
 def _scale_of(number_text: str) -> float | None:

@@ -218,7 +218,9 @@ def number_drafts(a: Side, b: Side, claim_index: int, *, strict: bool = False) -
         ]
         if not candidates:
             continue
-        x, y = candidates[0]
+        # the pair told in the most similar words: '$1.42' is paired with '87 cents' (both the fall),
+        # not with '$15.52' (the close)
+        x, y = max(candidates, key=lambda c: len(context(a, c[0]) & context(b, c[1])))
         bounded = direction(x.qualifier) != "exact" or direction(y.qualifier) != "exact"
         note = update_note(a, b)
         severity = Severity.MEDIUM if bounded or note else Severity.HIGH
