@@ -65,6 +65,9 @@ QUIET = [
     ("The Pentagon declined to comment on the crash.", "The U.S. Department of Defense declined to comment."),
     # a surname for the full name, a title for the person
     ("Pete Hegseth has the final say on strikes.", "Hegseth has the final say on strikes."),
+    # many can undergo one action: two victims, two names put on a list
+    ("Luigi Fasulo was killed in the crash.", "Mario Rossi was killed in the crash."),
+    ("The FBI placed James Kopp on its list.", "The FBI placed Osama bin Laden on its list."),
     # a region and a country in it
     ("The drought hit Kenya hardest.", "The drought hit East Africa hardest."),
 ]

@@ -94,6 +94,11 @@ QUIET = [
         "Other witnesses said they did not see flames before the crash.",
         "One witness reported seeing flames before the crash.",
     ),
+    # 'no way to' is impossibility, not absence of a way
+    (
+        "There was no way to determine the authenticity of the claim.",
+        "If this is a terrorist act, and everything is leading that way, we must acknowledge it.",
+    ),
     # what would have happened
     ("No one was allowed to leave the airport.", "A second approach would have allowed the pilot to leave."),
     # a plain verb, not a denial: 'blocked the road'

@@ -127,8 +127,11 @@ def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             if x.role != y.role or aliases.same_entity(x.key, y.key):
                 continue
             place = x.role in _PLACE_ROLES
-            actor = (
-                ":" in (x.role or "") and (x.role or "").split(":")[1] not in REPORTING_VERBS | GENERIC_SCOPES
+            # who did it, or who holds the post; not who underwent it ('X was killed', 'placed X on the
+            # list'): many can undergo one action
+            role = x.role or ""
+            actor = role.startswith(("nsubj:", "agent:", "appos:")) and role.split(":")[1] not in (
+                REPORTING_VERBS | GENERIC_SCOPES
             )
             if not (place or actor):
                 continue
@@ -140,7 +143,6 @@ def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
                 continue
             if mentions(b, x.key) or mentions(a, y.key):
                 continue
-            role = x.role or ""
             what = "place" if place else role[6:] if role.startswith("appos:") else "actor"
             return [
                 draft(

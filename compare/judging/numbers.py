@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 
 from compare.facts import nlp
 from compare.facts.attribution import REPORTING_VERBS
+from compare.facts.times import reference_date
 from compare.findings import fact_span, statement_span
 from compare.judging.base import Draft, Side, draft, in_order
 from compare.judging.context import GENERIC_SCOPES, context, different_referents, verbs
@@ -164,6 +165,36 @@ def _part_of(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     )
 
 
+_HISTORY_DAYS = 60
+
+
+def _dates(side: Side) -> list[tuple[float, float]]:
+    return [
+        (f.low, f.high if f.high is not None else f.low)
+        for f in side.facts
+        if f.kind is FactKind.TIME and f.label in ("DATE", "PERIOD") and f.low is not None
+    ]
+
+
+def different_occasions(a: Side, b: Side) -> bool:
+    """Figures of two occasions: the statements are dated apart ('in July 1998' / 'on Thursday'), or one
+    is dated well before its report was published (background, not this event)."""
+    da, db = _dates(a), _dates(b)
+    if da and db and not any(x[0] <= y[1] and y[0] <= x[1] for x in da for y in db):
+        return True
+    for side, dates, other, other_side in ((a, da, db, b), (b, db, da, a)):
+        # a report without a date is taken to be of its companion's time: one story, one period
+        published = reference_date(side.document.published) or reference_date(other_side.document.published)
+        if (
+            dates
+            and not other
+            and published is not None
+            and all(high < published.toordinal() - _HISTORY_DAYS for _, high in dates)
+        ):
+            return True
+    return False
+
+
 def same_context(a: Side, x: Fact, b: Side, y: Fact, *, strict: bool = False) -> bool:
     """Two facts are about the same thing when the words around them overlap, or the sentences nearly match.
 
@@ -191,7 +222,7 @@ def number_drafts(a: Side, b: Side, claim_index: int, *, strict: bool = False) -
     na = [f for f in a.facts if comparable_number(f)]
     nb = [f for f in b.facts if comparable_number(f)]
     out: list[Draft] = []
-    if not (na or nb) or different_referents(a, b):
+    if not (na or nb) or different_referents(a, b) or different_occasions(a, b):
         return out
     if not strict:
         out.extend(bare_number_drafts(a, b, claim_index))
@@ -287,8 +318,20 @@ def bare_number_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             slot = _slot(x_side, x)
             if slot is None:
                 continue
-            for y in y_side.facts:
-                if not (comparable_number(y) and y.unit is None) or _slot(y_side, y) != slot:
+            mine = [
+                f
+                for f in x_side.facts
+                if f.kind is FactKind.NUMBER and f.unit is None and _slot(x_side, f) == slot
+            ]
+            theirs = [
+                f
+                for f in y_side.facts
+                if f.kind is FactKind.NUMBER and f.unit is None and _slot(y_side, f) == slot
+            ]
+            if len(mine) != 1 or len(theirs) != 1:
+                continue  # several figures for one action ('killed 213 ... killed 11'): no safe pairing
+            for y in theirs:
+                if not comparable_number(y):
                     continue
                 if numbers_compatible(x, y) or _part_of(x_side, x, y_side, y):
                     continue

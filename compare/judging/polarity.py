@@ -127,6 +127,8 @@ def _existential(token: Any | None) -> bool:
         return False
     if not any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return False
+    if any(c.dep_ in ("acl", "relcl", "xcomp") for c in token.children):
+        return False  # "there was no way to determine": an idiom of impossibility, not of absence
     verb = token.head
     there = any(c.dep_ == "expl" for c in verb.children)
     return bool((there and token.dep_ == "attr") or token.dep_ == "nsubjpass")
