@@ -38,6 +38,7 @@ CONFLICTS = [
     # words that exclude each other when said of the same thing
     ("Officials said the crash was an accident.", "Officials said the crash was a terrorist attack."),
     ("The pilot survived the crash.", "The pilot was killed in the crash."),
+    ("The jet crashed into the Gulf, killing all 143 people aboard.", "Two passengers survived the crash."),
     (
         "Shares of Lucent rose 7 cents in morning trading.",
         "Shares of Lucent fell 7 cents in morning trading.",

@@ -304,6 +304,20 @@ def _frames(token: Any) -> set[tuple[str, ...]]:
     return frames
 
 
+_EVERYONE = frozenset(["all", "everyone", "everybody", "every"])
+_DEATH = frozenset(["die", "dead", "kill", "perish"])
+
+
+def _everyone(token: Any) -> bool:
+    """'All 143 people on board were killed', 'killing all 143 aboard', 'everyone on board died'."""
+    if str(token.lemma_).lower() not in _DEATH:
+        return False
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(t.lower_ in _EVERYONE for t in child.subtree)
+        for child in token.children
+    )
+
+
 def _contrary_words(side: Side, words: frozenset[str]) -> list[Any]:
     parsed = nlp.parse(side.statement.text)
     if parsed is None:
@@ -321,7 +335,8 @@ def contrary_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             ys = [t for t in _contrary_words(b, second) if not _contrary_words(b, first)]
             for x in xs:
                 for y in ys:
-                    if not (_frames(x) & _frames(y)):
+                    # 'all aboard were killed' against anyone surviving needs no shared subject
+                    if not (_frames(x) & _frames(y)) and not (_everyone(x) or _everyone(y)):
                         continue
                     at_a, at_b = a.statement.start + x.idx, b.statement.start + y.idx
                     return [
