@@ -129,3 +129,20 @@ def test_both_hedged_is_no_certainty_finding() -> None:
         "The plane may have been hit by lightning.", "The plane was possibly hit by lightning."
     )
     assert [f for f in findings if f.type is FindingType.CERTAINTY] == []
+
+
+def test_a_denial_is_caught_across_claims_unless_a_report_tells_both_sides() -> None:
+    from test_judge import claim, make, run
+
+    denial = "The pilot did not report any problems with the plane before it crashed, Gulf Air said."
+    report = "Initial reports from the pilot indicated a fire broke out in one of the plane's engines."
+    case = make({"USAToday": [denial], "CNN": ["Rescuers searched the sea.", report]})
+    claims = [claim("c1", "usatoday:s0"), claim("c2", "cnn:s0"), claim("c3", "cnn:s1")]
+    _, findings = run(case, claims)
+    polarity = [f for f in findings if f.type is FindingType.POLARITY]
+    assert len(polarity) == 1 and set(polarity[0].statements) == {"usatoday:s0", "cnn:s1"}
+    assert polarity[0].severity is Severity.MEDIUM and polarity[0].note and "not aligned" in polarity[0].note
+
+    both = make({"USAToday": [denial], "CNN": [denial.replace("did not", "didn't"), report]})
+    _, quiet = run(both, [claim("c1", "usatoday:s0"), claim("c2", "cnn:s0"), claim("c3", "cnn:s1")])
+    assert [f for f in quiet if f.type is FindingType.POLARITY] == []

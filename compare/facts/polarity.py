@@ -234,6 +234,11 @@ def _scope(parsed: Any, char: int) -> str | None:
         objects = _object_nouns(head)
         if objects:
             return "@".join(objects)
+    if head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and any(d.lower_ == "any" for d in c.children) for c in head.children
+    ):
+        # "did not report any problems": the verb and the thing of which there was none
+        return "@".join([str(head.lemma_).lower(), *_object_nouns(head)])
     return str(head.lemma_).lower()
 
 

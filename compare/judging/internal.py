@@ -17,6 +17,7 @@ from compare.judging.numbers import (
     number_drafts,
     numbers_compatible,
 )
+from compare.judging.polarity import denied_keys, polarity_drafts, said_keys
 from compare.judging.times import event_keys, time_drafts
 from compare.model import Claim, Document, Fact, FactKind, FindingType, Severity, Statement
 
@@ -26,7 +27,7 @@ MAX_SCAN_BUCKET = 40
 
 
 def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> list[Draft]:
-    """Figures, times and dates of the same thing told differently by statements alignment kept apart.
+    """Figures, times, dates and denials of one thing told differently in statements kept apart.
 
     Alignment groups by overall wording; 'more than 130 bodies were recovered' and a long quote
     saying 'more than 70 bodies ... have been recovered' may land in different claims. Only conflicts
@@ -42,6 +43,14 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
             buckets.setdefault(("number", cls), []).append(n)
         for key in event_keys(x):
             buckets.setdefault(("time", key), []).append(n)
+        for word in denied_keys(x):
+            buckets.setdefault(("polarity", ("denied", word)), []).append(n)
+    # statements that say a denied word go with the statements denying it
+    denied = {key for kind, key in buckets if kind == "polarity"}
+    for n, x in enumerate(sides):
+        for word in said_keys(x):
+            if ("denied", word) in denied and n not in buckets[("polarity", ("denied", word))]:
+                buckets[("polarity", ("denied", word))].append(n)
     candidates = sorted(
         {
             (kind, i, j)
@@ -52,21 +61,33 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
             if i < j
         }
     )
+    # a report that both denies and says a word tells both sides itself ('officials said there was no
+    # fire'; 'a witness reported seeing a fire'): no disagreement between outlets on it
+    denies: dict[str, set[str]] = {}
+    for x in sides:
+        denies.setdefault(x.document.id, set()).update(denied_keys(x))
     out: list[Draft] = []
-    flagged: set[tuple[str, int]] = set()  # at most one such finding per statement and kind: a hint
+    # at most one such finding per statement, kind and other report: a hint, not a flood
+    flagged: set[tuple[str, int, str]] = set()
     for kind, i, j in candidates:
         a, b = sides[i], sides[j]
-        if (kind, i) in flagged or (kind, j) in flagged:
+        if (kind, i, b.document.id) in flagged or (kind, j, a.document.id) in flagged:
             continue
         if a.document.id == b.document.id or claim_of[a.statement.id] == claim_of[b.statement.id]:
+            continue
+        if kind == "polarity" and (
+            denied_keys(a) & denies[b.document.id] or denied_keys(b) & denies[a.document.id]
+        ):
             continue
         index = claim_of[a.statement.id]
         if kind == "number":
             drafts = number_drafts(a, b, index, strict=True)
-        else:
+        elif kind == "time":
             drafts = time_drafts(a, b, index, strict=True)
+        else:
+            drafts = polarity_drafts(a, b, index, strict=True)
         if drafts:
-            flagged.update(((kind, i), (kind, j)))
+            flagged.update(((kind, i, b.document.id), (kind, j, a.document.id)))
         for found in drafts:
             out.append(
                 replace(

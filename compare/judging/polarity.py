@@ -180,15 +180,20 @@ def _negates_too(y: Side, parts: list[str]) -> bool:
     return False
 
 
-def _shares_more(x: Side, y: Side, parts: list[str]) -> bool:
-    """Besides the denied words, the statements share a content word (both about the pilot, the plane)."""
+def _shares_more(x: Side, y: Side, parts: list[str], at_least: int = 1) -> bool:
+    """Besides the denied words, the statements share content words (both about the pilot, the plane)."""
     shared = set(lemmas(x)) & set(lemmas(y))
-    return bool({w for w in shared if w not in GENERIC_SCOPES and len(w) > 2} - set(parts))
+    return len({w for w in shared if w not in GENERIC_SCOPES and len(w) > 2} - set(parts)) >= at_least
 
 
-def _conflict_at(x: Side, fact: Fact, y: Side) -> tuple[str, int] | None:
-    """Where y affirms what `fact` in x denies: the denied word and its offset in y; None if nowhere."""
+def _conflict_at(x: Side, fact: Fact, y: Side, *, strict: bool = False) -> tuple[str, int] | None:
+    """Where y affirms what `fact` in x denies: the denied word and its offset in y; None if nowhere.
+
+    strict (statements not aligned): two more shared words, and no denial of existence on its own.
+    """
     role = fact.role or ""
+    if strict and (role.startswith("obj:") or not _shares_more(x, y, role.split("@"), 2)):
+        return None
     if role.startswith("obj:"):
         # a denied thing: the other report must say it was accepted / confirmed
         noun = role.removeprefix("obj:")
@@ -212,12 +217,26 @@ def _conflict_at(x: Side, fact: Fact, y: Side) -> tuple[str, int] | None:
     return parts[0], places[0][0]
 
 
-def polarity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
+def denied_keys(side: Side) -> set[str]:
+    """The words (or kinds of word) a statement denies, to pair it with statements that affirm them."""
+    out: set[str] = set()
+    for fact in side.facts:
+        if fact.kind is FactKind.POLARITY and fact.role and not fact.role.startswith("obj:"):
+            out.update(_KIND_OF.get(p, p) for p in fact.role.split("@") if p not in GENERIC_SCOPES)
+    return out - {"message"}
+
+
+def said_keys(side: Side) -> set[str]:
+    """The content words (or kinds of word) a statement uses."""
+    return {_KIND_OF.get(w, w) for w in lemmas(side)}
+
+
+def polarity_drafts(a: Side, b: Side, claim_index: int, *, strict: bool = False) -> list[Draft]:
     """One statement negates or denies what the other affirms."""
     for x, y in ((a, b), (b, a)):
         denials = [f for f in x.facts if f.kind is FactKind.POLARITY and f.role]
         for fact in sorted(denials, key=lambda f: f.start):
-            hit = _conflict_at(x, fact, y)
+            hit = _conflict_at(x, fact, y, strict=strict)
             if hit is None:
                 continue
             word, at = hit
