@@ -46,10 +46,12 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
         for word in denied_keys(x):
             buckets.setdefault(("polarity", ("denied", word)), []).append(n)
     # statements that say a denied word go with the statements denying it
-    denied = {key for kind, key in buckets if kind == "polarity"}
+    denied = {key: set(members) for (kind, key), members in buckets.items() if kind == "polarity"}
     for n, x in enumerate(sides):
         for word in said_keys(x):
-            if ("denied", word) in denied and n not in buckets[("polarity", ("denied", word))]:
+            members = denied.get(("denied", word))
+            if members is not None and n not in members and len(members) <= MAX_SCAN_BUCKET:
+                members.add(n)
                 buckets[("polarity", ("denied", word))].append(n)
     candidates = sorted(
         {
