@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import importlib
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from compare.errors import OptionsError, RenderError
 from compare.model import Comparison
-from compare.render.html import render_html
-from compare.render.json_report import render_json
-from compare.render.markdown_note import render_markdown
 
 __all__ = ["EXTENSIONS", "FORMATS", "PAGE_SIZES", "prepare", "render"]
 
@@ -39,10 +37,12 @@ def render(comparison: Comparison, fmt: str, *, page_size: str = "A4") -> bytes:
         raise OptionsError(f"unknown page size {page_size!r}: use one of {', '.join(PAGE_SIZES)}")
     try:
         if fmt == "pdf":
-            from compare.render.pdf import render_pdf  # WeasyPrint is slow to import: only when asked
+            from compare.render.pdf import render_pdf
 
             return render_pdf(comparison, page_size=page_size)
-        return _TEXT_RENDERERS[fmt](comparison)
+        module, function = _TEXT_RENDERERS[fmt]
+        rendered: bytes = getattr(importlib.import_module(module), function)(comparison)
+        return rendered
     except (RenderError, OptionsError):
         raise
     except Exception as exc:  # a template or engine bug still reaches the user as one line
@@ -65,8 +65,10 @@ def prepare(formats: Sequence[str]) -> Iterator[None]:
         yield
 
 
-_TEXT_RENDERERS: dict[str, Callable[[Comparison], bytes]] = {
-    "json": render_json,
-    "html": render_html,
-    "md": render_markdown,
+# Each renderer is imported when its format is asked for (Jinja, Markdown and WeasyPrint take time to
+# import, and the PDF child process imports this package only for the PDF).
+_TEXT_RENDERERS = {
+    "json": ("compare.render.json_report", "render_json"),
+    "html": ("compare.render.html", "render_html"),
+    "md": ("compare.render.markdown_note", "render_markdown"),
 }

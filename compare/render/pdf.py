@@ -8,14 +8,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
 from compare.errors import RenderError
 from compare.model import Comparison
 from compare.render.assets import templates_dir
-from compare.render.env import html_environment
-from compare.render.view import ReportView, build_view
+
+if TYPE_CHECKING:
+    from compare.render.view import ReportView
 
 TEMPLATE = "brief.html.j2"
 WEASYPRINT_LOGGERS = ("weasyprint", "weasyprint.progress")
@@ -53,11 +54,15 @@ def asset_fetcher() -> Any:
 
 def brief_html(view: ReportView, *, page_size: str) -> str:
     """The print HTML that WeasyPrint lays out."""
+    from compare.render.env import html_environment  # not needed in the PDF child process
+
     return html_environment().get_template(TEMPLATE).render(view=view, page_size=page_size)
 
 
 def render_pdf(comparison: Comparison, *, page_size: str = "A4") -> bytes:
     """The PDF brief as bytes (in the PdfProcess started by prepare(), if there is one)."""
+    from compare.render.view import build_view
+
     html = brief_html(build_view(comparison), page_size=page_size)
     if _process is not None:
         pdf = _process.render(html)
