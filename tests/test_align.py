@@ -6,33 +6,15 @@ import itertools
 import random
 
 import pytest
+from fixtures_statements import statements_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.align import AlignSettings, align
 from compare.embed import get_embedder
-from compare.model import Claim, Relation, Statement, StatementKind, Verdict
+from compare.model import Claim, Relation, Statement, Verdict
 
-
-def _statements(document: str, *sentences: str) -> list[Statement]:
-    out, offset = [], 0
-    for index, sentence in enumerate(sentences):
-        out.append(
-            Statement(
-                id=f"{document}:s{index}",
-                document=document,
-                index=index,
-                start=offset,
-                end=offset + len(sentence),
-                text=sentence,
-                kind=StatementKind.HEADLINE if index == 0 else StatementKind.BODY,
-            )
-        )
-        offset += len(sentence) + 1
-    return out
-
-
-DOC_A = _statements(
+DOC_A = statements_of(
     "a",
     "Wildfire forces thousands to flee near Athens",
     "A wildfire north of Athens forced about 3,000 people to leave their homes on Sunday.",
@@ -40,7 +22,7 @@ DOC_A = _statements(
     "The mayor of Marathon asked the government for more water-bombing aircraft.",
     "Tourism in the region has grown quickly over the last decade.",
 )
-DOC_B = _statements(
+DOC_B = statements_of(
     "b",
     "Thousands evacuated as fire rages outside Athens",
     "Some 3,000 residents were ordered out of their homes on Sunday as a wildfire spread north of Athens.",
@@ -48,7 +30,7 @@ DOC_B = _statements(
     "Marathon's mayor called for more water-bombing planes.",
     "Police arrested a man suspected of starting the blaze with a barbecue.",
 )
-DOC_C = _statements(
+DOC_C = statements_of(
     "c",
     "Greek wildfire near Athens forces evacuations",
     "Around 3,000 people fled their homes near Athens on Sunday as a wildfire spread.",
@@ -105,12 +87,12 @@ def test_result_does_not_depend_on_document_or_statement_order() -> None:
 
 
 def test_one_to_many_when_an_outlet_splits_a_sentence() -> None:
-    one = _statements(
+    one = statements_of(
         "x",
         "Storm hits coast",
         "The storm cut power to 20,000 homes and closed the main coastal highway on Monday.",
     )
-    two = _statements(
+    two = statements_of(
         "y",
         "Storm batters coast",
         "The storm cut power to 20,000 homes on Monday.",
@@ -123,14 +105,14 @@ def test_one_to_many_when_an_outlet_splits_a_sentence() -> None:
 
 
 def test_same_document_repeat_stays_with_its_twin() -> None:
-    repeated = _statements(
+    repeated = statements_of(
         "r",
         "Bridge closed after crack found",
         "Engineers closed the bridge after finding a crack in one of its pillars.",
         "Traffic was diverted through the town centre.",
         "Engineers closed the bridge after finding a crack in one of its pillars.",
     )
-    other = _statements(
+    other = statements_of(
         "o",
         "Crack shuts bridge",
         "The bridge was shut once engineers discovered a cracked pillar.",
@@ -157,8 +139,8 @@ def test_no_statements_no_claims_and_duplicate_ids_refused() -> None:
 
 
 def test_per_document_cap_is_respected() -> None:
-    many = _statements("m", "Rates", *[f"The bank raised rates by {n} points." for n in range(6)])
-    other = _statements("n", "Rates up", "The bank raised rates by 3 points.")
+    many = statements_of("m", "Rates", *[f"The bank raised rates by {n} points." for n in range(6)])
+    other = statements_of("n", "Rates up", "The bank raised rates by 3 points.")
     settings = AlignSettings(max_per_document=2)
     claims = align(many + other, {}, get_embedder("minilm"), settings=settings)
     for claim in claims:
@@ -166,9 +148,9 @@ def test_per_document_cap_is_respected() -> None:
 
 
 def test_statements_giving_different_figures_stay_together_for_the_judge() -> None:
-    a = _statements("a", "Village fire", "The fire destroyed 40 homes in the village, officials said.")
-    b = _statements("b", "Fire in village", "Officials said the fire destroyed 14 homes in the village.")
-    c = _statements("c", "Fire in village", "Officials said the fire destroyed 40 homes in the village.")
+    a = statements_of("a", "Village fire", "The fire destroyed 40 homes in the village, officials said.")
+    b = statements_of("b", "Fire in village", "Officials said the fire destroyed 14 homes in the village.")
+    c = statements_of("c", "Fire in village", "Officials said the fire destroyed 40 homes in the village.")
     claims = align(a + b + c, {}, get_embedder("minilm"))
     claim = _claim_of(claims, "a:s1")
     assert {"b:s1", "c:s1"} <= set(claim.statements)
@@ -205,7 +187,7 @@ def _random_documents(seed: int, documents: int, per_document: int) -> list[list
         chosen = rng.sample(facts, per_document)
         if d % 2:
             chosen = [f"According to officials, {text[0].lower()}{text[1:]}" for text in chosen]
-        out.append(_statements(f"doc{d}", f"Report {d}", *chosen))
+        out.append(statements_of(f"doc{d}", f"Report {d}", *chosen))
     return out
 
 
@@ -226,7 +208,7 @@ def test_any_permutation_of_documents_and_statements_gives_the_same_claims(
 
 def test_big_claims_list_a_spanning_set_of_pairs() -> None:
     docs = [
-        _statements(
+        statements_of(
             f"d{n:02d}", "Rates", "The central bank raised its main interest rate to 4.5% on Thursday."
         )
         for n in range(14)

@@ -3,40 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from fixtures_statements import statements_of
 
 from compare.align import AlignSettings, align
 from compare.embed import get_embedder
 from compare.model import Claim, Statement, StatementKind
 from compare.split_match import refers_back
 
-
-def _statements(document: str, *sentences: str) -> list[Statement]:
-    out, offset = [], 0
-    for index, sentence in enumerate(sentences):
-        out.append(
-            Statement(
-                id=f"{document}:s{index}",
-                document=document,
-                index=index,
-                start=offset,
-                end=offset + len(sentence),
-                text=sentence,
-                kind=StatementKind.BODY,
-            )
-        )
-        offset += len(sentence) + 1
-    return out
-
-
 # Outlet A says in one sentence what outlet B says in two, the second leaning on the first ("the move").
-ONE = _statements(
+ONE = statements_of(
     "a",
     "Heavy rain flooded the old town of Dresden on Tuesday.",
     "On local radio the mayor accused Governor Klaus Berger of leaving her city alone for two days, "
     "saying his help had come far too late.",
     "Schools across the city stayed closed.",
 )
-TWO = _statements(
+TWO = statements_of(
     "b",
     "Rescue boats carried residents out of flooded streets in Dresden.",
     "Governor Klaus Berger sent army engineers to Dresden on Wednesday night.",
