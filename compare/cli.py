@@ -88,7 +88,7 @@ def _report(args: argparse.Namespace) -> int:
     from compare.output import check_output_folder, write_reports
     from compare.pipeline import compare_documents
     from compare.progress import make_progress
-    from compare.render import prepare, render
+    from compare.render import prepare, render_many
 
     formats = _formats(args.format)
     to_stdout = args.output == "-"
@@ -112,7 +112,8 @@ def _report(args: argparse.Namespace) -> int:
             )
         finally:
             progress.close()  # an error message must start on a clean line
-        rendered = {FORMAT_FILES[fmt]: render(comparison, fmt, page_size=args.page_size) for fmt in formats}
+        by_format = render_many(comparison, formats, page_size=args.page_size)
+        rendered = {FORMAT_FILES[fmt]: data for fmt, data in by_format.items()}
     if folder is None:
         sys.stdout.buffer.write(next(iter(rendered.values())))
         sys.stdout.flush()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import compare.render
 from compare import output
 from compare.cli import main
 from compare.errors import OutputError, RenderError
@@ -57,15 +56,24 @@ def cli(inputs: list[str], folder: Path, *extra: str) -> int:
     return main(["report", *inputs, "-o", str(folder), "--embedder", "lexical", "--quiet", *extra])
 
 
-def failing_render(fail_on: str, error: BaseException) -> Callable[..., bytes]:
-    real = compare.render.render
+_RENDERERS = {  # format -> (module, functions that produce its bytes)
+    "json": ("compare.render.json_report", ("render_json",)),
+    "html": ("compare.render.html", ("render_html",)),
+    "md": ("compare.render.markdown_note", ("render_markdown",)),
+    "pdf": ("compare.render.pdf", ("render_pdf", "collect_pdf")),  # in this process, or from its child
+}
 
-    def render(comparison: Any, fmt: str, **kwargs: Any) -> bytes:
-        if fmt == fail_on:
-            raise error
-        return real(comparison, fmt, **kwargs)
 
-    return render
+def fail_rendering(monkeypatch: pytest.MonkeyPatch, fmt: str, error: BaseException) -> None:
+    """Make the renderer of one format raise `error` when it is called."""
+
+    def broken(*args: Any, **kwargs: Any) -> bytes:
+        raise error
+
+    module_name, functions = _RENDERERS[fmt]
+    module = importlib.import_module(module_name)
+    for function in functions:
+        monkeypatch.setattr(module, function, broken)
 
 
 @pytest.mark.parametrize("fail_on", ["json", "html", "pdf", "md"])
@@ -76,7 +84,7 @@ def test_render_failure_leaves_the_previous_report_intact(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(compare.render, "render", failing_render(fail_on, RenderError(f"{fail_on} broke")))
+    fail_rendering(monkeypatch, fail_on, RenderError(f"{fail_on} broke"))
     code = cli(inputs, previous, "--format", "json,html,md" if fail_on != "pdf" else "json,html,pdf,md")
     assert code == RenderError.exit_code
     assert capsys.readouterr().err == f"compare: error: {fail_on} broke\n"
@@ -86,7 +94,7 @@ def test_render_failure_leaves_the_previous_report_intact(
 def test_unexpected_crash_mid_render_leaves_the_previous_report_intact(
     inputs: list[str], previous: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(compare.render, "render", failing_render("md", KeyboardInterrupt()))
+    fail_rendering(monkeypatch, "md", KeyboardInterrupt())
     assert cli(inputs, previous, "--format", "json,html,md") == 130
     assert folder_state(previous) == PREVIOUS
 
@@ -126,7 +134,7 @@ def test_success_replaces_every_file_and_leaves_no_temporary_files(inputs: list[
 def test_stdout_gets_nothing_when_rendering_fails(
     inputs: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(compare.render, "render", failing_render("md", RenderError("md broke")))
+    fail_rendering(monkeypatch, "md", RenderError("md broke"))
     code = main(["report", *inputs, "-o", "-", "--format", "md", "--embedder", "lexical", "--quiet"])
     captured = capsys.readouterr()
     assert code == RenderError.exit_code

@@ -3,13 +3,16 @@ batched parses) give exactly what the plain, one-thing-at-a-time path gives."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import numpy as np
 import pytest
 
+from compare import Document, Options, compare_documents
 from compare.embed import LexicalEmbedder, Prefetch, get_embedder
 from compare.errors import ModelError
 from compare.facts import nlp
-from compare.render import pdf
+from compare.render import pdf, render, render_many
 
 TEXTS = [
     "The council approved the bridge on Monday.",
@@ -88,3 +91,27 @@ def test_pdf_child_process_gives_the_same_bytes_and_relays_warnings() -> None:
     assert from_child is not None and from_child == pdf.html_to_pdf(html)
     assert any("colr" in message for message in warnings)
     assert process.render(html) is None  # one document per child: later ones render in-process
+
+
+@pytest.mark.slow
+def test_render_many_lays_out_the_pdf_in_the_child_while_the_others_render(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    comparison = compare_documents(
+        [
+            Document.from_text("Rescuers found 12 people. The mayor praised them.\n", id="a", outlet="A"),
+            Document.from_text("Rescuers found 14 people. The river kept rising.\n", id="b", outlet="B"),
+        ],
+        options=Options(embedder="lexical"),
+        now=datetime(2025, 1, 1, tzinfo=UTC),
+    )
+    alone = {fmt: render(comparison, fmt) for fmt in ("json", "html", "md", "pdf")}
+    child = pdf.PdfProcess()  # prepare() starts none here: this process has imported WeasyPrint already
+    monkeypatch.setattr(pdf, "_process", child)
+    try:
+        together = render_many(comparison, ["json", "html", "pdf", "md"])
+    finally:
+        child.close()
+    assert child.submitted  # the PDF went to the child, not to this process
+    assert list(together) == ["json", "html", "pdf", "md"]
+    assert together == alone

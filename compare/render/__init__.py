@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from compare.errors import OptionsError, RenderError
 from compare.model import Comparison
 
-__all__ = ["EXTENSIONS", "FORMATS", "PAGE_SIZES", "prepare", "render"]
+__all__ = ["EXTENSIONS", "FORMATS", "PAGE_SIZES", "prepare", "render", "render_many"]
 
 FORMATS = ("json", "html", "pdf", "md")
 PAGE_SIZES = ("A4", "Letter")
@@ -31,22 +31,55 @@ def render(comparison: Comparison, fmt: str, *, page_size: str = "A4") -> bytes:
         OptionsError: unknown format or page size.
         RenderError: a template or the PDF engine failed.
     """
-    if fmt not in FORMATS:
-        raise OptionsError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return render_many(comparison, [fmt], page_size=page_size)[fmt]
+
+
+def render_many(comparison: Comparison, formats: Sequence[str], *, page_size: str = "A4") -> dict[str, bytes]:
+    """Render several formats from one view of the comparison; returns format -> bytes, in the order asked.
+
+    Inside prepare(), the PDF is laid out in its child process while the other formats render here.
+
+    Raises:
+        OptionsError: unknown format or page size.
+        RenderError: a template or the PDF engine failed.
+    """
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise OptionsError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
     if page_size not in PAGE_SIZES:
         raise OptionsError(f"unknown page size {page_size!r}: use one of {', '.join(PAGE_SIZES)}")
+    current = ""
     try:
-        if fmt == "pdf":
-            from compare.render.pdf import render_pdf
+        view = None
+        if any(fmt != "json" for fmt in formats):
+            from compare.render.view import build_view
 
-            return render_pdf(comparison, page_size=page_size)
-        module, function = _TEXT_RENDERERS[fmt]
-        rendered: bytes = getattr(importlib.import_module(module), function)(comparison)
+            current = formats[0]
+            view = build_view(comparison)
+        pdf_submitted = False
+        if "pdf" in formats:
+            from compare.render import pdf
+
+            current = "pdf"
+            pdf_submitted = pdf.submit_pdf(comparison, page_size=page_size, view=view)
+        rendered: dict[str, bytes] = {}
+        for fmt in formats:
+            current = fmt
+            if fmt == "pdf":
+                rendered[fmt] = (
+                    b"" if pdf_submitted else pdf.render_pdf(comparison, page_size=page_size, view=view)
+                )
+            else:
+                module, function = _TEXT_RENDERERS[fmt]
+                rendered[fmt] = getattr(importlib.import_module(module), function)(comparison, view)
+        if pdf_submitted:
+            current = "pdf"
+            rendered["pdf"] = pdf.collect_pdf()
         return rendered
     except (RenderError, OptionsError):
         raise
     except Exception as exc:  # a template or engine bug still reaches the user as one line
-        raise RenderError(f"could not render the {fmt} report: {type(exc).__name__}: {exc}") from exc
+        raise RenderError(f"could not render the {current} report: {type(exc).__name__}: {exc}") from exc
 
 
 @contextmanager

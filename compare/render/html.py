@@ -35,6 +35,6 @@ def render_view_html(view: ReportView) -> str:
     )
 
 
-def render_html(comparison: Comparison) -> bytes:
+def render_html(comparison: Comparison, view: ReportView | None = None) -> bytes:
     """The HTML report as UTF-8 bytes."""
-    return render_view_html(build_view(comparison)).encode("utf-8")
+    return render_view_html(view if view is not None else build_view(comparison)).encode("utf-8")

@@ -19,6 +19,6 @@ def render_view_markdown(view: ReportView) -> str:
     return "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
 
 
-def render_markdown(comparison: Comparison) -> bytes:
+def render_markdown(comparison: Comparison, view: ReportView | None = None) -> bytes:
     """The Markdown note as UTF-8 bytes."""
-    return render_view_markdown(build_view(comparison)).encode("utf-8")
+    return render_view_markdown(view if view is not None else build_view(comparison)).encode("utf-8")

@@ -59,16 +59,38 @@ def brief_html(view: ReportView, *, page_size: str) -> str:
     return html_environment().get_template(TEMPLATE).render(view=view, page_size=page_size)
 
 
-def render_pdf(comparison: Comparison, *, page_size: str = "A4") -> bytes:
+def render_pdf(comparison: Comparison, *, page_size: str = "A4", view: ReportView | None = None) -> bytes:
     """The PDF brief as bytes (in the PdfProcess started by prepare(), if there is one)."""
+    if not submit_pdf(comparison, page_size=page_size, view=view):
+        return html_to_pdf(brief_html(_view(comparison, view), page_size=page_size))
+    return collect_pdf()
+
+
+def submit_pdf(comparison: Comparison, *, page_size: str = "A4", view: ReportView | None = None) -> bool:
+    """Hand the brief to the PdfProcess to lay out while the caller goes on; False if there is none.
+
+    After True, collect_pdf() gives the bytes; meanwhile the caller can render the other formats.
+    """
+    if _process is None or _process.submitted:
+        return False
+    html = brief_html(_view(comparison, view), page_size=page_size)
+    if _process.submit(html):
+        _pending["html"] = html
+        return True
+    return False
+
+
+def collect_pdf() -> bytes:
+    """The PDF submitted by submit_pdf(); laid out in this process if the child failed."""
+    html = _pending.pop("html")
+    pdf = _process.collect() if _process is not None else None
+    return pdf if pdf is not None else html_to_pdf(html)
+
+
+def _view(comparison: Comparison, view: ReportView | None) -> ReportView:
     from compare.render.view import build_view
 
-    html = brief_html(build_view(comparison), page_size=page_size)
-    if _process is not None:
-        pdf = _process.render(html)
-        if pdf is not None:
-            return pdf
-    return html_to_pdf(html)
+    return view if view is not None else build_view(comparison)
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -88,6 +110,7 @@ def html_to_pdf(html: str) -> bytes:
 
 _WARNING_PREFIX = "weasyprint warning: "
 _process: PdfProcess | None = None
+_pending: dict[str, str] = {}  # the HTML handed to the child by submit_pdf(), until collect_pdf()
 
 
 class PdfProcess:
@@ -106,14 +129,32 @@ class PdfProcess:
         )
         self._used = False
 
-    def render(self, html: str) -> bytes | None:
-        """The PDF of `html`, or None if the child failed or was used already (render in-process then)."""
+    @property
+    def submitted(self) -> bool:
+        """Whether this child has had its one document."""
+        return self._used
+
+    def submit(self, html: str) -> bool:
+        """Send the HTML; the child starts the layout at once. False if it could not be sent."""
         if self._used:
-            return None
+            return False
         self._used = True
+        data = html.encode("utf-8")
+        stdin = self._child.stdin
         try:
-            pdf, errors = self._child.communicate(html.encode("utf-8"))
-        except OSError:
+            assert stdin is not None
+            stdin.write(b"%d\n" % len(data) + data)
+            stdin.flush()
+        except (OSError, ValueError):
+            self.close()
+            return False
+        return True
+
+    def collect(self) -> bytes | None:
+        """The PDF of the submitted HTML, or None if the child failed (render in-process then)."""
+        try:
+            pdf, errors = self._child.communicate()
+        except (OSError, ValueError):
             self.close()
             return None
         if self._child.returncode != 0 or not pdf.startswith(b"%PDF"):
@@ -125,6 +166,10 @@ class PdfProcess:
             elif line:
                 print(line, file=sys.stderr)
         return pdf
+
+    def render(self, html: str) -> bytes | None:
+        """The PDF of `html`, or None if the child failed or was used already (render in-process then)."""
+        return self.collect() if self.submit(html) else None
 
     def close(self) -> None:
         """Stop the child if it is still running (an error or interruption before the PDF)."""
@@ -140,12 +185,17 @@ _SERVE = "from compare.render.pdf import serve; serve(sys.stdin.buffer, sys.stdo
 
 
 def serve(source: IO[bytes], target: IO[bytes]) -> None:
-    """The child's side of PdfProcess: import WeasyPrint, read the HTML to its end, write the PDF."""
+    """The child's side of PdfProcess: import WeasyPrint, read one HTML document, write its PDF.
+
+    The document comes as its length in bytes on a line of its own, then the bytes, so the layout
+    starts as soon as they are in (the parent keeps the pipe open and renders other formats meanwhile).
+    """
     import weasyprint  # noqa: F401  (the point of the child: imported before the HTML comes)
 
-    html = source.read().decode("utf-8")
-    if not html:  # the parent stopped before sending anything
+    header = source.readline().strip()
+    if not header.isdigit():  # the parent stopped before sending anything
         return
+    html = source.read(int(header)).decode("utf-8")
     handler = _Relay()
     for name in WEASYPRINT_LOGGERS:
         logging.getLogger(name).addHandler(handler)
@@ -177,6 +227,7 @@ def prepare() -> Iterator[None]:
         yield
     finally:
         process, _process = _process, None
+        _pending.clear()
         process.close()
 
 
