@@ -6,7 +6,9 @@ from dataclasses import replace
 
 from fixtures_comparison import small_comparison
 
+from compare import Document, Options, compare_documents
 from compare.model import Pair, Relation
+from compare.render.pdf import brief_html
 from compare.render.view import Piece, build_view, highlight, pair_label, story_title, word_diff
 
 
@@ -111,3 +113,27 @@ def test_claim_statements_are_diffed_against_another_outlet() -> None:
         marked(same_outlet.pieces)
     )
     assert marked(other.pieces) == ["a few", "US"]
+
+
+def test_a_quote_the_message_already_holds_whole_is_not_repeated_in_the_brief() -> None:
+    documents = [
+        Document.from_text(
+            "Rescuers found 12 people on Monday. The mayor praised the volunteers.\n", id="a", outlet="A"
+        ),
+        Document.from_text(
+            "Rescuers found 14 people on Monday. The river kept rising overnight.\n", id="b", outlet="B"
+        ),
+    ]
+    view = build_view(compare_documents(documents, options=Options(embedder="lexical")))
+    unique = [f for f in view.findings if f.type == "unique"]
+    differing = [f for f in view.findings if f.type == "number"]
+    assert unique and differing
+    for finding in unique:
+        for quote in finding.quotes:
+            in_message = " ".join(quote.text.split()) in " ".join(finding.message.split())
+            assert (quote in finding.quotes_beyond_message) is not in_message
+    for finding in differing:  # these messages quote the facts only: the statements stay below them
+        assert finding.quotes_beyond_message == finding.quotes
+    brief = brief_html(view, page_size="A4")
+    assert brief.count('<p class="q">') == sum(len(f.quotes_beyond_message) for f in view.findings)
+    assert sum(len(f.quotes_beyond_message) for f in unique) < sum(len(f.quotes) for f in unique)

@@ -178,6 +178,15 @@ class FindingView:
     sources: tuple[str, ...]
     quotes: tuple[StatementView, ...]
 
+    @property
+    def quotes_beyond_message(self) -> tuple[StatementView, ...]:
+        """The quotes that add to the message: a statement the message already quotes whole is left out.
+
+        The PDF brief prints these only ("Only X reports this: '...'" needs no second copy below it).
+        """
+        message = " ".join(self.message.split())
+        return tuple(q for q in self.quotes if " ".join(q.text.split()) not in message)
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimView:
