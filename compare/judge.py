@@ -16,6 +16,7 @@ from compare.judging.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned
 from compare.judging.numbers import number_drafts, numbers_compatible, scarcity_drafts
 from compare.judging.polarity import certainty_drafts, contrary_drafts, polarity_drafts
 from compare.judging.resolve import resolve_facts
+from compare.judging.stance import stance_drafts
 from compare.judging.times import time_drafts
 from compare.judging.verdicts import closest_pairs, relation, verdict
 from compare.model import Claim, Document, Fact, Finding, FindingType, Pair, Statement
@@ -63,12 +64,22 @@ def judge(
                 found = [d for d in found if d.conflict]
             drafts.extend(found)
             pairs.append(replace(pair, relation=relation(pair.relation, found)))
+        stances = stance_drafts(claim, index, side)
+        drafts.extend(stances)
+        pairs = [_with_stances(pair, stances) for pair in pairs]
         judged_claim = replace(claim, pairs=tuple(pairs))
         judged.append(replace(judged_claim, verdict=verdict(judged_claim)))
         drafts.extend(coverage_drafts(judged_claim, index, by_id, docs, documents, labels))
     drafts.extend(internal_drafts(judged, by_id, docs, resolved, labels))
     drafts.extend(unaligned_drafts(judged, side))
     return judged, number_findings(drafts, [c.id for c in judged])
+
+
+def _with_stances(pair: Pair, stances: Sequence[Draft]) -> Pair:
+    """A pair between the two statements of an opposite-stance finding conflicts."""
+    if any({pair.a, pair.b} == set(d.statements) for d in stances):
+        return replace(pair, relation=relation(pair.relation, stances))
+    return pair
 
 
 def compare_pair(a: Side, b: Side, claim_index: int) -> list[Draft]:

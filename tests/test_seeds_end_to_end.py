@@ -11,6 +11,7 @@ import pytest
 from compare import Comparison, Document, Relation, StatementKind, Verdict, compare_documents
 from compare.cli import main
 from compare.ingest import load_documents
+from compare.model import FindingType
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NOW = datetime(2025, 8, 24, 12, 0, tzinfo=UTC)
@@ -89,6 +90,21 @@ def test_disagreements_are_reported_with_quoted_spans(comparison: Comparison) ->
     for finding in comparison.findings:
         for span in finding.spans:
             assert texts[span.document][span.start : span.end] == span.text
+
+
+def test_trumps_opposite_stances_are_the_seeds_conflict(comparison: Comparison) -> None:
+    # Defense Express: Trump faulted Biden for failing too long to authorise strikes; Nhu Tam: Trump
+    # called Biden's authorisation ("the move") a big mistake. The only contradiction between the seeds.
+    criticized = _statement_id(comparison, "defense-express", "Notably, Trump himself recently criticized")
+    called = _statement_id(comparison, "nhu-tam", "President Donald Trump called the move")
+    stance = [f for f in comparison.findings if set(f.statements) == {criticized, called}]
+    assert [f.type for f in stance] == [FindingType.POLARITY], [f.message for f in comparison.findings]
+    assert "Defense Express has Trump for it, Nhu Tam against it" in stance[0].message
+    assert [s.text for s in stance[0].spans][1] == 'called the move "stupid, a big mistake'
+    conflicts = [c for c in comparison.claims if c.verdict is Verdict.CONFLICT]
+    assert [c.id for c in conflicts] == [_claim_of(comparison, called)]
+    # the paraphrased agreements raise nothing stronger than a low note
+    assert all(f.severity.value == "low" for f in comparison.findings if f is not stance[0])
 
 
 def test_json_report_equals_to_dict_and_offsets_hold(tmp_path: Path, comparison: Comparison) -> None:
