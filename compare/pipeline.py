@@ -77,7 +77,7 @@ def compare_documents(
     facts: dict[str, list[Fact]] = {}
     for begin in range(0, len(claim_statements), _PARSE_AHEAD):
         chunk = claim_statements[begin : begin + _PARSE_AHEAD]
-        nlp.prepare_many([(by_document[s.document].text, s.start, s.end) for s in chunk])
+        nlp.prepare_many([statement.text for statement in chunk])
         for statement in chunk:
             facts[statement.id] = extract_facts(statement, by_document[statement.document])
             progress.advance()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from compare.facts import attribution, entities, nlp, numbers, polarity, times
+from compare.facts import attribution, entities, numbers, polarity, times
 from compare.model import Document, Fact, Statement
 
 __all__ = ["extract_facts"]
@@ -24,7 +24,6 @@ def extract_facts(statement: Statement, document: Document) -> list[Fact]:
     """
     text = statement.text
     offset = statement.start
-    nlp.prepare(document.text, statement.start, statement.end)
     time_facts = times.extract(text, offset, statement.id, document.published)
     taken = [(f.start - offset, f.end - offset) for f in time_facts]
     facts = [
