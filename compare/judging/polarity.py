@@ -337,11 +337,24 @@ def _everyone(token: Any) -> bool:
     )
 
 
+_CONTRARY_WORDS = frozenset(word for pair in _CONTRARIES for group in pair for word in group)
+
+
+def _asserted_contrary_words(parsed: Any) -> dict[str, list[Any]]:
+    """Per lemma of _CONTRARIES, its asserted tokens in the statement, in order."""
+    out: dict[str, list[Any]] = {}
+    for token in parsed:
+        lemma = str(token.lemma_).lower()
+        if lemma in _CONTRARY_WORDS and _asserted(token):
+            out.setdefault(lemma, []).append(token)
+    return out
+
+
 def _contrary_words(side: Side, words: frozenset[str]) -> list[Any]:
-    parsed = nlp.parse(side.statement.text)
-    if parsed is None:
+    found = nlp.derived("contrary-words", side.statement.text, _asserted_contrary_words)
+    if not found:
         return []
-    return [t for t in parsed if str(t.lemma_).lower() in words and _asserted(t)]
+    return sorted((t for word in words & found.keys() for t in found[word]), key=lambda t: t.i)
 
 
 def contrary_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
