@@ -56,25 +56,25 @@ def render_many(comparison: Comparison, formats: Sequence[str], *, page_size: st
 
             current = formats[0]
             view = build_view(comparison)
-        pdf_submitted = False
+        pending = None
         if "pdf" in formats:
             from compare.render import pdf
 
             current = "pdf"
-            pdf_submitted = pdf.submit_pdf(comparison, page_size=page_size, view=view)
+            pending = pdf.submit_pdf(comparison, page_size=page_size, view=view)
         rendered: dict[str, bytes] = {}
         for fmt in formats:
             current = fmt
-            if fmt == "pdf":
+            if fmt == "pdf":  # a placeholder keeps the order asked for; the child's PDF comes last
                 rendered[fmt] = (
-                    b"" if pdf_submitted else pdf.render_pdf(comparison, page_size=page_size, view=view)
+                    b"" if pending is not None else pdf.render_pdf(comparison, page_size=page_size, view=view)
                 )
             else:
                 module, function = _TEXT_RENDERERS[fmt]
                 rendered[fmt] = getattr(importlib.import_module(module), function)(comparison, view)
-        if pdf_submitted:
+        if pending is not None:
             current = "pdf"
-            rendered["pdf"] = pdf.collect_pdf()
+            rendered["pdf"] = pdf.collect_pdf(pending)
         return rendered
     except (RenderError, OptionsError):
         raise

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
@@ -61,30 +62,37 @@ def brief_html(view: ReportView, *, page_size: str) -> str:
 
 def render_pdf(comparison: Comparison, *, page_size: str = "A4", view: ReportView | None = None) -> bytes:
     """The PDF brief as bytes (in the PdfProcess started by prepare(), if there is one)."""
-    if not submit_pdf(comparison, page_size=page_size, view=view):
+    pending = submit_pdf(comparison, page_size=page_size, view=view)
+    if pending is None:
         return html_to_pdf(brief_html(_view(comparison, view), page_size=page_size))
-    return collect_pdf()
+    return collect_pdf(pending)
 
 
-def submit_pdf(comparison: Comparison, *, page_size: str = "A4", view: ReportView | None = None) -> bool:
-    """Hand the brief to the PdfProcess to lay out while the caller goes on; False if there is none.
+@dataclass(frozen=True, slots=True)
+class PendingPdf:
+    """A brief handed to the PdfProcess: the child lays it out while the caller goes on."""
 
-    After True, collect_pdf() gives the bytes; meanwhile the caller can render the other formats.
+    html: str
+    process: PdfProcess
+
+
+def submit_pdf(
+    comparison: Comparison, *, page_size: str = "A4", view: ReportView | None = None
+) -> PendingPdf | None:
+    """Hand the brief to the PdfProcess started by prepare(); None if there is none (or it had its one).
+
+    collect_pdf() then gives the bytes; meanwhile the caller can render the other formats.
     """
     if _process is None or _process.submitted:
-        return False
+        return None
     html = brief_html(_view(comparison, view), page_size=page_size)
-    if _process.submit(html):
-        _pending["html"] = html
-        return True
-    return False
+    return PendingPdf(html, _process) if _process.submit(html) else None
 
 
-def collect_pdf() -> bytes:
-    """The PDF submitted by submit_pdf(); laid out in this process if the child failed."""
-    html = _pending.pop("html")
-    pdf = _process.collect() if _process is not None else None
-    return pdf if pdf is not None else html_to_pdf(html)
+def collect_pdf(pending: PendingPdf) -> bytes:
+    """The PDF of a submitted brief; laid out in this process if the child failed."""
+    pdf = pending.process.collect()
+    return pdf if pdf is not None else html_to_pdf(pending.html)
 
 
 def _view(comparison: Comparison, view: ReportView | None) -> ReportView:
@@ -110,7 +118,6 @@ def html_to_pdf(html: str) -> bytes:
 
 _WARNING_PREFIX = "weasyprint warning: "
 _process: PdfProcess | None = None
-_pending: dict[str, str] = {}  # the HTML handed to the child by submit_pdf(), until collect_pdf()
 
 
 class PdfProcess:
@@ -227,7 +234,6 @@ def prepare() -> Iterator[None]:
         yield
     finally:
         process, _process = _process, None
-        _pending.clear()
         process.close()
 
 
