@@ -4,7 +4,9 @@ Usage (from the repository root):
     python bench/evaluate_alignment.py [--data ../shared/data] [--embedder minilm|lexical|DIR]
 
 Gold sentences are mapped to our statements by character-span overlap (gold.json gives spans in the
-.txt files). A gold pair is "linked" when both its sentences land in the same claim.
+.txt files). A gold pair is "linked" when both its sentences land in the same claim or a related link
+joins them (Claim.related: the overlaps a partition of statements into claims cannot hold); the
+figures for claims alone are printed under each cluster.
 """
 
 from __future__ import annotations
@@ -84,11 +86,12 @@ def evaluate_cluster(cluster: Cluster, embedder_spec: str) -> dict[str, float | 
     """Recall of related gold pairs, precision of linked pairs vs judged pairs, relation match."""
     documents = cluster.to_documents()
     statements, claims, route = run_alignment(documents, embedder_spec)  # type: ignore[arg-type]
-    claim_of = {sid: claim.id for claim in claims for sid in claim.statements}
     relation_of = {}
     for claim in claims:
         for pair in claim.pairs:
             relation_of[frozenset((pair.a, pair.b))] = pair.relation
+        for link in claim.related:
+            relation_of.setdefault(frozenset((link.statement, link.other)), link.relation)
 
     # gold sentence -> the statement overlapping it most; statement -> gold sentences it overlaps
     by_doc: dict[str, list[Statement]] = defaultdict(list)
@@ -114,52 +117,57 @@ def evaluate_cluster(cluster: Cluster, embedder_spec: str) -> dict[str, float | 
         if p.related and not p.same_document:
             related.setdefault(p.key, set()).update(p.coarse_labels or (p.coarse_label,))
 
-    linked = matched = comparable = 0
-    by_label_total: dict[str, int] = defaultdict(int)
-    by_label_linked: dict[str, int] = defaultdict(int)
-    for key, labels in related.items():
-        label = min(labels & {"agreement", "partial", "contradiction"}, key=LABEL_ORDER.index)
-        by_label_total[label] += 1
-        a, b = statement_of.get(key[0]), statement_of.get(key[1])
-        if a is None or b is None or a.id == b.id:
-            continue
-        if a.id in claim_of and claim_of.get(a.id) == claim_of.get(b.id):
+    in_claims = {
+        frozenset((x, y))
+        for claim in claims
+        for k, x in enumerate(claim.statements)
+        for y in claim.statements[k + 1 :]
+    }
+    by_related = {frozenset((r.statement, r.other)) for claim in claims for r in claim.related} - in_claims
+    figures: dict[str, float | int | str] = {"route": route, "related": len(related)}
+    for scope, links in (("claims", in_claims), ("all", in_claims | by_related)):
+        linked = matched = comparable = 0
+        by_label_total: dict[str, int] = defaultdict(int)
+        by_label_linked: dict[str, int] = defaultdict(int)
+        for key, labels in related.items():
+            label = min(labels & {"agreement", "partial", "contradiction"}, key=LABEL_ORDER.index)
+            by_label_total[label] += 1
+            a, b = statement_of.get(key[0]), statement_of.get(key[1])
+            if a is None or b is None or a.id == b.id or frozenset((a.id, b.id)) not in links:
+                continue
             linked += 1
             by_label_linked[label] += 1
             relation = relation_of.get(frozenset((a.id, b.id)))
             if relation is not None:
                 comparable += 1
                 matched += OURS_TO_COARSE[relation] in labels
-
-    ours = correct = 0
-    for claim in claims:
-        members = [sid for sid in claim.statements if gold_of.get(sid)]
-        for k, x in enumerate(members):
-            for y in members[k + 1 :]:
-                doc_x = next(iter(gold_of[x]))[0]
-                doc_y = next(iter(gold_of[y]))[0]
-                if doc_x == doc_y:
-                    continue
-                ours += 1
-                hit = any((min(gx, gy), max(gx, gy)) in judged for gx in gold_of[x] for gy in gold_of[y])
-                correct += hit
-    return {
-        "route": route,
-        "related": len(related),
-        "linked": linked,
-        "recall": linked / len(related) if related else float("nan"),
-        "our_pairs": ours,
-        "precision": correct / ours if ours else float("nan"),
-        "relation_match": matched / comparable if comparable else float("nan"),
-        "relation_compared": comparable,
-        "by_label": " ".join(
-            f"{label} {by_label_linked[label]}/{by_label_total[label]}"
-            for label in LABEL_ORDER
-            if by_label_total[label]
-        ),
-        "claims": len(claims),
-        "multi_document_claims": sum(len(c.documents) > 1 for c in claims),
-    }
+        ours = correct = 0
+        for link in sorted(links, key=sorted):
+            x, y = sorted(link)
+            if not gold_of.get(x) or not gold_of.get(y):
+                continue
+            if next(iter(gold_of[x]))[0] == next(iter(gold_of[y]))[0]:
+                continue
+            ours += 1
+            correct += any((min(gx, gy), max(gx, gy)) in judged for gx in gold_of[x] for gy in gold_of[y])
+        prefix = "" if scope == "all" else "claims_"
+        figures |= {
+            f"{prefix}linked": linked,
+            f"{prefix}recall": linked / len(related) if related else float("nan"),
+            f"{prefix}our_pairs": ours,
+            f"{prefix}precision": correct / ours if ours else float("nan"),
+            f"{prefix}relation_match": matched / comparable if comparable else float("nan"),
+            f"{prefix}relation_compared": comparable,
+            f"{prefix}by_label": " ".join(
+                f"{label} {by_label_linked[label]}/{by_label_total[label]}"
+                for label in LABEL_ORDER
+                if by_label_total[label]
+            ),
+        }
+    figures["related_links"] = len(by_related)
+    figures["claims"] = len(claims)
+    figures["multi_document_claims"] = sum(len(c.documents) > 1 for c in claims)
+    return figures
 
 
 def evaluate_msrp(data: Path, embedder_spec: str) -> dict[str, float]:
@@ -217,9 +225,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"cstbank {name:10s} related recall {r['recall']:.3f} ({r['linked']}/{r['related']})  "
                 f"linked-pair precision {r['precision']:.3f} (of {r['our_pairs']})  "
                 f"relation match {r['relation_match']:.3f} (of {r['relation_compared']})  "
-                f"claims {r['claims']} ({r['multi_document_claims']} multi-doc)  [{kind}; {r['route']}]"
+                f"claims {r['claims']} ({r['multi_document_claims']} multi-doc), "
+                f"related links {r['related_links']}  [{kind}; {r['route']}]"
             )
             print(f"{'':19s}linked by gold label: {r['by_label']}")
+            print(
+                f"{'':19s}claims alone: recall {r['claims_recall']:.3f} "
+                f"({r['claims_linked']}/{r['related']})  "
+                f"precision {r['claims_precision']:.3f} (of {r['claims_our_pairs']})  "
+                f"relation match {r['claims_relation_match']:.3f}"
+            )
     if args.only in (None, "msrp"):
         m = evaluate_msrp(args.data, args.embedder)
         print(f"msrp val        accuracy {m['accuracy']:.3f}  F1 {m['f1']:.3f}  ({m['pairs']:.0f} pairs)")

@@ -2,7 +2,8 @@
 
 Every statement ends in exactly one claim. The result does not depend on the order the documents or
 statements are given in: statements are put in a canonical order (document id, position) first and
-every tie is broken by that order.
+every tie is broken by that order. Overlaps the partition cannot hold (one outlet's sentence covering
+parts of two of another's) are kept as related links between claims.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
 from compare.embed import Embedder
-from compare.model import Claim, Fact, Pair, Relation, Statement, Verdict
+from compare.model import Claim, Fact, Pair, Related, Relation, Statement, Verdict
 from compare.similarity import PairScore, Profile, profile, score_pair
 from compare.split_match import SplitSettings, find_split_matches
 
@@ -47,6 +48,8 @@ class AlignSettings:
     max_pairs_listed: int = 66  # claims with more cross-document pairs list a spanning set only
     block: int = 1024  # rows per block of the similarity search
     split: SplitSettings | None = DEFAULT_SPLIT  # one-to-two matches among leftovers; None: off
+    related: float = 0.05  # a cross-claim pair linking this strongly is listed as related ...
+    related_per_document: int = 2  # ... if among a statement's strongest this many in that document
 
 
 DEFAULT_SETTINGS = AlignSettings()
@@ -70,6 +73,7 @@ def align(
     Returns:
         Claims with ids c1.. in canonical order; each pair links statements of different documents
         with a 0..1 score and relation agree|partial; verdict is provisional (unique if one document).
+        `related` lists overlaps with statements of other claims (see _related).
     """
     ordered = sorted(statements, key=lambda s: (s.document, s.index, s.id))
     if len({s.id for s in ordered}) != len(ordered):
@@ -85,12 +89,15 @@ def align(
     candidates = _embedding_candidates(vectors, documents, settings)
     candidates |= _lexical_candidates(profiles, documents, settings)
     edges: list[tuple[float, int, int]] = []
+    cross: list[tuple[int, int]] = []  # every scored pair of two documents, for the related links
     for i, j in candidates:
         result = scorer(i, j)
         if documents[i] == documents[j]:
             if result.score >= settings.duplicate and result.lexical >= settings.duplicate:
                 edges.append((result.link, i, j))
-        elif result.link >= settings.link:
+            continue
+        cross.append((i, j))
+        if result.link >= settings.link:
             edges.append((result.link, i, j))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
 
@@ -107,9 +114,12 @@ def align(
         for match in matches:
             groups.join(match.single, match.first, match.second)
     members = sorted(groups.members(), key=lambda m: m[0])
+    claim_of = {x: number for number, group in enumerate(members) for x in group}
+    related = _related(cross, claim_of, ordered, documents, scorer, settings)
     claims = []
-    for number, group in enumerate(members, start=1):
-        claims.append(_claim(f"c{number}", group, ordered, documents, scorer, settings))
+    for number, group in enumerate(members):
+        claim = _claim(f"c{number + 1}", group, ordered, documents, scorer, settings)
+        claims.append(replace(claim, related=related.get(number, ())))
     return claims
 
 
@@ -267,6 +277,57 @@ class _Groups:
 
     def members(self) -> list[list[int]]:
         return [sorted(m) for m in self._members.values()]
+
+
+def _related(
+    cross: Sequence[tuple[int, int]],
+    claim_of: Mapping[int, int],
+    ordered: Sequence[Statement],
+    documents: Sequence[str],
+    scorer: _Scorer,
+    settings: AlignSettings,
+) -> dict[int, tuple[Related, ...]]:
+    """Cross-claim overlaps: per statement and other document, its strongest links outside its claim.
+
+    A pair counts when it links at `related` or more and is among the `related_per_document` strongest
+    links of either statement into the other's document (links inside the claim count towards that
+    number, so a statement whose claim already holds its best match in a document gets at most one more).
+    Both claims list the link. Order-independent: ties break on canonical statement order.
+    """
+    if settings.related_per_document <= 0:
+        return {}
+    strongest: dict[tuple[int, str], list[tuple[float, int]]] = defaultdict(list)
+    for i, j in cross:
+        link = scorer(i, j).link
+        if link >= settings.related:
+            strongest[(i, documents[j])].append((-link, j))
+            strongest[(j, documents[i])].append((-link, i))
+    chosen: set[tuple[int, int]] = set()
+    for (i, _document), ranked in strongest.items():
+        for _negative, j in sorted(ranked)[: settings.related_per_document]:
+            if claim_of[i] != claim_of[j]:
+                chosen.add((min(i, j), max(i, j)))
+    by_claim: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+    for i, j in chosen:
+        link = scorer(i, j).link
+        by_claim[claim_of[i]].append((-link, i, j))
+        by_claim[claim_of[j]].append((-link, j, i))
+    out: dict[int, tuple[Related, ...]] = {}
+    for number, links in by_claim.items():
+        items = []
+        for _negative, own, other in sorted(links):
+            result = scorer(own, other)
+            items.append(
+                Related(
+                    statement=ordered[own].id,
+                    other=ordered[other].id,
+                    claim=f"c{claim_of[other] + 1}",
+                    score=result.score,
+                    relation=result.relation,
+                )
+            )
+        out[number] = tuple(items)
+    return out
 
 
 def _claim(

@@ -235,6 +235,32 @@ class Pair:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """A statement of this claim that overlaps a statement of another document in another claim.
+
+    Claims partition the statements, but news overlaps more loosely than that: one outlet's sentence
+    can cover parts of two of another's. The stronger match is in the claim; the others are listed
+    here, on both claims, so that a reader sees what else touches "only one source reports" and an
+    evaluation can count the link.
+    """
+
+    statement: str  # of this claim
+    other: str  # the statement of another document, in claim `claim`
+    claim: str
+    score: float  # calibrated 0..1, as Pair.score
+    relation: Relation  # agree | partial
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "statement": self.statement,
+            "other": self.other,
+            "claim": self.claim,
+            "score": round(self.score, 4),
+            "relation": self.relation.value,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One statement as carried by one or more documents."""
 
@@ -243,6 +269,7 @@ class Claim:
     statements: tuple[str, ...]
     pairs: tuple[Pair, ...] = ()
     documents: tuple[str, ...] = ()
+    related: tuple[Related, ...] = ()  # overlaps with statements of other claims, strongest first
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -251,6 +278,7 @@ class Claim:
             "documents": list(self.documents),
             "statements": list(self.statements),
             "pairs": [pair.to_dict() for pair in self.pairs],
+            "related": [link.to_dict() for link in self.related],
         }
 
 

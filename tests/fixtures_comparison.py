@@ -14,6 +14,7 @@ from compare.model import (
     Finding,
     FindingType,
     Pair,
+    Related,
     Relation,
     Severity,
     Span,
@@ -162,8 +163,22 @@ def small_comparison(*, hostile: bool = False, notes: str | None = None) -> Comp
             (Pair(a_num.id, b_num.id, 0.88, Relation.CONFLICT),),
             ("a", "b"),
         ),
-        Claim("c5", Verdict.UNIQUE, (a_only.id,), (), ("a",)),
-        Claim("c6", Verdict.UNIQUE, (c_url.id,), (), ("c",)),
+        Claim(
+            "c5",
+            Verdict.UNIQUE,
+            (a_only.id,),
+            (),
+            ("a",),
+            (Related(a_only.id, c_url.id, "c6", 0.41, Relation.PARTIAL),),
+        ),
+        Claim(
+            "c6",
+            Verdict.UNIQUE,
+            (c_url.id,),
+            (),
+            ("c",),
+            (Related(c_url.id, a_only.id, "c5", 0.41, Relation.PARTIAL),),
+        ),
     )
     findings = (
         Finding(

@@ -43,7 +43,7 @@ def _claim_of(claims: list[Claim], statement_id: str) -> Claim:
 
 
 def _shape(claims: list[Claim]) -> list[tuple[object, ...]]:
-    return [(c.id, c.verdict, c.statements, c.pairs, c.documents) for c in claims]
+    return [(c.id, c.verdict, c.statements, c.pairs, c.documents, c.related) for c in claims]
 
 
 def test_every_statement_in_exactly_one_claim_with_canonical_ids() -> None:
@@ -219,3 +219,59 @@ def test_big_claims_list_a_spanning_set_of_pairs() -> None:
     assert len(claim.pairs) == 13  # 91 cross-document pairs is over the listing limit: a spanning tree
     linked = {claim.pairs[0].a} | {p.b for p in claim.pairs} | {p.a for p in claim.pairs}
     assert linked == set(claim.statements)
+
+
+SPLIT_X = statements_of(
+    "x",
+    "Fire near Athens",
+    "A wildfire north of Athens forced about 3,000 people from their homes on Sunday, and the mayor of "
+    "Marathon asked the government for more water-bombing aircraft.",
+    "Tourism in the region has grown quickly over the last decade.",
+)
+SPLIT_Y = statements_of(
+    "y",
+    "Athens fire",
+    "Some 3,000 residents were ordered out of their homes on Sunday as a wildfire spread north of Athens.",
+    "Police arrested a man suspected of starting the blaze with a barbecue.",
+    "Marathon's mayor called for more water-bombing planes from the government.",
+)
+
+
+def _check_related(claims: list[Claim]) -> set[tuple[str, str]]:
+    """Every related link joins statements of two documents in two claims, listed on both claims."""
+    claim_of = {sid: claim.id for claim in claims for sid in claim.statements}
+    links = set()
+    for claim in claims:
+        for link in claim.related:
+            assert link.statement in claim.statements
+            assert claim_of[link.other] == link.claim != claim.id
+            assert link.statement.split(":")[0] != link.other.split(":")[0]
+            assert 0.0 <= link.score <= 1.0
+            links.add((link.statement, link.other))
+    assert {(b, a) for a, b in links} == links  # mirrored
+    return links
+
+
+@pytest.mark.parametrize("spec", ["minilm", "lexical"])
+def test_an_overlap_the_claims_cannot_hold_is_a_related_link(spec: str) -> None:
+    # Y's headline matches X's headline (one claim) but it also sums up X's lead, which is in the claim
+    # of Y's lead: that second overlap is kept as a related link, on both claims.
+    claims = align(SPLIT_X + SPLIT_Y, {}, get_embedder(spec))
+    assert _claim_of(claims, "x:s0").statements == ("x:s0", "y:s0")
+    assert set(_claim_of(claims, "x:s1").statements) >= {"x:s1", "y:s1", "y:s3"}
+    links = _check_related(claims)
+    assert ("y:s0", "x:s1") in links
+    assert all("x:s2" not in link and "y:s2" not in link for link in links)  # unrelated stay unlinked
+
+
+def test_related_links_are_capped_per_document_and_can_be_turned_off() -> None:
+    statements = DOC_A + DOC_B + DOC_C + SPLIT_X + SPLIT_Y
+    embedder = get_embedder("minilm")
+    claims = align(statements, {}, embedder)
+    links = _check_related(claims)
+    assert links
+    fewer = _check_related(align(statements, {}, embedder, settings=AlignSettings(related_per_document=1)))
+    assert fewer <= links  # only each statement's strongest link per document, where outside its claim
+    off = align(statements, {}, embedder, settings=AlignSettings(related_per_document=0))
+    assert all(not claim.related for claim in off)
+    assert [c.statements for c in off] == [c.statements for c in claims]  # grouping is unchanged

@@ -21,6 +21,7 @@ def test_all_lists_the_public_api() -> None:
         "OptionsError",
         "OutputError",
         "Pair",
+        "Related",
         "Relation",
         "RenderError",
         "Severity",

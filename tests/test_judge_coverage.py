@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from test_judge import claim, make, pair_of, run
 
-from compare.model import FindingType, Severity
+from compare.model import FindingType, Related, Relation, Severity
 
 
 def test_the_same_claim_credited_to_different_sources() -> None:
@@ -58,3 +60,29 @@ def test_a_report_giving_two_figures_for_one_thing_contradicts_itself() -> None:
     assert len(internal) == 1 and internal[0].statements == ("abc:s0", "abc:s1")
     assert [s.text for s in internal[0].spans] == ["135 passengers", "137 passengers"]
     assert internal[0].message == "ABC gives two different figures: '135 passengers' and '137 passengers'"
+
+
+def test_only_one_reports_notes_an_overlapping_statement_elsewhere() -> None:
+    case = make(
+        {
+            "CNN": [
+                "Gulf Air Flight 072 crashed off Bahrain, killing all 143 on board.",
+                "The pilot had asked to land again before the jet went down.",
+            ],
+            "BBC": ["The Airbus crashed into the sea after the pilot asked to circle and land again."],
+        }
+    )
+    strong = Related("cnn:s1", "bbc:s0", "c1", 0.45, Relation.PARTIAL)
+    weak = Related("cnn:s1", "bbc:s0", "c1", 0.1, Relation.PARTIAL)
+    for link, noted in ((strong, True), (weak, False)):
+        claims = [
+            claim("c1", "cnn:s0", "bbc:s0"),
+            replace(claim("c2", "cnn:s1"), related=(link,)),
+        ]
+        _, findings = run(case, claims)
+        unique = next(f for f in findings if f.type is FindingType.UNIQUE)
+        assert unique.message.startswith("Only CNN reports this")
+        if noted:
+            assert unique.note == "BBC (claim c1) has a statement that overlaps this in part"
+        else:
+            assert unique.note is None  # a loose link is listed with the claim, not put on the finding

@@ -160,6 +160,23 @@ class PairView:
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedView:
+    """A statement of another claim that overlaps one of this claim's, from another outlet."""
+
+    own: StatementView
+    other: StatementView  # its claim_anchor leads to the other claim
+    claim_id: str
+    relation: str
+    label: str
+    score: float
+
+    @property
+    def notable(self) -> bool:
+        """Worth a line in a short note: more than loosely related."""
+        return self.score >= LOOSE_SCORE
+
+
+@dataclass(frozen=True, slots=True)
 class FindingView:
     """One finding with its quotes, facts highlighted."""
 
@@ -203,6 +220,7 @@ class ClaimView:
     findings: tuple[tuple[str, str], ...]  # (anchor, type label) of its findings
     statements: tuple[StatementView, ...]
     pairs: tuple[PairView, ...]
+    related: tuple[RelatedView, ...] = ()  # overlaps with other claims' statements, strongest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,6 +575,18 @@ class _Builder:
             ),
             statements=tuple(views),
             pairs=pairs,
+            related=tuple(
+                RelatedView(
+                    own=by_id[r.statement],
+                    other=self._statement(self.statements[r.other]),
+                    claim_id=r.claim,
+                    relation=r.relation.value,
+                    label=pair_label(Pair(r.statement, r.other, r.score, r.relation)),
+                    score=r.score,
+                )
+                for r in claim.related
+                if r.statement in by_id and r.other in self.statements
+            ),
         )
 
     def _finding(self, finding: Finding) -> FindingView:
