@@ -9,7 +9,7 @@ import math
 import re
 import threading
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -22,6 +22,7 @@ from compare.errors import ModelError
 __all__ = [
     "MINILM_SHA256",
     "Embedder",
+    "EncodeJob",
     "LexicalEmbedder",
     "OnnxEmbedder",
     "Prefetch",
@@ -65,10 +66,12 @@ def _sha256(path: Path) -> str:
 class OnnxEmbedder:
     """A BERT-style ONNX encoder with mean pooling over the attention mask, run with onnxruntime.
 
-    One onnxruntime thread by default: in the pipeline the encoder runs beside spaCy's parse, which
-    holds the GIL and so one core, and a second encoder thread only takes time from it (10 outlets x
-    80 sentences, 12 interleaved cold runs: median 4.30 s with one thread, 4.74 s with two; 2 x 5,000
-    sentences: 38.6 s against 46.7 s). An encode that runs alone is slower so (MSRP's 3,450 pairs).
+    Each onnxruntime call runs on one thread; an encode spreads its batches over `threads` threads
+    instead (session.run releases the GIL and is safe to call concurrently). That lets the pipeline
+    size the encoder to what is free: while spaCy parses (holding the GIL, so one core) one thread
+    encodes beside it, and whoever then waits for the vectors joins in on the batches still left
+    (EncodeJob). Against two onnxruntime threads from the start, which only took time from the parse:
+    10 outlets x 80 sentences, 10 interleaved cold runs, median 4.26 s against 4.89 s.
     """
 
     def __init__(
@@ -78,7 +81,7 @@ class OnnxEmbedder:
         tokenizer_path: Path,
         *,
         expect_sha256: str | None = None,
-        threads: int = 1,
+        threads: int = 2,
         max_tokens: int = MAX_TOKENS,
     ) -> None:
         try:
@@ -103,7 +106,8 @@ class OnnxEmbedder:
         tokenizer.no_padding()
         self._tokenizer = tokenizer
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
+        self.threads = max(1, threads)
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         # no busy-waiting between operators: about 30% less CPU for the same wall time when the
         # machine is idle, and much less stolen from other work when it is not
@@ -119,20 +123,25 @@ class OnnxEmbedder:
         self._pooled = "sentence_embedding" in outputs
         self._output = "sentence_embedding" if self._pooled else outputs[0]
         self.dimension = int(self._session.get_outputs()[outputs.index(self._output)].shape[-1])
-        self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> FloatArray:
-        """Embed texts in length-sorted batches; returns rows in the order given."""
-        result = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        if not texts:
-            return result
-        encodings = self._tokenizer.encode_batch(list(texts))
+        """Embed texts in length-sorted batches, `threads` at a time; returns rows in the order given."""
+        job = self.job(texts)
+        helpers = [
+            threading.Thread(target=job.work, name="compare-encode", daemon=True)
+            for _ in range(min(self.threads, job.batches) - 1)
+        ]
+        for helper in helpers:
+            helper.start()
+        job.work()
+        return job.result()
+
+    def job(self, texts: Sequence[str]) -> EncodeJob:
+        """The encoding of `texts` as a job whose batches any number of threads can run (see work())."""
+        encodings = self._tokenizer.encode_batch(list(texts)) if texts else []
         order = sorted(range(len(texts)), key=lambda i: (len(encodings[i].ids), i))
-        with self._lock:
-            for begin in range(0, len(order), BATCH_SIZE):
-                batch = order[begin : begin + BATCH_SIZE]
-                result[batch] = self._run([encodings[i] for i in batch])
-        return result
+        batches = [order[begin : begin + BATCH_SIZE] for begin in range(0, len(order), BATCH_SIZE)]
+        return EncodeJob(self._run, encodings, batches, self.dimension)
 
     def _run(self, encodings: Sequence[Any]) -> FloatArray:
         width = max(len(e.ids) for e in encodings)
@@ -153,6 +162,66 @@ class OnnxEmbedder:
             summed = (np.asarray(output, dtype=np.float32) * weights).sum(axis=1)
             pooled = summed / np.maximum(weights.sum(axis=1), 1e-9)
         return _normalise(pooled)
+
+
+class EncodeJob:
+    """Length-sorted batches of one encode(); each thread that calls work() runs batches until none is left.
+
+    A batch is the same rows whichever thread runs it, so the vectors do not depend on how many
+    threads helped. result() waits for the last batch and raises the first error any thread met.
+    """
+
+    def __init__(
+        self,
+        run: Callable[[Sequence[Any]], FloatArray],
+        encodings: Sequence[Any],
+        batches: list[list[int]],
+        dimension: int,
+    ) -> None:
+        self._run = run
+        self._encodings = encodings
+        self._batches = batches
+        self._vectors = np.zeros((len(encodings), dimension), dtype=np.float32)
+        self._lock = threading.Lock()
+        self._next = 0
+        self._left = len(batches)
+        self._error: BaseException | None = None
+        self._done = threading.Event()
+        if not batches:
+            self._done.set()
+
+    @property
+    def batches(self) -> int:
+        """How many batches the job has."""
+        return len(self._batches)
+
+    def work(self) -> None:
+        """Run batches nobody has taken yet, until none is left (returns at once if none is)."""
+        while True:
+            with self._lock:
+                if self._next >= len(self._batches) or self._error is not None:
+                    return
+                batch = self._batches[self._next]
+                self._next += 1
+            try:
+                vectors = self._run([self._encodings[i] for i in batch])
+            except BaseException as error:  # handed to whoever waits in result()
+                with self._lock:
+                    self._error = self._error or error
+                self._done.set()
+                return
+            self._vectors[batch] = vectors
+            with self._lock:
+                self._left -= 1
+                if self._left == 0:
+                    self._done.set()
+
+    def result(self) -> FloatArray:
+        """The vectors, rows in the order of the texts given, once every batch has run."""
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._vectors
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*", re.UNICODE)
@@ -320,14 +389,17 @@ class Prefetch:
     """Loads an embedder and encodes known texts in a background thread, while the caller does other work.
 
     onnxruntime and the tokenizer release the GIL, so on two cores the encoding really overlaps the
-    caller's Python work (fact extraction, in the pipeline). The vectors are the same as encoding later:
-    it is the same call on the same list.
+    caller's Python work (fact extraction, in the pipeline). An ONNX encoder runs its batches on that
+    one thread, and the caller joins in on those left when it asks for the embedder. The vectors are
+    the same as encoding later: the same batches of the same list.
     """
 
     def __init__(self, spec: str, texts: Sequence[str]) -> None:
         self._texts = list(texts)
+        self._started = threading.Event()  # the embedder is loaded (or failed) and _job is set if any
         self._done = threading.Event()
         self._embedder: Embedder | None = None
+        self._job: EncodeJob | None = None
         self._vectors: FloatArray | None = None
         self._error: BaseException | None = None
         threading.Thread(target=self._work, args=(spec,), name="compare-embed", daemon=True).start()
@@ -335,10 +407,18 @@ class Prefetch:
     def _work(self, spec: str) -> None:
         try:
             self._embedder = get_embedder(spec)
-            self._vectors = self._embedder.encode(self._texts)
+            if isinstance(self._embedder, OnnxEmbedder):
+                self._job = self._embedder.job(self._texts)
+                self._started.set()
+                self._job.work()
+                self._vectors = self._job.result()
+            else:
+                self._started.set()
+                self._vectors = self._embedder.encode(self._texts)
         except BaseException as error:  # handed to the caller by embedder()
             self._error = error
         finally:
+            self._started.set()
             self._done.set()
 
     def embedder(self) -> Embedder:
@@ -347,6 +427,9 @@ class Prefetch:
         Raises:
             ModelError: the embedder could not be loaded (raised here, in the caller's thread).
         """
+        self._started.wait()
+        if self._job is not None:
+            self._job.work()  # run the batches still left here too: the caller would only wait
         self._done.wait()
         if self._error is not None:
             raise self._error

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import sys
+import threading
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -15,6 +18,7 @@ from compare.embed import (
     MINILM_SHA256,
     TOKENIZER_SHA256,
     Embedder,
+    EncodeJob,
     LexicalEmbedder,
     OnnxEmbedder,
     get_embedder,
@@ -77,6 +81,58 @@ def test_minilm_truncates_long_texts() -> None:
     embedder = get_embedder("minilm")
     vectors = embedder.encode(["word " * 2000])
     assert vectors.shape == (1, 384) and np.isfinite(vectors).all()
+
+
+def test_minilm_vectors_do_not_depend_on_how_many_threads_run_the_batches() -> None:
+    embedder = get_embedder("minilm")
+    texts = [f"{PARAPHRASE[i % 2]} Item {i}." for i in range(150)]  # three batches
+    one = OnnxEmbedder("one", _model_path(), _tokenizer_path(), threads=1).encode(texts)
+    job = embedder.job(texts)
+    workers = [threading.Thread(target=job.work) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    job.work()
+    for worker in workers:
+        worker.join()
+    assert job.batches == 3
+    assert np.array_equal(job.result(), one)
+    assert np.array_equal(embedder.encode(texts), one)  # encode() itself: two threads
+
+
+def _fake_job(run: Any, rows: int, batch: int) -> EncodeJob:
+    batches = [list(range(b, min(b + batch, rows))) for b in range(0, rows, batch)]
+    return EncodeJob(run, [[i] for i in range(rows)], batches, 2)
+
+
+def test_encode_job_fills_every_row_once_whoever_runs_each_batch() -> None:
+    ran: list[int] = []
+    lock = threading.Lock()
+
+    def run(encodings: Sequence[Any]) -> np.ndarray:
+        with lock:
+            ran.extend(e[0] for e in encodings)
+        return np.array([[e[0], -e[0]] for e in encodings], dtype=np.float32)
+
+    job = _fake_job(run, 10, 3)
+    helper = threading.Thread(target=job.work)
+    helper.start()
+    job.work()
+    helper.join()
+    assert sorted(ran) == list(range(10))
+    assert job.result().tolist() == [[i, -i] for i in range(10)]
+    job.work()  # nothing left: returns at once
+
+
+def test_encode_job_error_reaches_the_waiter_instead_of_a_hang() -> None:
+    def run(encodings: Sequence[Any]) -> np.ndarray:
+        if encodings[0][0] >= 4:
+            raise RuntimeError("onnxruntime failed")
+        return np.zeros((len(encodings), 2), dtype=np.float32)
+
+    job = _fake_job(run, 10, 2)
+    job.work()
+    with pytest.raises(RuntimeError, match="onnxruntime failed"):
+        job.result()
 
 
 def test_empty_input_gives_empty_matrix() -> None:
