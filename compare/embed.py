@@ -71,7 +71,7 @@ class OnnxEmbedder:
     size the encoder to what is free: while spaCy parses (holding the GIL, so one core) one thread
     encodes beside it, and whoever then waits for the vectors joins in on the batches still left
     (EncodeJob). Against two onnxruntime threads from the start, which only took time from the parse:
-    10 outlets x 80 sentences, 10 interleaved cold runs, median 4.26 s against 4.89 s.
+    10 outlets x 80 sentences, interleaved cold runs, median 4.3-4.5 s against 4.8-5.1 s.
     """
 
     def __init__(

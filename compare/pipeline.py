@@ -37,14 +37,15 @@ def compare_documents(
         The Comparison that every renderer turns into a report.
     """
     from compare.align import align
-    from compare.embed import Prefetch, preload
+    from compare.embed import Prefetch
+    from compare.embed import preload as preload_embedder
     from compare.facts import extract_facts, nlp
     from compare.judge import judge
     from compare.segment import segment
 
     options = options or Options()
     nlp.preload()  # spaCy takes over a second to load: let it overlap checking and segmenting
-    preload(options.embedder)
+    preload_embedder(options.embedder)  # and the encoder its 0.3-0.5 s beside it
     progress = progress or NullProgress()
     documents = tuple(documents)
     for document in documents:
