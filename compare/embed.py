@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import itertools
 import math
@@ -368,21 +367,6 @@ def get_embedder(spec: str = "minilm") -> Embedder:
         LOAD_COUNT[key] = LOAD_COUNT.get(key, 0) + 1
         _CACHE[key] = embedder
         return embedder
-
-
-def preload(spec: str) -> None:
-    """Start loading an embedder in a background thread; get_embedder() then waits for it.
-
-    Importing onnxruntime and building its session take 0.3-0.5 s; started with the pipeline, that
-    overlaps spaCy's load instead of following segmentation. Errors are left for get_embedder() to
-    raise again in the caller's thread.
-    """
-
-    def load() -> None:
-        with contextlib.suppress(Exception):
-            get_embedder(spec)
-
-    threading.Thread(target=load, name="compare-embed-load", daemon=True).start()
 
 
 class Prefetch:

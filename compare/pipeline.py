@@ -38,14 +38,13 @@ def compare_documents(
     """
     from compare.align import align
     from compare.embed import Prefetch
-    from compare.embed import preload as preload_embedder
     from compare.facts import extract_facts, nlp
     from compare.judge import judge
     from compare.segment import segment
 
-    options = options or Options()
     nlp.preload()  # spaCy takes over a second to load: let it overlap checking and segmenting
-    preload_embedder(options.embedder)  # and the encoder its 0.3-0.5 s beside it
+
+    options = options or Options()
     progress = progress or NullProgress()
     documents = tuple(documents)
     for document in documents:

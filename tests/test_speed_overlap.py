@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pytest
 
-from compare import Document, Options, compare_documents, embed
+from compare import Document, Options, compare_documents
 from compare.embed import LexicalEmbedder, Prefetch, get_embedder
 from compare.errors import ModelError
 from compare.facts import nlp
@@ -39,20 +39,6 @@ def test_prefetch_raises_the_load_error_in_the_callers_thread() -> None:
     prefetch = Prefetch("/no/such/model/folder", TEXTS)
     with pytest.raises(ModelError):
         prefetch.embedder()
-
-
-def test_preloaded_embedder_is_loaded_once_and_load_errors_reach_the_caller(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(embed, "_CACHE", {})
-    monkeypatch.setattr(embed, "LOAD_COUNT", {})
-    embed.preload("lexical")
-    embedder = Prefetch("lexical", TEXTS).embedder()
-    assert embed.LOAD_COUNT == {"lexical": 1}
-    assert np.array_equal(embedder.encode(TEXTS), LexicalEmbedder().encode(TEXTS))
-    embed.preload("/no/such/model/folder")  # fails in its thread, silently
-    with pytest.raises(ModelError):
-        Prefetch("/no/such/model/folder", TEXTS).embedder()
 
 
 @pytest.mark.slow
