@@ -220,6 +220,7 @@ class EncodeJob:
         self._done.wait()
         if self._error is not None:
             raise self._error
+        self._encodings = ()  # every batch has run: the tokenizer's output can go
         return self._vectors
 
 
@@ -412,9 +413,11 @@ class Prefetch:
             ModelError: the embedder could not be loaded (raised here, in the caller's thread).
         """
         self._started.wait()
-        if self._job is not None:
-            self._job.work()  # run the batches still left here too: the caller would only wait
+        job = self._job
+        if job is not None:
+            job.work()  # run the batches still left here too: the caller would only wait
         self._done.wait()
+        self._job = None
         if self._error is not None:
             raise self._error
         assert self._embedder is not None and self._vectors is not None
