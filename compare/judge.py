@@ -13,7 +13,9 @@ from compare.judging.base import Draft, Side, number_findings, outlet_labels
 from compare.judging.coverage import coverage_drafts
 from compare.judging.entities import entity_drafts
 from compare.judging.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
-from compare.judging.numbers import number_drafts, numbers_compatible, scarcity_drafts
+from compare.judging.context import different_referents
+from compare.judging.numbers import different_occasions, numbers_compatible, scarcity_drafts
+from compare.judging.slots import number_slot_drafts, time_slot_drafts
 from compare.judging.polarity import certainty_drafts, contrary_drafts, polarity_drafts
 from compare.judging.resolve import resolve_facts
 from compare.judging.stance import stance_drafts
@@ -85,8 +87,11 @@ def _with_stances(pair: Pair, stances: Sequence[Draft]) -> Pair:
 def compare_pair(a: Side, b: Side, claim_index: int) -> list[Draft]:
     """Every difference between two aligned statements that a fact-checker should see."""
     found: list[Draft] = []
-    found.extend(number_drafts(a, b, claim_index))
-    found.extend(time_drafts(a, b, claim_index))
+    if not (different_referents(a, b) or different_occasions(a, b)):
+        found.extend(number_slot_drafts(a, b, claim_index))
+    found.extend(time_slot_drafts(a, b, claim_index))
+    # durations told differently ('three hours' / 'since noon') are still read by the time module
+    found.extend(d for d in time_drafts(a, b, claim_index) if not d.conflict)
     found.extend(entity_drafts(a, b, claim_index))
     found.extend(polarity_drafts(a, b, claim_index) or contrary_drafts(a, b, claim_index))
     if not any(d.type is FindingType.POLARITY for d in found):

@@ -192,6 +192,14 @@ class Fact:
     low: float | None = None  # range a qualifier allows, for tolerant comparison
     high: float | None = None
     role: str | None = None
+    # Where the fact sits in its statement (compare.facts.slots): the verb or predicative adjective it
+    # belongs to, its role there (subj, obj, attr, mod or a preposition), and the content lemmas
+    # linked to it or next to it. The judge pairs facts of two statements by these.
+    predicate: str | None = None
+    arg: str | None = None
+    around: tuple[str, ...] = ()
+    subject: str | None = None  # the predicate's subject, when the fact is not in it ('crew' included)
+    narrowing: tuple[str, ...] = ()  # words narrowing what a figure counts ('US Navy' helicopters)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -209,6 +217,11 @@ class Fact:
             "low": self.low,
             "high": self.high,
             "role": self.role,
+            "predicate": self.predicate,
+            "arg": self.arg,
+            "around": list(self.around),
+            "subject": self.subject,
+            "narrowing": list(self.narrowing),
         }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from compare.facts import attribution, entities, numbers, polarity, times
+from compare.facts import attribution, entities, nlp, numbers, polarity, slots, times
 from compare.model import Document, Fact, Statement
 
 __all__ = ["extract_facts"]
@@ -34,4 +34,17 @@ def extract_facts(statement: Statement, document: Document) -> list[Fact]:
         *polarity.extract(text, offset, statement.id),
     ]
     facts.sort(key=lambda f: (f.start, _KIND_ORDER[f.kind.value], f.end))
-    return [replace(fact, id=f"{statement.id}:f{n}") for n, fact in enumerate(facts, start=1)]
+    parsed = nlp.parse(text)
+    out = []
+    for n, fact in enumerate(facts, start=1):
+        slot = slots.slot_of(parsed, fact.start - offset, fact.end - offset)
+        out.append(
+            replace(
+                fact, id=f"{statement.id}:f{n}", predicate=slot.predicate,
+                arg=slot.arg,
+                around=slot.words,
+                subject=slot.subject,
+                narrowing=slot.narrowing,
+            )
+        )
+    return out

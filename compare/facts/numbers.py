@@ -115,10 +115,18 @@ _UNIT_TABLE: dict[str, tuple[str, float]] = {
     "%": ("%", 1.0),
     "percent": ("%", 1.0),
     "per cent": ("%", 1.0),
+    "pct": ("%", 1.0),
+    "pc": ("%", 1.0),
+    "percentage points": ("pp", 1.0),
+    "percentage point": ("pp", 1.0),
     "km/h": ("km/h", 1.0),
     "kph": ("km/h", 1.0),
     "mph": ("km/h", 1.609344),
     "knots": ("km/h", 1.852),
+    "story": ("storeys", 1.0),
+    "stories": ("storeys", 1.0),
+    "storey": ("storeys", 1.0),
+    "storeys": ("storeys", 1.0),
     "cents": ("usd", 0.01),
     "cent": ("usd", 0.01),
 }
@@ -175,7 +183,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNIT_TABLE, key=len, reverse=
 _MULT_ALT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 
 _NUMBER_RE = re.compile(
-    rf"(?:(?P<qual>{_QUAL_ALT})\s+)?"
+    rf"(?:\b(?P<qual>{_QUAL_ALT})\s+)?"
     r"(?P<cur>US\$|[$€£])?\s?"
     rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<frac>\s\d/\d{{1,2}}(?![\d/]))?"
     r"(?P<ordsuf>st|nd|rd|th)?"
@@ -535,6 +543,8 @@ def _identifier(text: str, start: int, digits: str) -> bool:
     """'Flight 072', 'No. 5', '#3': labels, not quantities."""
     if len(digits) > 1 and digits.startswith("0") and "." not in digits:
         return True
+    if re.match(r"-[A-Z]", text[start + len(digits) :]) and re.search(r"\b[A-Z]{3,}\s+$", text[:start]):
+        return True  # a wire slug: "UPDATE 2-Egypt ...", "CORRECTED 1-Markets ..."
     return _IDENTIFIER_BEFORE.search(text[max(0, start - 12) : start]) is not None
 
 

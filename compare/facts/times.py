@@ -228,6 +228,14 @@ def _year_from(value: str | None, ref: date | None) -> int | None:
     return year
 
 
+# Words before a clock time that say it is not exact.
+_LOOSE_CLOCK = re.compile(
+    r"\b(?:(?:about|around|approximately|roughly|circa|some)(?:\s+at)?|"
+    r"(?:(?:shortly|just|soon|sometime|some\s+time)\s+)?(?:before|after))\s+$",
+    re.IGNORECASE,
+)
+
+
 def _build(name: str, m: re.Match[str], text: str, offset: int, sid: str, ref: date | None) -> Fact | None:
     """One time fact from a match; None when the match is not really a time."""
     start, end = m.span()
@@ -254,6 +262,8 @@ def _build(name: str, m: re.Match[str], text: str, offset: int, sid: str, ref: d
         key = f"{minutes // 60:02d}:{minutes % 60:02d}"
         value = low = high = float(minutes)
         unit = "minute-of-day"
+        if _LOOSE_CLOCK.search(text[max(0, start - 30) : start]):
+            qualifier = "about"  # "at about 5:45 p.m.", "shortly after 6 a.m.": minutes told loosely
     elif name in ("ISO", "NUMERIC", "MONTH_DAY", "DAY_MONTH"):
         resolved = _calendar_date(name, m, ref)
         if resolved is None:

@@ -31,7 +31,7 @@ def _zone(fact: Fact, side: Side) -> str | None:
     return "local" if zone.lower() == "local time" else zone.upper()
 
 
-def _same_zone(x: Fact, a: Side, y: Fact, b: Side) -> bool:
+def same_zone(x: Fact, a: Side, y: Fact, b: Side) -> bool:
     """Clock times compare when told in one zone; '6 p.m. EDT' and '3 p.m. Arizona time' may be one moment."""
     zx, zy = _zone(x, a), _zone(y, b)
     return zx == zy or {zx, zy} == {None, "local"}
@@ -151,7 +151,7 @@ def time_drafts(a: Side, b: Side, claim_index: int, *, strict: bool = False) -> 
             if rx is not None
             and ry is not None
             and (group != "calendar" or _same_footing(x, a, y, b))
-            and (group != "clock" or _same_zone(x, a, y, b))
+            and (group != "clock" or same_zone(x, a, y, b))
         ]
         if known:
             if any(_overlap(rx, ry, slack) for _, rx, _, ry in known):

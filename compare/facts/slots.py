@@ -1,0 +1,170 @@
+"""What a fact is about: the predicate it belongs to, its role there, and the words around it.
+
+Read once per fact at extraction, from the statement's parse, so that the judge can pair the facts of
+two statements slot by slot ("15 were taken to hospital" and "took 30 to hospital": both the patient of
+'take') without going back to the parser. Headline grammar ("12 killed in blast", "Nine dead") is parsed
+poorly by small models, so besides the grammatical predicate a slot keeps the content words linked to
+the fact or standing next to it; the judge compares slots by those words as well.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Words that carry no event of their own: "is", "has", "said", "did".
+_EMPTY = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "say",
+        "tell",
+        "report",
+        "also",
+        "other",
+        "more",
+        "least",
+        "than",
+        "about",
+        "some",
+        "such",
+        "own",
+        "-PRON-",
+    }
+)
+_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+_PREDICATE_POS = frozenset({"VERB", "ADJ"})
+_CLIMB = frozenset(
+    {"nummod", "quantmod", "compound", "amod", "advmod", "npadvmod", "pobj", "prep", "appos", "conj", "nmod"}
+)
+_SUBJECT = frozenset({"nsubj", "csubj", "agent", "expl"})
+_OBJECT = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})  # the patient, whatever the voice
+_NEIGHBOURS = 2  # content words this close to the fact count as its context, parse or no parse
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where a fact sits in its statement."""
+
+    predicate: str | None  # lemma of the verb or predicative adjective it belongs to
+    arg: str | None  # its role there: subj, obj, attr, mod, or the preposition ("from", "to", "at")
+    words: tuple[str, ...]  # content lemmas linked to the fact or next to it (the fact's own excluded)
+    subject: str | None = None  # the predicate's subject noun when the fact is not its subject
+    narrowing: tuple[str, ...] = ()  # words narrowing the noun a figure counts ('US Navy' helicopters)
+
+
+NO_SLOT = Slot(None, None, ())
+
+
+def slot_of(parsed: Any, start: int, end: int) -> Slot:
+    """The slot of the fact at statement-relative characters [start, end), or NO_SLOT without a parse."""
+    if parsed is None:
+        return NO_SLOT
+    inside = [t for t in parsed if start <= t.idx < end]
+    if not inside:
+        return NO_SLOT
+    head = _span_head(inside)
+    words: list[str] = []
+    verb, arg = _predicate(head, inside, words)
+    predicate = _lemma(verb) if verb is not None else None
+    subject = None
+    if verb is not None:
+        # the other participants of the predicate: "death toll climbs to 15" is about the toll
+        for child in verb.children:
+            if child in inside or child.i in range(head.i, head.i + 1):
+                continue
+            if child.dep_ in _SUBJECT | _OBJECT and child.pos_ in ("NOUN", "PROPN"):
+                words.append(_lemma(child))
+                if child.dep_ in _SUBJECT and arg != "subj" and not _dominates(child, head):
+                    subject = subject or _lemma(child)
+    for child in head.children:
+        if child not in inside and child.pos_ in _CONTENT and child.dep_ not in ("conj", "appos"):
+            words.append(_lemma(child))
+    lo, hi = inside[0].i, inside[-1].i
+    for token in parsed[max(0, lo - _NEIGHBOURS) : hi + _NEIGHBOURS + 1]:
+        if token not in inside and token.pos_ in _CONTENT:
+            words.append(_lemma(token))
+    if predicate is not None:
+        words.append(predicate)
+    kept = tuple(sorted({w for w in words if w and w not in _EMPTY and w.isalpha()}))
+    return Slot(predicate, arg, kept, subject, _narrowing(head, inside))
+
+
+# Adjectives that do not narrow what is counted ("more than 70 bodies", "a total of 143 people").
+_NOT_NARROWING = frozenset(
+    {"other", "more", "additional", "total", "new", "further", "least", "several", "many", "some", "few", "such"}
+)
+
+
+def _narrowing(head: Any, inside: list[Any]) -> tuple[str, ...]:
+    """The words that narrow the noun a figure counts: 'three US Navy helicopters' -> ('navy', 'us')."""
+    noun = head
+    for _ in range(4):
+        if noun.pos_ in ("NOUN", "PROPN") and noun not in inside:
+            break
+        if noun.head is noun:
+            return ()
+        noun = noun.head
+    else:
+        return ()
+    words: set[str] = set()
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and child not in inside:
+            words.update(
+                _lemma(t)
+                for t in child.subtree
+                if t.pos_ in ("PROPN", "NOUN", "ADJ") and t not in inside and _lemma(t) not in _NOT_NARROWING
+            )
+    return tuple(sorted(words))
+
+
+def _dominates(token: Any, other: Any) -> bool:
+    """Whether other lies in token's subtree."""
+    return any(t is other for t in token.subtree)
+
+
+def _span_head(inside: list[Any]) -> Any:
+    """The token of the span whose head lies outside it (the last one if the span is its own root)."""
+    for token in reversed(inside):
+        if token.head not in inside or token.head is token:
+            return token
+    return inside[-1]
+
+
+def _predicate(head: Any, inside: list[Any], words: list[str]) -> tuple[Any | None, str | None]:
+    """Climb from the fact to the verb or adjective it is an argument of; collect the nouns passed."""
+    node, arg = head, None
+    for _ in range(6):
+        if node.dep_ == "ROOT" or node.head is node:
+            # a headline's number is often its root: "12 killed in ...", "Nine dead"
+            for child in node.children:
+                if child.pos_ in _PREDICATE_POS and child.dep_ in ("acl", "amod", "relcl", "advcl"):
+                    return child, arg or "subj"
+            if node.pos_ in _PREDICATE_POS and node not in inside:
+                return node, arg
+            return None, arg
+        dep = node.dep_
+        parent = node.head
+        if dep == "pobj" and parent.dep_ == "prep":
+            arg = arg or parent.lower_
+        elif dep in _SUBJECT:
+            arg = arg or "subj"
+        elif dep in _OBJECT:
+            arg = arg or "obj"
+        elif dep in ("acomp", "xcomp"):
+            arg = arg or "attr"
+        if parent.pos_ in _PREDICATE_POS and dep not in ("amod", "compound") and parent not in inside:
+            return parent, arg or "mod"
+        if parent.pos_ in ("AUX",) and dep in _SUBJECT | {"attr", "acomp"}:
+            return parent, arg or "subj"
+        if dep not in _CLIMB | _SUBJECT | _OBJECT | {"acomp", "xcomp"}:
+            return None, arg
+        if parent not in inside and parent.pos_ in ("NOUN", "PROPN"):
+            words.append(_lemma(parent))
+        node = parent
+    return None, arg
+
+
+def _lemma(token: Any) -> str:
+    return str(token.lemma_).lower()

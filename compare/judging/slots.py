@@ -1,0 +1,337 @@
+"""Pair the facts of two statements slot by slot, then compare their values as a journalist reads them.
+
+One mechanism for every figure, clock time, date and weekday: a fact of one statement meets the fact of
+the other that sits in the same slot — the same predicate (or one of the same meaning: 'killed' and
+'dead'), the same role there, the same counted noun, the same words around it. Facts are paired one to
+one, best slot first, and a pair whose values cannot both be true is a finding quoting both values.
+When each statement of an aligned pair has a single fact of a class, that pair needs little more than
+one shared word to be the same slot: headlines rarely say more ("12 killed in blast" / "Blast kills 14").
+
+A finding is kept when a context may explain it (reports published on different days); the context is
+said in its note instead. Only what the texts themselves separate is not compared: figures dated apart,
+counts of named different things ('the Senate plan' / 'the House plan'), ages of different people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from compare.facts.attribution import REPORTING_VERBS
+from compare.findings import fact_span
+from compare.judging.base import Draft, Side, draft
+from compare.facts.times import reference_date
+from compare.judging.numbers import direction, numbers_compatible, update_note
+from compare.judging.times import same_zone
+from compare.model import Fact, FactKind, FindingType, Severity
+
+# Predicates that name one kind of event in different words; a slot's words are compared through them.
+_SAME_MEANING: tuple[frozenset[str], ...] = (
+    frozenset({"kill", "dead", "die", "death", "toll", "fatality", "life", "perish", "slay", "fatal"}),
+    frozenset({"injure", "wound", "hurt", "injury", "injured", "wounded"}),
+    frozenset({"arrest", "detain", "apprehend", "custody", "nab"}),
+    frozenset({"rescue", "save", "pull", "evacuate"}),
+    frozenset({"quake", "earthquake", "tremor", "temblor"}),
+    frozenset({"convict", "sentence", "jail", "imprison", "guilty"}),
+    frozenset({"depart", "leave", "take", "off", "takeoff"}),
+    frozenset({"arrive", "land", "reach"}),
+    frozenset({"rise", "climb", "increase", "gain", "jump", "grow", "up", "high", "higher", "advance"}),
+    frozenset({"fall", "drop", "decline", "decrease", "slip", "down", "low", "lower", "lose", "shed"}),
+)
+_MEANING = {word: min(group) for group in _SAME_MEANING for word in group}
+
+# Counted nouns that say nothing about who was counted: "14 people" and "14 victims" count the same.
+_ANYONE = frozenset({"people", "person", "victim", "casualty", "individual", "civilian", "resident", "other"})
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = frozenset(_WEEKDAY_NAMES)
+
+_STRONG = 3.0  # a slot score from which two facts are of one slot without further help
+_LONE = 1.0  # enough when each side has one fact of the class
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Two facts of one slot, with how sure the pairing is."""
+
+    x: Fact
+    y: Fact
+    score: float
+
+
+def _meaning(word: str) -> str:
+    """A word reduced to what it means for pairing: singular, lower case, one name per synonym group.
+
+    Headlines capitalise every word, and a small parser then keeps 'Tourists' and 'Gunmen' as they are.
+    """
+    word = word.lower()
+    if word in _MEANING:
+        return _MEANING[word]
+    if word.endswith("men") and len(word) > 4:
+        word = word[:-3] + "man"
+    elif word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]
+    return _MEANING.get(word, word)
+
+
+def slot_score(x: Fact, y: Fact) -> float:
+    """How surely two facts of two statements fill the same slot (0: nothing in common)."""
+    score = 0.0
+    px = _meaning(x.predicate) if x.predicate else None
+    py = _meaning(y.predicate) if y.predicate else None
+    if px and px == py:
+        score += 1.0  # on top of the shared word itself
+    if x.arg and x.arg == y.arg:
+        score += 1.0
+    wx = {_meaning(w) for w in (*x.around, *([px] if px else []))}
+    wy = {_meaning(w) for w in (*y.around, *([py] if py else []))}
+    score += len(wx & wy)
+    rx, ry = _counted(x), _counted(y)
+    if rx and ry and rx == ry:
+        score += 2.0
+    return score
+
+
+def _counted(fact: Fact) -> str | None:
+    """The noun a figure counts, without breakdown or partitive marks."""
+    if not fact.role:
+        return None
+    role = fact.role
+    for prefix in ("list:", "part-of:"):
+        role = role.removeprefix(prefix)
+    return _meaning(role)
+
+
+def _different_subjects(x: Fact, y: Fact) -> bool:
+    """'The crew included two Bahrainis' and 'the passengers included 34 Bahrainis': one predicate said of
+    two different subjects is two slots."""
+    return bool(
+        x.subject and y.subject and x.predicate and _meaning(x.predicate) == _meaning(y.predicate or "")
+        and _meaning(x.subject) != _meaning(y.subject)
+    )
+
+
+def _may_pair_numbers(x: Fact, y: Fact) -> bool:
+    """Never pair counts of named different things, a whole set with a part, or two people's ages."""
+    if _different_subjects(x, y):
+        return False
+    rx, ry = x.role or "", y.role or ""
+    if rx.startswith("age") or ry.startswith("age"):
+        return rx == ry
+    if rx.startswith("whole:") != ry.startswith("whole:"):
+        return False
+    cx, cy = _counted(x), _counted(y)
+    if cx and cy and cx != cy:
+        generic = cx in _ANYONE or cy in _ANYONE or "+" in cx or "+" in cy
+        return generic or _meaning(cx) == _meaning(cy)
+    return True
+
+
+def pair_slots(
+    xs: Sequence[Fact],
+    ys: Sequence[Fact],
+    *,
+    may_pair: Callable[[Fact, Fact], bool],
+    agree: Callable[[Fact, Fact], bool],
+    lone: bool,
+) -> list[tuple[Match, bool]]:
+    """One-to-one pairs of facts in the same slot, best slot first, each with whether the values agree.
+
+    `lone`: each side has a single fact of this class, so a weak slot match will do.
+    """
+    candidates = []
+    for x in xs:
+        for y in ys:
+            if not may_pair(x, y):
+                continue
+            score = slot_score(x, y)
+            if score >= _STRONG or (lone and score >= _LONE):
+                candidates.append((score, agree(x, y), x, y))
+    # best slot first; between equal slots an agreeing pairing wins (the reports agree where they can)
+    candidates.sort(key=lambda c: (-c[0], not c[1], c[2].start, c[3].start))
+    used_x: set[str] = set()
+    used_y: set[str] = set()
+    out: list[tuple[Match, bool]] = []
+    for score, agrees, x, y in candidates:
+        if x.id in used_x or y.id in used_y:
+            continue
+        used_x.add(x.id)
+        used_y.add(y.id)
+        out.append((Match(x, y, score), agrees))
+    return out
+
+
+def _generic(fact: Fact) -> bool:
+    """A count that does not say of whom: 'killed 141', '14 people', 'Nine dead'."""
+    counted = _counted(fact)
+    return counted is None or counted in _ANYONE or counted in _MEANING.values()
+
+
+def _part(narrow: Fact, wide: Fact) -> bool:
+    """narrow counts a narrower group that may sit inside wide's: 'three Americans' among 'killed 141',
+    'three US Navy helicopters' among 'five helicopters' (not five of them among three)."""
+    assert narrow.value is not None and wide.value is not None
+    low = narrow.low if narrow.low is not None else narrow.value
+    if low > (wide.high if wide.high is not None else float("inf")):
+        return False
+    if _generic(wide) and not _generic(narrow):
+        return True
+    return _counted(narrow) == _counted(wide) and set(narrow.narrowing) > set(wide.narrowing)
+
+
+def _figures_agree(x: Fact, y: Fact) -> bool:
+    """Two figures can both be true: compatible values, or one counts a part of the other's group."""
+    return numbers_compatible(x, y) or _part(x, y) or _part(y, x)
+
+
+def _listed(fact: Fact) -> bool:
+    return bool(fact.role and fact.role.startswith("list:"))
+
+
+def _breakdown(side: Side) -> set[str]:
+    """The items of the breakdowns a statement gives ('63 Egyptians, 34 Bahrainis' -> egyptian, bahraini)."""
+    return {_meaning(f.role.removeprefix("list:")) for f in side.facts if f.role and _listed(f)}
+
+
+def _number_class(fact: Fact) -> tuple[str, str | None] | None:
+    if fact.kind is not FactKind.NUMBER or fact.value is None or fact.label == "SCARCE":
+        return None
+    return ("ordinal" if fact.label == "ORDINAL" else "count", fact.unit)
+
+
+def number_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True) -> list[Draft]:
+    """Figures in the same slot of two statements that cannot both be true."""
+    out: list[Draft] = []
+    classes = {c for c in map(_number_class, a.facts) if c} & {c for c in map(_number_class, b.facts) if c}
+    for cls in sorted(classes, key=str):
+        xs = [f for f in a.facts if _number_class(f) == cls]
+        ys = [f for f in b.facts if _number_class(f) == cls]
+        lone = aligned and len(xs) == 1 and len(ys) == 1
+        shared_breakdown = len(_breakdown(a) & _breakdown(b)) >= 2
+
+        def may_pair(x: Fact, y: Fact) -> bool:
+            # an item of a breakdown ('63 Egyptians, 34 Bahrainis') compares only within a breakdown of
+            # the same whole: 'the crew included two Bahrainis' is part of another whole
+            listed = _listed(x) or _listed(y)
+            return _may_pair_numbers(x, y) and (not listed or shared_breakdown)
+
+        matches = pair_slots(xs, ys, may_pair=may_pair, agree=_figures_agree, lone=lone)
+        agreeing_x = {m.x.id for m, ok in matches if ok}
+        agreeing_y = {m.y.id for m, ok in matches if ok}
+        for match, agrees in matches:
+            if agrees:
+                continue
+            x, y = match.x, match.y
+            # a figure the other report states too, in another slot, is not in dispute
+            if any(_figures_agree(x, other) for other in ys if other.id not in agreeing_y) and any(
+                _figures_agree(other, y) for other in xs if other.id not in agreeing_x
+            ):
+                continue
+            note = update_note(a, b)
+            bounded = direction(x.qualifier) != "exact" or direction(y.qualifier) != "exact"
+            out.append(
+                draft(
+                    FindingType.NUMBER,
+                    Severity.MEDIUM if bounded or note else Severity.HIGH,
+                    claim_index,
+                    a,
+                    b,
+                    "Different numbers for the same thing",
+                    fact_span(x, a.statement, a.document),
+                    fact_span(y, b.statement, b.document),
+                    note=note,
+                    conflict=True,
+                )
+            )
+    return out
+
+
+def _time_class(fact: Fact) -> str | None:
+    if fact.kind is not FactKind.TIME or fact.predicate in REPORTING_VERBS:
+        return None  # '..., he said Tuesday' dates the telling, not the event
+    if fact.text.lower() in _WEEKDAYS:
+        return "weekday"
+    if fact.label == "TIME" and fact.low is not None:
+        return "clock"
+    if fact.label in ("DATE", "PERIOD") and fact.low is not None and fact.qualifier != "relative":
+        return f"calendar:{fact.label}:{_granularity(fact)}"
+    if fact.label == "DATE" and fact.key.startswith("--"):
+        return "monthday"  # 'Dec. 4': a day of a year nobody names
+    return None
+
+
+def _granularity(fact: Fact) -> str:
+    """Day, month or year: 'in 2024' and 'on 3 March 2024' answer different questions."""
+    assert fact.low is not None
+    span = (fact.high if fact.high is not None else fact.low) - fact.low
+    return "day" if span < 1 else "month" if span < 32 else "season" if span < 100 else "year"
+
+
+def _times_agree(x: Fact, y: Fact) -> bool:
+    if x.text.lower() in _WEEKDAYS or y.text.lower() in _WEEKDAYS:
+        return x.text.lower() == y.text.lower()
+    if x.key.startswith("--") or y.key.startswith("--"):
+        return x.key == y.key
+    assert x.low is not None and y.low is not None
+    hx = x.high if x.high is not None else x.low
+    hy = y.high if y.high is not None else y.low
+    slack = 0.0
+    if x.label == "TIME" and (direction(x.qualifier) != "exact" or direction(y.qualifier) != "exact"):
+        slack = 10.0  # "about 5:50" and "5:54": minutes, told loosely
+    return x.low - slack <= hy and y.low - slack <= hx
+
+
+def _may_pair_times(x: Fact, y: Fact) -> bool:
+    return not _different_subjects(x, y)
+
+
+def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True) -> list[Draft]:
+    """Clock times, dates and weekdays in the same slot of two statements that cannot both hold."""
+    out: list[Draft] = []
+    classes = {c for c in map(_time_class, a.facts) if c} & {c for c in map(_time_class, b.facts) if c}
+    for cls in sorted(classes):
+        xs = [f for f in a.facts if _time_class(f) == cls]
+        ys = [f for f in b.facts if _time_class(f) == cls]
+        lone = aligned and len(xs) == 1 and len(ys) == 1
+
+        def may_pair(x: Fact, y: Fact) -> bool:
+            # '6 p.m. EDT' and '3 p.m. Arizona time' may be one moment
+            return _may_pair_times(x, y) and (cls != "clock" or same_zone(x, a, y, b))
+
+        for match, agrees in pair_slots(xs, ys, may_pair=may_pair, agree=_times_agree, lone=lone):
+            if agrees:
+                continue
+            lead = "Different days" if cls == "weekday" else "Different times or dates"
+            own_day = _own_days(a, match.x, b, match.y)
+            out.append(
+                draft(
+                    FindingType.TIME_DATE,
+                    Severity.LOW if own_day else Severity.MEDIUM,
+                    claim_index,
+                    a,
+                    b,
+                    lead,
+                    fact_span(match.x, a.statement, a.document),
+                    fact_span(match.y, b.statement, b.document),
+                    note=own_day or update_note(a, b),
+                    conflict=not own_day,
+                )
+            )
+    return out
+
+
+def _own_days(a: Side, x: Fact, b: Side, y: Fact) -> str | None:
+    """Each report names its own publication day ('continuing Thursday' in Thursday's paper, 'Friday'
+    in Friday's): most likely two days of one story. Said in the note; the finding stays."""
+    da, db = reference_date(a.document.published), reference_date(b.document.published)
+    if da is None or db is None or da == db:
+        return None
+    if x.text.lower() in _WEEKDAYS and y.text.lower() in _WEEKDAYS:
+        on_own = x.text.lower() == _WEEKDAY_NAMES[da.weekday()] and y.text.lower() == _WEEKDAY_NAMES[db.weekday()]
+    else:
+        on_own = x.low == float(da.toordinal()) and y.low == float(db.toordinal())
+    if not on_own:
+        return None
+    return f"each report names its own publication day ({a.label}: {da}, {b.label}: {db}): may be two days of the story"
