@@ -10,14 +10,14 @@ from dataclasses import replace
 
 from compare.judging.attribution import attribution_drafts
 from compare.judging.base import Draft, Side, number_findings, outlet_labels
+from compare.judging.context import different_referents
 from compare.judging.coverage import coverage_drafts
 from compare.judging.entities import entity_drafts
 from compare.judging.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
-from compare.judging.context import different_referents
 from compare.judging.numbers import different_occasions, numbers_compatible, scarcity_drafts
-from compare.judging.slots import number_slot_drafts, time_slot_drafts
 from compare.judging.polarity import certainty_drafts, contrary_drafts, polarity_drafts
 from compare.judging.resolve import resolve_facts
+from compare.judging.slots import number_slot_drafts, time_slot_drafts
 from compare.judging.stance import stance_drafts
 from compare.judging.times import time_drafts
 from compare.judging.verdicts import closest_pairs, relation, verdict

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from compare.facts import attribution, entities, nlp, numbers, polarity, slots, times
-from compare.model import Document, Fact, Statement
+from compare.model import Document, Fact, FactKind, Statement
 
 __all__ = ["extract_facts"]
 
@@ -37,10 +37,14 @@ def extract_facts(statement: Statement, document: Document) -> list[Fact]:
     parsed = nlp.parse(text)
     out = []
     for n, fact in enumerate(facts, start=1):
-        slot = slots.slot_of(parsed, fact.start - offset, fact.end - offset)
+        slot = slots.slot_of(
+            parsed, fact.start - offset, fact.end - offset, may_date_telling=fact.kind is not FactKind.NUMBER
+        )
         out.append(
             replace(
-                fact, id=f"{statement.id}:f{n}", predicate=slot.predicate,
+                fact,
+                id=f"{statement.id}:f{n}",
+                predicate=slot.predicate,
                 arg=slot.arg,
                 around=slot.words,
                 subject=slot.subject,

@@ -358,6 +358,8 @@ def _fact_from_match(
         qualifier = "about"
     else:
         low, high = qualifier_range(value, qualifier)
+    if digits and not unit and not cur and _names_a_thing(parsed, start, end):
+        return None  # "Airbus 320", "Boeing 737", "Apollo 11": part of a name, not a quantity
     role = _role(parsed, text, match.start(), end, unit)
     if label == "CARDINAL" and not unit and _is_age(parsed, text, start, end, value):
         role = _age_role(parsed, text, start, end, role)
@@ -390,6 +392,27 @@ def _fact_from_match(
         high=high,
         role=role,
     )
+
+
+_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"})
+
+
+def _names_a_thing(parsed: Any, start: int, end: int) -> bool:
+    """A number that is part of a name: tagged as a product or work, or standing after the proper noun it
+    belongs to (a counted noun follows its number in English: 'Airbus 320' names, '320 Airbuses' counts)."""
+    if parsed is None:
+        return False
+    if any(
+        ent.label_ in _NAME_LABELS and ent.start_char <= start and end <= ent.end_char for ent in parsed.ents
+    ):
+        return True
+    inside = [t for t in parsed if start <= t.idx < end]
+    if len(inside) != 1:
+        return False
+    token = inside[0]
+    head = token.head
+    named = any(ent.start <= head.i < ent.end and ent.label_ in ("ORG", "PRODUCT") for ent in parsed.ents)
+    return bool(head is not token and head.pos_ == "PROPN" and head.i == token.i - 1 and named)
 
 
 # "seven of the nine", "one of 97", "most of the 143": the number after 'of' is the size of the whole set

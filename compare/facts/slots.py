@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from compare.facts.attribution import REPORTING_VERBS
+
 # Words that carry no event of their own: "is", "has", "said", "did".
 _EMPTY = frozenset(
     {
@@ -57,8 +59,12 @@ class Slot:
 NO_SLOT = Slot(None, None, ())
 
 
-def slot_of(parsed: Any, start: int, end: int) -> Slot:
-    """The slot of the fact at statement-relative characters [start, end), or NO_SLOT without a parse."""
+def slot_of(parsed: Any, start: int, end: int, *, may_date_telling: bool = False) -> Slot:
+    """The slot of the fact at statement-relative characters [start, end), or NO_SLOT without a parse.
+
+    may_date_telling: the fact is a time or place, which can belong to the reporting verb itself ('a
+    spokesman said Sunday'); a figure never does, so for it a reporting verb gives way to the event.
+    """
     if parsed is None:
         return NO_SLOT
     inside = [t for t in parsed if start <= t.idx < end]
@@ -67,6 +73,13 @@ def slot_of(parsed: Any, start: int, end: int) -> Slot:
     head = _span_head(inside)
     words: list[str] = []
     verb, arg = _predicate(head, inside, words)
+    # what is reported, not the reporting: '130 bodies are reported to have been recovered'; but a time
+    # or place of the reporting itself ('a spokesman said Sunday') stays with it
+    of_event = not may_date_telling or arg in ("subj", "obj")
+    if of_event:
+        verb = _reported_event(verb)
+    if verb is None or (_lemma(verb) in REPORTING_VERBS and of_event):
+        verb = _next_event_verb(parsed, inside) or verb
     predicate = _lemma(verb) if verb is not None else None
     subject = None
     if verb is not None:
@@ -88,12 +101,37 @@ def slot_of(parsed: Any, start: int, end: int) -> Slot:
     if predicate is not None:
         words.append(predicate)
     kept = tuple(sorted({w for w in words if w and w not in _EMPTY and w.isalpha()}))
-    return Slot(predicate, arg, kept, subject, _narrowing(head, inside))
+    narrowing = _narrowing(head, inside)
+    if verb is not None and arg == "subj" and _lemma(verb) == "be":
+        # 'two crew members were Bahrainis', 'thirty-six of them were children': the complement names the
+        # part of the group that is counted
+        narrowing = tuple(
+            sorted(
+                {
+                    *narrowing,
+                    *(_lemma(c) for c in verb.children if c.dep_ in ("attr", "acomp") and c.pos_ in _CONTENT),
+                }
+            )
+        )
+    return Slot(predicate, arg, kept, subject, narrowing)
 
 
 # Adjectives that do not narrow what is counted ("more than 70 bodies", "a total of 143 people").
 _NOT_NARROWING = frozenset(
-    {"other", "more", "additional", "total", "new", "further", "least", "several", "many", "some", "few", "such"}
+    {
+        "other",
+        "more",
+        "additional",
+        "total",
+        "new",
+        "further",
+        "least",
+        "several",
+        "many",
+        "some",
+        "few",
+        "such",
+    }
 )
 
 
@@ -122,6 +160,35 @@ def _narrowing(head: Any, inside: list[Any]) -> tuple[str, ...]:
 def _dominates(token: Any, other: Any) -> bool:
     """Whether other lies in token's subtree."""
     return any(t is other for t in token.subtree)
+
+
+# Verbs that report or judge an event rather than being it: "130 bodies are reported to have been
+# recovered", "15 are feared dead", "it is expected to rise to 20".
+_RAISING = frozenset(
+    {"report", "say", "believe", "expect", "seem", "appear", "think", "fear", "know", "estimate", "confirm"}
+)
+
+
+def _reported_event(verb: Any | None) -> Any | None:
+    """The event verb under a reporting verb ('reported to have been recovered' -> recover)."""
+    if verb is None or _lemma(verb) not in _RAISING:
+        return verb
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in _PREDICATE_POS:
+            return child
+    return verb
+
+
+def _next_event_verb(parsed: Any, inside: list[Any]) -> Any | None:
+    """The first event verb after the fact, for parses that lost it ('"More than 70 bodies, most of them
+    children, have been recovered," an official told TV' hangs the bodies on the quotation mark)."""
+    last = inside[-1].i
+    for token in parsed[last + 1 : last + 13]:
+        if token.pos_ == "VERB" and _lemma(token) not in REPORTING_VERBS:
+            return token
+        if token.is_punct and token.text in ".;:!?":
+            break
+    return None
 
 
 def _span_head(inside: list[Any]) -> Any:

@@ -9,16 +9,10 @@ from rapidfuzz import fuzz
 
 from compare.findings import fact_span, quote
 from compare.judging.base import Draft, Side
-from compare.judging.numbers import (
-    NumClass,
-    comparable_number,
-    direction,
-    num_class,
-    number_drafts,
-    numbers_compatible,
-)
+from compare.judging.context import different_referents
+from compare.judging.numbers import NumClass, different_occasions, direction, num_class, numbers_compatible
 from compare.judging.polarity import denied_keys, polarity_drafts, said_keys
-from compare.judging.times import event_keys, time_drafts
+from compare.judging.slots import number_slot_drafts, slot_keys, time_slot_drafts
 from compare.model import Claim, Document, Fact, FactKind, FindingType, Severity, Statement
 
 # A counted noun in more statements than this (per scan) is too generic to pair statements by:
@@ -30,19 +24,20 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
     """Figures, times, dates and denials of one thing told differently in statements kept apart.
 
     Alignment groups by overall wording; 'more than 130 bodies were recovered' and a long quote
-    saying 'more than 70 bodies ... have been recovered' may land in different claims. Only conflicts
-    with a shared context are raised here (the same counted noun and verb, or a time of the same verb),
-    so the scan stays quiet on unrelated sentences.
+    saying 'more than 70 bodies ... have been recovered' may land in different claims, or only in a
+    related link. Candidates are the related links and the statements of other reports that share an
+    event slot with one another (a figure or time of the same predicate, or counting the same noun);
+    their facts are then paired as for aligned statements, but only on a strong slot match.
     """
     claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
-    sides = [side(sid) for sid in sorted(claim_of, key=lambda s: (claim_of[s], s))]
-    # only statements counting the same noun, or timing the same verb, can disagree: bucket them by that
+    order = sorted(claim_of, key=lambda s: (claim_of[s], s))
+    sides = [side(sid) for sid in order]
+    position = {sid: n for n, sid in enumerate(order)}
+    # only statements with a fact in the same slot can disagree: bucket them by that slot
     buckets: dict[tuple[str, object], list[int]] = {}
     for n, x in enumerate(sides):
-        for cls in {num_class(f) for f in x.facts if comparable_number(f) and f.role}:
-            buckets.setdefault(("number", cls), []).append(n)
-        for key in event_keys(x):
-            buckets.setdefault(("time", key), []).append(n)
+        for key in slot_keys(x.facts):
+            buckets.setdefault(("slot", key), []).append(n)
         for word in denied_keys(x):
             buckets.setdefault(("polarity", ("denied", word)), []).append(n)
     # statements that say a denied word go with the statements denying it
@@ -53,16 +48,18 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
             if members is not None and n not in members and len(members) <= MAX_SCAN_BUCKET:
                 members.add(n)
                 buckets[("polarity", ("denied", word))].append(n)
-    candidates = sorted(
-        {
-            (kind, i, j)
-            for (kind, _), members in buckets.items()
-            if len(members) <= MAX_SCAN_BUCKET
-            for i in members
-            for j in members
-            if i < j
-        }
-    )
+    candidates = {
+        (kind, i, j)
+        for (kind, _), members in buckets.items()
+        if len(members) <= MAX_SCAN_BUCKET
+        for i in members
+        for j in members
+        if i < j
+    }
+    for claim in claims:  # related links: overlaps the claims could not hold
+        for link in claim.related:
+            i, j = sorted((position[link.statement], position[link.other]))
+            candidates.add(("slot", i, j))
     # a report that both denies and says a word tells both sides itself ('officials said there was no
     # fire'; 'a witness reported seeing a fire'): no disagreement between outlets on it
     denies: dict[str, set[str]] = {}
@@ -71,7 +68,7 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
     out: list[Draft] = []
     # at most one such finding per statement, kind and other report: a hint, not a flood
     flagged: set[tuple[str, int, str]] = set()
-    for kind, i, j in candidates:
+    for kind, i, j in sorted(candidates):
         a, b = sides[i], sides[j]
         if (kind, i, b.document.id) in flagged or (kind, j, a.document.id) in flagged:
             continue
@@ -82,10 +79,11 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
         ):
             continue
         index = claim_of[a.statement.id]
-        if kind == "number":
-            drafts = number_drafts(a, b, index, strict=True)
-        elif kind == "time":
-            drafts = time_drafts(a, b, index, strict=True)
+        if kind == "slot":
+            drafts = []
+            if not (different_referents(a, b) or different_occasions(a, b)):
+                drafts.extend(number_slot_drafts(a, b, index, aligned=False))
+            drafts.extend(time_slot_drafts(a, b, index, aligned=False))
         else:
             drafts = polarity_drafts(a, b, index, strict=True)
         if drafts:
@@ -94,7 +92,7 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
             out.append(
                 replace(
                     found,
-                    severity=Severity.MEDIUM,
+                    severity=Severity.MEDIUM if found.conflict else found.severity,
                     note="; ".join(
                         n
                         for n in (

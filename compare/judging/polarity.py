@@ -301,9 +301,37 @@ _CONTRARIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset(["guilty", "convict"]), frozenset(["innocent", "acquit"])),
     (frozenset(["win"]), frozenset(["lose"])),
     (
-        frozenset(["rise", "increase", "gain", "climb", "jump", "advance", "grow"]),
-        frozenset(["fall", "drop", "decline", "decrease", "slip", "sink", "shrink", "plunge", "tumble"]),
+        frozenset(
+            ["rise", "increase", "gain", "climb", "jump", "advance", "grow", "raise", "hike", "higher"]
+        ),
+        frozenset(
+            [
+                "fall",
+                "drop",
+                "decline",
+                "decrease",
+                "slip",
+                "sink",
+                "shrink",
+                "plunge",
+                "tumble",
+                "cut",
+                "lower",
+            ]
+        ),
     ),
+    (
+        frozenset(["strengthen", "firm", "appreciate", "rally", "recover"]),
+        frozenset(["weaken", "soften", "depreciate", "slump", "slide"]),
+    ),
+    (frozenset(["confirm", "admit", "acknowledge"]), frozenset(["deny", "dispute"])),
+    (
+        frozenset(["approve", "accept", "endorse", "agree"]),
+        frozenset(["reject", "veto", "refuse", "decline"]),
+    ),
+    (frozenset(["expand", "widen", "extend"]), frozenset(["narrow", "shrink", "curtail"])),
+    (frozenset(["lift", "ease", "relax"]), frozenset(["impose", "tighten"])),
+    (frozenset(["release", "free"]), frozenset(["arrest", "detain", "jail"])),
 )
 
 
@@ -314,7 +342,9 @@ def _frames(token: Any) -> set[tuple[str, ...]]:
         node = node.head  # 'terrorist attack': what is said is said of the attack
     frames: set[tuple[str, ...]] = set()
     clause = node if node.pos_ in ("VERB", "AUX") else node.head
-    if node.dep_ in ("attr", "acomp", "oprd") or node.pos_ in ("VERB", "AUX"):
+    # 'stocks close lower', 'shares ended higher': the manner word is said of the verb's subject
+    manner = node.dep_ in ("advmod", "npadvmod", "xcomp", "oprd") and node.head.pos_ in ("VERB", "AUX")
+    if node.dep_ in ("attr", "acomp", "oprd") or node.pos_ in ("VERB", "AUX") or manner:
         for child in clause.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 frames.add(("subj", str(child.lemma_).lower()))

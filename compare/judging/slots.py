@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from compare.facts.attribution import REPORTING_VERBS
+from compare.facts.times import reference_date
 from compare.findings import fact_span
 from compare.judging.base import Draft, Side, draft
-from compare.facts.times import reference_date
 from compare.judging.numbers import direction, numbers_compatible, update_note
 from compare.judging.times import same_zone
 from compare.model import Fact, FactKind, FindingType, Severity
@@ -46,8 +46,9 @@ _ANYONE = frozenset({"people", "person", "victim", "casualty", "individual", "ci
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS = frozenset(_WEEKDAY_NAMES)
 
-_STRONG = 3.0  # a slot score from which two facts are of one slot without further help
+_STRONG = 3.0  # a slot score from which two facts of aligned statements are of one slot
 _LONE = 1.0  # enough when each side has one fact of the class
+_UNALIGNED = 3.0  # statements alignment kept apart: same act (required) and one more thing in common
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,14 @@ def slot_score(x: Fact, y: Fact) -> float:
     return score
 
 
+def _different_acts(x: Fact, y: Fact) -> bool:
+    if not x.predicate or not y.predicate:
+        return False
+    if x.predicate in _EMPTY_PREDICATES or y.predicate in _EMPTY_PREDICATES:
+        return False
+    return _meaning(x.predicate) != _meaning(y.predicate)
+
+
 def _counted(fact: Fact) -> str | None:
     """The noun a figure counts, without breakdown or partitive marks."""
     if not fact.role:
@@ -104,24 +113,27 @@ def _counted(fact: Fact) -> str | None:
     return _meaning(role)
 
 
-def _different_subjects(x: Fact, y: Fact) -> bool:
-    """'The crew included two Bahrainis' and 'the passengers included 34 Bahrainis': one predicate said of
-    two different subjects is two slots."""
-    return bool(
-        x.subject and y.subject and x.predicate and _meaning(x.predicate) == _meaning(y.predicate or "")
-        and _meaning(x.subject) != _meaning(y.subject)
-    )
+# Predicates that name no act of their own: two statements 'being' or 'including' numbers tell of nothing
+# in common.
+_EMPTY_PREDICATES = frozenset({"be", "have", "include", "do", "get", "make", "involve", "contain", "number"})
+
+
+def _same_predicate(x: Fact, y: Fact) -> bool:
+    """Both facts hang on one act (not on 'be' or 'include')."""
+    if not x.predicate or not y.predicate or x.predicate in _EMPTY_PREDICATES:
+        return False
+    return _meaning(x.predicate) == _meaning(y.predicate)
 
 
 def _may_pair_numbers(x: Fact, y: Fact) -> bool:
     """Never pair counts of named different things, a whole set with a part, or two people's ages."""
-    if _different_subjects(x, y):
-        return False
     rx, ry = x.role or "", y.role or ""
     if rx.startswith("age") or ry.startswith("age"):
-        return rx == ry
+        return rx == ry != "age"  # the ages of one named person, never of two or of nobody known
     if rx.startswith("whole:") != ry.startswith("whole:"):
         return False
+    if rx.startswith("part-of:") != ry.startswith("part-of:"):
+        return False  # 'thirty-six of the victims' is a part, not the toll
     cx, cy = _counted(x), _counted(y)
     if cx and cy and cx != cy:
         generic = cx in _ANYONE or cy in _ANYONE or "+" in cx or "+" in cy
@@ -136,10 +148,12 @@ def pair_slots(
     may_pair: Callable[[Fact, Fact], bool],
     agree: Callable[[Fact, Fact], bool],
     lone: bool,
+    lone_score: float = _LONE,
+    strong: float = _STRONG,
 ) -> list[tuple[Match, bool]]:
     """One-to-one pairs of facts in the same slot, best slot first, each with whether the values agree.
 
-    `lone`: each side has a single fact of this class, so a weak slot match will do.
+    `lone`: each side has a single fact of this class, so a slot score of `lone_score` will do.
     """
     candidates = []
     for x in xs:
@@ -147,7 +161,7 @@ def pair_slots(
             if not may_pair(x, y):
                 continue
             score = slot_score(x, y)
-            if score >= _STRONG or (lone and score >= _LONE):
+            if score >= strong or (lone and score >= lone_score):
                 candidates.append((score, agree(x, y), x, y))
     # best slot first; between equal slots an agreeing pairing wins (the reports agree where they can)
     candidates.sort(key=lambda c: (-c[0], not c[1], c[2].start, c[3].start))
@@ -178,7 +192,9 @@ def _part(narrow: Fact, wide: Fact) -> bool:
         return False
     if _generic(wide) and not _generic(narrow):
         return True
-    return _counted(narrow) == _counted(wide) and set(narrow.narrowing) > set(wide.narrowing)
+    # words narrowing one count that the other statement does not use at all
+    extra = {_meaning(w) for w in narrow.narrowing} - {_meaning(w) for w in (*wide.narrowing, *wide.around)}
+    return _counted(narrow) == _counted(wide) and bool(extra) and set(wide.narrowing) <= set(narrow.narrowing)
 
 
 def _figures_agree(x: Fact, y: Fact) -> bool:
@@ -211,13 +227,25 @@ def number_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = Tr
         lone = aligned and len(xs) == 1 and len(ys) == 1
         shared_breakdown = len(_breakdown(a) & _breakdown(b)) >= 2
 
-        def may_pair(x: Fact, y: Fact) -> bool:
+        def may_pair(x: Fact, y: Fact, shared_breakdown: bool = shared_breakdown) -> bool:
+            if not aligned and not _same_predicate(x, y):
+                return False  # statements kept apart must tell of the same act
             # an item of a breakdown ('63 Egyptians, 34 Bahrainis') compares only within a breakdown of
             # the same whole: 'the crew included two Bahrainis' is part of another whole
-            listed = _listed(x) or _listed(y)
-            return _may_pair_numbers(x, y) and (not listed or shared_breakdown)
+            if _listed(x) and _listed(y):
+                return shared_breakdown and _may_pair_numbers(x, y)
+            if _listed(x) or _listed(y):
+                return _counted(x) == _counted(y) and _may_pair_numbers(x, y)
+            return _may_pair_numbers(x, y)
 
-        matches = pair_slots(xs, ys, may_pair=may_pair, agree=_figures_agree, lone=lone)
+        matches = pair_slots(
+            xs,
+            ys,
+            may_pair=may_pair,
+            agree=_figures_agree,
+            lone=lone,
+            strong=_STRONG if aligned else _UNALIGNED,
+        )
         agreeing_x = {m.x.id for m, ok in matches if ok}
         agreeing_y = {m.y.id for m, ok in matches if ok}
         for match, agrees in matches:
@@ -246,6 +274,26 @@ def number_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = Tr
                 )
             )
     return out
+
+
+def slot_keys(facts: Sequence[Fact]) -> set[tuple[str, ...]]:
+    """Keys that statements sharing a slot share: a figure's class with its predicate or counted noun, a
+    time's class with its predicate. Statements of other claims are compared when a key meets."""
+    keys: set[tuple[str, ...]] = set()
+    for fact in facts:
+        number = _number_class(fact)
+        if number is not None:
+            cls = f"{number[0]}:{number[1]}"
+            if fact.predicate and fact.predicate not in REPORTING_VERBS:
+                keys.add((cls, "p", _meaning(fact.predicate)))
+            counted = _counted(fact)
+            if counted and not _generic(fact):
+                keys.add((cls, "n", counted))
+            continue
+        time = _time_class(fact)
+        if time is not None and fact.predicate:
+            keys.add((time, "p", _meaning(fact.predicate)))
+    return keys
 
 
 def _time_class(fact: Fact) -> str | None:
@@ -284,7 +332,8 @@ def _times_agree(x: Fact, y: Fact) -> bool:
 
 
 def _may_pair_times(x: Fact, y: Fact) -> bool:
-    return not _different_subjects(x, y)
+    """'flew in Thursday' / 'crashed Wednesday': the times of two acts are two slots."""
+    return not _different_acts(x, y)
 
 
 def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True) -> list[Draft]:
@@ -296,11 +345,23 @@ def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True
         ys = [f for f in b.facts if _time_class(f) == cls]
         lone = aligned and len(xs) == 1 and len(ys) == 1
 
-        def may_pair(x: Fact, y: Fact) -> bool:
+        def may_pair(x: Fact, y: Fact, cls: str = cls) -> bool:
+            if not aligned and not _same_predicate(x, y):
+                return False
             # '6 p.m. EDT' and '3 p.m. Arizona time' may be one moment
             return _may_pair_times(x, y) and (cls != "clock" or same_zone(x, a, y, b))
 
-        for match, agrees in pair_slots(xs, ys, may_pair=may_pair, agree=_times_agree, lone=lone):
+        # an aligned pair's only date (or clock time, or weekday) on each side: one event, one time
+        matches = pair_slots(
+            xs,
+            ys,
+            may_pair=may_pair,
+            agree=_times_agree,
+            lone=lone,
+            lone_score=0.0,
+            strong=_STRONG if aligned else _UNALIGNED,
+        )
+        for match, agrees in matches:
             if agrees:
                 continue
             lead = "Different days" if cls == "weekday" else "Different times or dates"
@@ -329,9 +390,14 @@ def _own_days(a: Side, x: Fact, b: Side, y: Fact) -> str | None:
     if da is None or db is None or da == db:
         return None
     if x.text.lower() in _WEEKDAYS and y.text.lower() in _WEEKDAYS:
-        on_own = x.text.lower() == _WEEKDAY_NAMES[da.weekday()] and y.text.lower() == _WEEKDAY_NAMES[db.weekday()]
+        on_own = (
+            x.text.lower() == _WEEKDAY_NAMES[da.weekday()] and y.text.lower() == _WEEKDAY_NAMES[db.weekday()]
+        )
     else:
         on_own = x.low == float(da.toordinal()) and y.low == float(db.toordinal())
     if not on_own:
         return None
-    return f"each report names its own publication day ({a.label}: {da}, {b.label}: {db}): may be two days of the story"
+    return (
+        f"each report names its own publication day ({a.label}: {da}, {b.label}: {db}): "
+        "may be two days of the story"
+    )
