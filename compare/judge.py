@@ -13,6 +13,7 @@ from compare.judging.base import Draft, Side, number_findings, outlet_labels
 from compare.judging.context import different_referents
 from compare.judging.coverage import coverage_drafts
 from compare.judging.entities import entity_drafts
+from compare.judging.group import join_across_outlets
 from compare.judging.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
 from compare.judging.numbers import different_occasions, numbers_compatible, scarcity_drafts
 from compare.judging.polarity import certainty_drafts, contrary_drafts, polarity_drafts
@@ -74,7 +75,7 @@ def judge(
         drafts.extend(coverage_drafts(judged_claim, index, by_id, docs, documents, labels))
     drafts.extend(internal_drafts(judged, by_id, docs, resolved, labels))
     drafts.extend(unaligned_drafts(judged, side))
-    return judged, number_findings(drafts, [c.id for c in judged])
+    return judged, number_findings(join_across_outlets(drafts, labels), [c.id for c in judged])
 
 
 def _with_stances(pair: Pair, stances: Sequence[Draft]) -> Pair:

@@ -23,6 +23,7 @@ class Draft:
     spans: tuple[Span, ...]
     note: str | None = None
     conflict: bool = False
+    lead: str = ""  # the message without its quotes ("Different numbers for the same thing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ def draft(
         spans=(span_a, span_b),
         note=note,
         conflict=conflict,
+        lead=lead,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compare.facts import aliases, nlp
+from compare.facts import aliases
 from compare.facts.attribution import REPORTING_VERBS
 from compare.findings import fact_span
 from compare.judging.base import Draft, Side, draft
@@ -78,26 +78,11 @@ def mentions(side: Side, key: str) -> bool:
     return f" {key} " in folded or any(f" {w} " in folded for w in key.split()[-1:] if len(w) > 3)
 
 
-def _governor(side: Side, fact: Fact) -> str | None:
-    """The word a place's preposition hangs on: 'depart' in 'departed from Lucerne'."""
-    parsed = nlp.parse(side.statement.text)
-    if parsed is None:
-        return None
-    start = fact.start - side.statement.start
-    for token in parsed:
-        if token.idx == start or (token.idx <= start < token.idx + len(token.text)):
-            node = token
-            while node.dep_ in ("compound", "amod", "det", "flat") and node.head is not node:
-                node = node.head
-            if node.dep_ == "pobj" and node.head.dep_ == "prep":
-                return str(node.head.head.lemma_).lower()
-            return None
-    return None
+def _same_event(x: Fact, y: Fact) -> bool:
+    """Places conflict only when they answer the same question: the same act, or both a journey's end.
 
-
-def _same_event(a: Side, x: Fact, b: Side, y: Fact) -> bool:
-    """Places conflict only when they answer the same question: the same word, or both a journey's end."""
-    ga, gb = _governor(a, x), _governor(b, y)
+    The act is the predicate recorded at extraction ('depart' in 'departed from Lucerne')."""
+    ga, gb = x.predicate, y.predicate
     if ga is None or gb is None:
         return False
     return ga == gb or (ga in _MOTION and gb in _MOTION)
@@ -108,13 +93,28 @@ def _placelike(fact: Fact) -> bool:
     return fact.label in _PLACE_LABELS or (fact.label in ("PERSON", "ORG") and len(fact.key.split()) == 1)
 
 
+# Facilities named after the place they serve: 'Lucerne airport' stands for Lucerne when places compare.
+_FACILITIES = frozenset(
+    {"airport", "airfield", "airstrip", "airbase", "station", "port", "harbour", "harbor", "terminal"}
+)
+
+
+def _as_place(fact: Fact) -> tuple[str, str]:
+    """(label, key) with a transport facility read as its town: ('GPE', 'lucerne') for 'Lucerne airport'."""
+    words = fact.key.split()
+    if fact.label == "FAC" and len(words) > 1 and words[-1] in _FACILITIES:
+        return "GPE", " ".join(words[:-1])
+    return fact.label, fact.key
+
+
 def _same_granularity(x: Fact, y: Fact) -> bool:
     """A country against a region ('Kenya' / 'East Africa') or a city ('Milan' / 'Italy'): containment."""
-    labels = {f.label for f in (x, y) if f.label in _PLACE_LABELS - {"NAME"}}
+    (lx, kx), (ly, ky) = _as_place(x), _as_place(y)
+    labels = {label for label in (lx, ly) if label in _PLACE_LABELS - {"NAME"}}
     if len(labels) > 1:
         return False
-    regions = [bool(set(f.key.split()) & _REGION_WORDS) for f in (x, y)]
-    countries = [f.key in aliases.COUNTRIES for f in (x, y)]
+    regions = [bool(set(k.split()) & _REGION_WORDS) for k in (kx, ky)]
+    countries = [k in aliases.COUNTRIES for k in (kx, ky)]
     return not any(regions) and countries[0] == countries[1]
 
 
@@ -124,7 +124,7 @@ def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
     eb = [f for f in b.facts if f.kind is FactKind.ENTITY and f.role]
     for x in ea:
         for y in eb:
-            if x.role != y.role or aliases.same_entity(x.key, y.key):
+            if x.role != y.role or aliases.same_entity(_as_place(x)[1], _as_place(y)[1]):
                 continue
             place = x.role in _PLACE_ROLES
             # who did it, or who holds the post; not who underwent it ('X was killed', 'placed X on the
@@ -136,7 +136,7 @@ def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             if not (place or actor):
                 continue
             if place and not (
-                _placelike(x) and _placelike(y) and _same_granularity(x, y) and _same_event(a, x, b, y)
+                _placelike(x) and _placelike(y) and _same_granularity(x, y) and _same_event(x, y)
             ):
                 continue
             if actor and not (x.label == y.label == "PERSON"):
