@@ -66,10 +66,61 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
                 text=surface,
                 key=key,
                 label=ent.label_,
-                role=_role(ent),
+                role=_role(ent) or _preposition_before(parsed, ent.start),
             )
         )
+    facts.extend(_unnamed_places(parsed, text, offset, statement_id, facts))
     return facts
+
+
+# Prepositions that put a place in a role: where something happened, whence or whither it went.
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "from", "to", "outside", "inside", "into"})
+
+
+def _preposition_before(parsed: Any, index: int) -> str | None:
+    """A place preposition right before a name the parse did not attach to it ('strikes off Sumatra')."""
+    if index > 0 and parsed[index - 1].lower_ in _PLACE_PREPOSITIONS:
+        return str(parsed[index - 1].lower_)
+    return None
+
+
+def _unnamed_places(parsed: Any, text: str, offset: int, statement_id: str, found: list[Fact]) -> list[Fact]:
+    """Proper nouns after a place preposition that the small NER model did not tag ('sank off Rhodes'):
+    kept as NAME facts in that role, so that a different place there can still be seen."""
+    taken = [(f.start - offset, f.end - offset) for f in found]
+    out: list[Fact] = []
+    for token in parsed:
+        if token.pos_ != "PROPN" or not token.is_title or token.dep_ == "compound":
+            continue
+        role = _preposition_before(parsed, token.i) or (
+            str(token.head.lower_)
+            if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
+            else None
+        )
+        if role is None:
+            continue
+        first = token
+        while first.i > 0 and parsed[first.i - 1].dep_ == "compound" and parsed[first.i - 1].pos_ == "PROPN":
+            first = parsed[first.i - 1]
+        start, end = first.idx, token.idx + len(token.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        key = aliases.normalise(text[start:end], "GPE")
+        if key:
+            out.append(
+                Fact(
+                    id="",
+                    statement=statement_id,
+                    kind=FactKind.ENTITY,
+                    start=offset + start,
+                    end=offset + end,
+                    text=text[start:end],
+                    key=key,
+                    label="NAME",
+                    role=role,
+                )
+            )
+    return out
 
 
 def _role(ent: Any) -> str | None:

@@ -350,6 +350,14 @@ def _frames(token: Any) -> set[tuple[str, ...]]:
                 frames.add(("subj", str(child.lemma_).lower()))
     if node.dep_ == "pobj" and node.head.dep_ == "prep":
         frames.add(("prep", node.head.lower_, str(node.head.head.lemma_).lower()))
+    # who or what the word is said of, whatever the construction: the object of a transitive verb
+    # ('acquitted the driver'), else the subject ('the driver ... guilty', 'shares fell')
+    about = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")] or [
+        c for c in clause.children if c.dep_ == "nsubj"
+    ]
+    if node.pos_ == "ADJ":
+        about = [c for c in node.children if c.dep_ == "nsubj"] or about
+    frames.update(("about", str(c.lemma_).lower()) for c in about if c.pos_ in ("NOUN", "PROPN"))
     return frames
 
 

@@ -125,8 +125,25 @@ def _same_predicate(x: Fact, y: Fact) -> bool:
     return _meaning(x.predicate) == _meaning(y.predicate)
 
 
+# Predicates whose subject is the whole a count is part of: 'the crew included two Bahrainis'.
+_CONTAINERS = frozenset({"include", "comprise", "contain", "number", "have"})
+
+
+def _different_wholes(x: Fact, y: Fact) -> bool:
+    """'The crew included two Bahrainis' and 'the passengers included 34 Bahrainis' count in two wholes."""
+    return bool(
+        x.predicate in _CONTAINERS
+        and y.predicate in _CONTAINERS
+        and x.subject
+        and y.subject
+        and _meaning(x.subject) != _meaning(y.subject)
+    )
+
+
 def _may_pair_numbers(x: Fact, y: Fact) -> bool:
     """Never pair counts of named different things, a whole set with a part, or two people's ages."""
+    if _different_wholes(x, y):
+        return False
     rx, ry = x.role or "", y.role or ""
     if rx.startswith("age") or ry.startswith("age"):
         return rx == ry != "age"  # the ages of one named person, never of two or of nobody known

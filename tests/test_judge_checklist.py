@@ -1,0 +1,267 @@
+"""Behavioural tests of the discrepancy engine, in the spirit of CheckList (Ribeiro et al., 2020).
+
+For each finding type: many wordings of one difference that must be flagged (headline style, passive,
+reported speech, number words, hyphenated units, word order, the fact inside a long sentence), and
+look-alikes that must not be (rounding, conversions, qualifiers, more detail, aliases, a part of a
+group, times of two different acts). Every sentence here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare import Document, compare_documents
+from compare.model import Comparison, FindingType, Relation
+
+pytestmark = pytest.mark.slow
+
+_DISCREPANCY = {FindingType.NUMBER, FindingType.TIME_DATE, FindingType.ENTITY, FindingType.POLARITY}
+
+
+def _compare(a: str, b: str, published: tuple[str | None, str | None] = (None, None)) -> Comparison:
+    return compare_documents(
+        [
+            Document.from_text(a, id="a", outlet="Outlet A", published=published[0]),
+            Document.from_text(b, id="b", outlet="Outlet B", published=published[1]),
+        ]
+    )
+
+
+def _flagged(comparison: Comparison, ftype: FindingType) -> bool:
+    return any(f.type is ftype for f in comparison.findings)
+
+
+def _quiet(comparison: Comparison) -> bool:
+    no_conflict = all(p.relation is not Relation.CONFLICT for c in comparison.claims for p in c.pairs)
+    return no_conflict and not any(f.type in _DISCREPANCY for f in comparison.findings)
+
+
+# --- numbers ------------------------------------------------------------------------------------------
+
+NUMBERS_DIFFER = [
+    (
+        "At least 15 people were taken to hospital after the fire.",
+        "At least 30 people were taken to hospital after the fire.",
+    ),
+    ("19 hurt in Riverside parade shooting", "17 hurt at Riverside parade shooting"),
+    (
+        "Police arrested 12 protesters outside the embassy.",
+        "Nine protesters were arrested outside the embassy by police.",
+    ),
+    (
+        "Twelve miners were trapped underground after the collapse.",
+        "Fourteen miners were trapped underground after the collapse.",
+    ),
+    (
+        "The storm brought a 4-metre wave to the harbour.",
+        "The storm brought a wave 6 metres high to the harbour.",
+    ),
+    ("Flames engulfed the 32-storey tower on Friday.", "Flames engulfed the 30-storey tower on Friday."),
+    (
+        "The mayor said 40 homes had been destroyed by the flood.",
+        "According to the mayor, the flood destroyed 55 homes.",
+    ),
+    (
+        "The ferry, which left port at dawn with 210 passengers on board, sank near the island on Monday.",
+        "The ferry sank near the island on Monday with 180 passengers on board.",
+    ),
+    ("Unemployment rose to 5.2 percent in March.", "Unemployment rose to 5.8% in March."),
+    (
+        "The company agreed to pay $2.5 million to settle the case.",
+        "The company agreed to pay $4 million to settle the case.",
+    ),
+    ("Bomb kills 11 at busy market", "Bomber kills 12 at busy market"),
+    (
+        "The plane crashed into the 25th floor of the building.",
+        "The plane crashed into the 26th floor of the building.",
+    ),
+    ("Nine dead as storm lashes coast", "Six killed as storm lashes coast"),
+    ("Landslide buries 23 villagers", "Landslide buries 31 villagers in remote hamlet"),
+]
+
+NUMBERS_AGREE = [
+    ("About 300 people were evacuated from the valley.", "Some 310 people were evacuated from the valley."),
+    (
+        "The wave was 10 feet high when it reached the pier.",
+        "The wave was 3 metres high when it reached the pier.",
+    ),
+    ("More than 130 bodies were recovered from the sea.", "130 bodies were recovered from the sea."),
+    ("The crash killed 141 people, including three Americans.", "Three Americans were killed in the crash."),
+    (
+        "Five helicopters joined the search on Sunday.",
+        "Three US Navy helicopters joined the search on Sunday.",
+    ),
+    ("The crew included two Bahrainis.", "The passengers included 34 Bahrainis."),
+    ("Nine people died in the blaze.", "The blaze killed nine."),
+    ("Thirty-six of the victims were children.", "The crash killed 143 people."),
+    ("The Airbus 320 crashed into the sea.", "The Boeing 737 crashed into the sea."),
+    ("The deal is worth $1.5 billion.", "The deal is worth 1.5 billion dollars."),
+    ("Turnout was 62 percent.", "Turnout was 62%."),
+    ("Between 20 and 30 people were injured.", "About 25 people were injured."),
+    ("The plan would cover 40 percent of homes.", "The plan covers more than 40 percent of homes."),
+    ("EXCLUSIVE-UPDATE 2-Talks resume in Geneva", "EXCLUSIVE-UPDATE 1-Talks resume in Geneva"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), NUMBERS_DIFFER)
+def test_different_figures_for_one_thing_are_flagged(a: str, b: str) -> None:
+    assert _flagged(_compare(a, b), FindingType.NUMBER)
+
+
+@pytest.mark.parametrize(("a", "b"), NUMBERS_AGREE)
+def test_figures_that_can_both_be_true_are_not_flagged(a: str, b: str) -> None:
+    assert not _flagged(_compare(a, b), FindingType.NUMBER)
+
+
+# --- times and dates ----------------------------------------------------------------------------------
+
+TIMES_DIFFER = [
+    ("The ship sent a distress call at 5:50 p.m.", "The ship sent a distress call at 5:54 p.m."),
+    ("The quake struck on Tuesday.", "The quake struck on Wednesday."),
+    ("The election will be held in March 2026.", "The election will be held in May 2026."),
+    ("Voting ended at 8 p.m. local time.", "Voting ended at 9 p.m. local time."),
+    ("Parliament to vote on budget on 12 June", "Parliament to vote on budget on 14 June"),
+    ("The suspect was arrested on Friday, police said.", "Police said the suspect was arrested on Saturday."),
+    ("The bridge opened to traffic in 2019.", "The bridge opened to traffic in 2021."),
+    ("The rally began at 10:00 in the main square.", "The rally began at 11:30 in the main square."),
+    ("The flight took off at 7:15 a.m. and landed three hours later.", "The flight took off at 7:45 a.m."),
+    ("Markets reopened on Monday after the holiday.", "Markets reopened on Thursday after the holiday."),
+]
+
+TIMES_AGREE = [
+    ("The ship sent a distress call at about 5:50 p.m.", "The ship sent a distress call at 5:54 p.m."),
+    ("The quake struck on Tuesday, officials said Wednesday.", "The quake struck on Tuesday."),
+    ("The talks began on Monday.", "The talks began on Monday, March 2."),
+    ("The vote is set for March 2026.", "The vote is set for 10 March 2026."),
+    ("Six experts arrived on Thursday.", "The plane crashed on Wednesday."),
+    ("The fire started at 6 p.m. EDT.", "The fire started at 3 p.m. Pacific time."),
+    ("The storm hit on Sunday.", "The storm hit on Sunday night."),
+    ("The station closed in 2020.", "The station closed in March 2020."),
+    ("Protesters gathered at noon.", "Protesters gathered at 12 p.m."),
+    ("Voting ended at 20:00.", "Voting ended at 8 p.m."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), TIMES_DIFFER)
+def test_different_times_of_one_act_are_flagged(a: str, b: str) -> None:
+    assert _flagged(_compare(a, b), FindingType.TIME_DATE)
+
+
+@pytest.mark.parametrize(("a", "b"), TIMES_AGREE)
+def test_times_that_can_both_hold_are_not_flagged(a: str, b: str) -> None:
+    comparison = _compare(a, b)
+    assert not any(f.type is FindingType.TIME_DATE and f.severity.value != "low" for f in comparison.findings)
+
+
+def test_successive_updates_are_annotated_not_removed() -> None:
+    comparison = _compare(
+        "The earthquake killed 12 people on Tuesday.",
+        "The earthquake killed 14 people on Tuesday.",
+        ("2026-04-15", "2026-04-16"),
+    )
+    numbers = [f for f in comparison.findings if f.type is FindingType.NUMBER]
+    assert len(numbers) == 1
+    assert numbers[0].note is not None and "successive updates" in numbers[0].note
+
+
+# --- places -------------------------------------------------------------------------------------------
+
+PLACES_DIFFER = [
+    ("The plane had taken off from Locarno at dawn.", "The plane departed from Lucerne airport at dawn."),
+    ("The ferry sank off Crete on Monday.", "The ferry sank off Rhodes on Monday."),
+    ("The summit was held in Geneva last week.", "The summit was held in Vienna last week."),
+    ("The train derailed near Leeds.", "The train derailed near York."),
+    ("The suspect was arrested in Lyon.", "The suspect was arrested in Marseille."),
+    ("The flight from Madrid landed safely.", "The flight from Barcelona landed safely."),
+    ("The fire broke out at a warehouse in Dayton.", "The fire broke out at a warehouse in Toledo."),
+    ("Earthquake strikes off Sumatra", "Earthquake strikes off Java"),
+    ("The convoy was ambushed near Kandahar on Saturday.", "The convoy was ambushed near Herat on Saturday."),
+    ("Rebels seized the airport in Goma.", "Rebels seized the airport in Bukavu."),
+]
+
+PLACES_AGREE = [
+    ("The summit was held in Geneva.", "The summit was held in Switzerland."),
+    ("The talks took place in the US.", "The talks took place in the United States."),
+    ("The plane departed from Lucerne.", "The plane departed from Lucerne airport."),
+    ("The flight from Cairo landed in Bahrain.", "The flight from Cairo landed in Manama."),
+    ("The president flew to Paris.", "The president arrived in Paris on Monday."),
+    ("Fighting continued in northern Syria.", "Fighting continued in Syria."),
+    ("The ship sank in the Gulf.", "The ship sank off Bahrain."),
+    ("He was born in Lagos and now lives in Abuja.", "He lives in Abuja."),
+    ("The meeting in Berlin ended without a deal.", "The meeting ended in Berlin without a deal."),
+    ("Rescuers from Italy reached the village.", "Rescuers reached the village in the Alps."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), PLACES_DIFFER)
+def test_a_different_place_in_the_same_role_is_flagged(a: str, b: str) -> None:
+    assert _flagged(_compare(a, b), FindingType.ENTITY)
+
+
+@pytest.mark.parametrize(("a", "b"), PLACES_AGREE)
+def test_places_that_can_both_be_right_are_not_flagged(a: str, b: str) -> None:
+    assert not _flagged(_compare(a, b), FindingType.ENTITY)
+
+
+# --- opposite words and negation ----------------------------------------------------------------------
+
+OPPOSITES = [
+    ("The ministry confirmed the talks took place.", "The ministry denied the talks took place."),
+    (
+        "China's yuan strengthens to 6.91 against the dollar",
+        "China's yuan weakens to 6.93 against the dollar",
+    ),
+    (
+        "The yuan strengthened against the dollar on Monday.",
+        "The yuan weakened against the dollar on Monday.",
+    ),
+    ("Shares of the carmaker rose on Tuesday.", "Shares of the carmaker fell on Tuesday."),
+    ("The Senate approved the bill on Monday.", "The Senate rejected the bill on Monday."),
+    ("The minister resigned on Friday.", "The minister did not resign on Friday."),
+    ("The court found the driver guilty.", "The court acquitted the driver."),
+    ("The home team won the final.", "The home team lost the final."),
+    ("The central bank raised interest rates.", "The central bank cut interest rates."),
+    ("Stocks closed higher on Friday.", "Stocks closed lower on Friday."),
+    ("All passengers survived the crash.", "All passengers were killed in the crash."),
+    ("The government lifted the curfew in the capital.", "The government imposed a curfew in the capital."),
+]
+
+NOT_OPPOSITES = [
+    ("Shares rose 5 percent on Tuesday.", "Shares climbed 5 percent on Tuesday."),
+    ("The ministry confirmed the talks.", "The ministry acknowledged the talks."),
+    ("The Senate approved the bill.", "The Senate passed the bill."),
+    ("The bank did not cut rates.", "The bank kept rates unchanged."),
+    ("Oil prices fell while gold rose.", "Gold rose as oil prices fell."),
+    ("The minister denied wrongdoing.", "The minister rejected accusations of wrongdoing."),
+    ("Nobody was hurt in the blast.", "No injuries were reported after the blast."),
+    ("The team won the semi-final but lost the final.", "The team lost the final."),
+    ("The rebels refused to negotiate.", "The rebels declined to negotiate."),
+    ("Exports rose in May after falling in April.", "Exports rose in May."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), OPPOSITES)
+def test_opposite_statements_of_one_act_are_flagged(a: str, b: str) -> None:
+    assert _flagged(_compare(a, b), FindingType.POLARITY)
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_OPPOSITES)
+def test_same_direction_in_other_words_is_not_flagged(a: str, b: str) -> None:
+    assert not _flagged(_compare(a, b), FindingType.POLARITY)
+
+
+# --- three outlets ------------------------------------------------------------------------------------
+
+
+def test_one_finding_names_who_says_what_across_three_outlets() -> None:
+    comparison = compare_documents(
+        [
+            Document.from_text("About 300 residents were evacuated on Tuesday.", id="cnn", outlet="CNN"),
+            Document.from_text("Some 300 residents were evacuated on Tuesday.", id="bbc", outlet="BBC"),
+            Document.from_text("About 3,000 residents were evacuated on Tuesday.", id="fox", outlet="Fox"),
+        ]
+    )
+    numbers = [f for f in comparison.findings if f.type is FindingType.NUMBER]
+    assert len(numbers) == 1
+    assert "BBC, CNN: 'Some 300 residents' — Fox: 'About 3,000 residents'" in numbers[0].message
+    assert {s.document for s in numbers[0].spans} == {"cnn", "bbc", "fox"}
