@@ -18,7 +18,7 @@ ITEM_QUOTE_CHARS = 240  # one statement in a compact list
 _CLAUSE_BREAKS = (", ", "; ", ": ", " — ", " – ", " (")
 _CLOSING_AFTER = re.compile(r'^[,.;:!?]{0,2}["”]')
 _OPENING_BEFORE = re.compile(r'["“]$')
-_TRAILING = " ,;:—–-(\"“"
+_TRAILING = ' ,;:—–-("“'
 
 
 def span_display(span: Span, statement: Statement | None) -> str:
