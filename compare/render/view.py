@@ -217,6 +217,7 @@ class RelatedView:
     relation: str
     label: str
     score: float
+    other_text: str = ""  # the other statement, cut for a compact list
 
     @property
     def notable(self) -> bool:
@@ -280,6 +281,7 @@ class ClaimView:
     related: tuple[RelatedView, ...] = ()  # overlaps with other claims' statements, strongest first
     outlets: tuple[str, ...] = ()  # labels of the outlets carrying it, in document order
     flagged: bool = False  # a discrepancy finding is about this claim
+    discrepancy_anchor: str | None = None  # the first such finding, to link to
 
 
 @dataclass(frozen=True, slots=True)
@@ -832,6 +834,9 @@ class _Builder:
             )
             views.append(self._statement(statement, pieces))
         by_id = {v.id: v for v in views}
+        discrepancies = [
+            f for f in self.findings_by_claim.get(claim.id, []) if f.type is not FindingType.UNIQUE
+        ]
         pairs = tuple(
             PairView(
                 a=by_id[p.a],
@@ -866,12 +871,14 @@ class _Builder:
                     relation=r.relation.value,
                     label=pair_label(Pair(r.statement, r.other, r.score, r.relation)),
                     score=r.score,
+                    other_text=clip(self.statements[r.other].text, ITEM_QUOTE_CHARS),
                 )
                 for r in claim.related
                 if r.statement in by_id and r.other in self.statements
             ),
             outlets=tuple(dict.fromkeys(v.outlet for v in views)),
-            flagged=any(f.type is not FindingType.UNIQUE for f in self.findings_by_claim.get(claim.id, [])),
+            flagged=bool(discrepancies),
+            discrepancy_anchor=self.finding_anchor[discrepancies[0].id] if discrepancies else None,
         )
 
     def _finding(self, finding: Finding) -> FindingView:
