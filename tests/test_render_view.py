@@ -68,9 +68,12 @@ def test_story_title_is_given_or_shared_and_never_a_disputed_headline() -> None:
     # A shared title that holds a disputed fact ("300 km" against "500 km") is not the story's title.
     disputed = tuple(replace(d, title="Range of 300 km") if d.id != "c" else d for d in comparison.documents)
     assert story_title(replace(comparison, documents=disputed)) != "Range of 300 km"
-    nothing = replace(comparison, claims=(), findings=(), documents=tuple(
-        replace(d, title=None) for d in comparison.documents
-    ))
+    nothing = replace(
+        comparison,
+        claims=(),
+        findings=(),
+        documents=tuple(replace(d, title=None) for d in comparison.documents),
+    )
     assert story_title(nothing) == "Comparison of 3 sources"
 
 
