@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -72,6 +73,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--notes", metavar="FILE.md", help="an editor's Markdown notes to include")
     report.add_argument(
+        "--title",
+        metavar="TEXT",
+        help="the story's title (default: derived from what most outlets share, never a disputed headline)",
+    )
+    report.add_argument(
+        "--decisions",
+        metavar="FILE.json",
+        help="review decisions saved from the HTML report: every format shows each finding's status",
+    )
+    report.add_argument(
         "--meta",
         action="append",
         default=[],
@@ -89,6 +100,7 @@ def _report(args: argparse.Namespace) -> int:
     from compare.pipeline import compare_documents
     from compare.progress import make_progress
     from compare.render import prepare, render_many
+    from compare.review import apply_decisions, load_decisions
 
     formats = _formats(args.format)
     to_stdout = args.output == "-"
@@ -99,6 +111,8 @@ def _report(args: argparse.Namespace) -> int:
     now = _parse_now(args.now)
     notes = _read_notes(args.notes)
     meta = _parse_meta(args.meta)
+    title = _parse_title(args.title)
+    decisions = load_decisions(Path(args.decisions)) if args.decisions is not None else ()
     with prepare(formats):  # WeasyPrint is imported in a child process meanwhile
         loaded = load_documents(args.inputs, overrides=meta)
         if not args.quiet:
@@ -112,6 +126,7 @@ def _report(args: argparse.Namespace) -> int:
             )
         finally:
             progress.close()  # an error message must start on a clean line
+        comparison = apply_decisions(replace(comparison, title=title), decisions)
         by_format = render_many(comparison, formats, page_size=args.page_size)
         rendered = {FORMAT_FILES[fmt]: data for fmt, data in by_format.items()}
     if folder is None:
@@ -148,6 +163,15 @@ def _parse_meta(items: Sequence[str]) -> dict[str, dict[str, str]]:
             )
         overrides.setdefault(target, {})[field] = value
     return overrides
+
+
+def _parse_title(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    title = " ".join(raw.split())
+    if not title:
+        raise OptionsError("--title is empty: give the story's title, or leave the option out")
+    return title
 
 
 def _parse_now(raw: str | None) -> datetime | None:

@@ -9,7 +9,10 @@ from typing import Any
 
 # JSON report format. Each version lists what it added:
 #   1: documents, statements, facts, claims (with pairs), findings, summary.
-JSON_FORMAT = 1
+#   2: "title" (the story title given with --title, else null); "review" on every finding (status, note,
+#      decided) and top-level "review" {"stale": decisions whose finding is gone}; summary "review" counts
+#      (open, needs_checking, confirmed, dismissed, stale). Finding ids are stable ("f-" + 10 hex digits).
+JSON_FORMAT = 2
 
 
 class StatementKind(StrEnum):
@@ -341,6 +344,35 @@ class Finding:
         }
 
 
+class ReviewStatus(StrEnum):
+    """What a reviewer decided about a finding; OPEN until someone decides."""
+
+    OPEN = "open"
+    NEEDS_CHECKING = "needs_checking"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A reviewer's decision on one finding, keyed by the finding's stable id."""
+
+    finding: str
+    status: ReviewStatus
+    note: str | None = None
+    decided: str | None = None  # ISO 8601 time of the decision, as recorded
+    about: str | None = None  # what the finding said when decided, to name a stale decision
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "finding": self.finding,
+            "status": self.status.value,
+            "note": self.note,
+            "decided": self.decided,
+            "about": self.about,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """Everything the pipeline computed; every output format is rendered from this."""
@@ -353,6 +385,17 @@ class Comparison:
     generated: str  # ISO 8601 time the comparison was made (injectable for tests)
     settings: Mapping[str, Any] = field(default_factory=dict)
     notes: str | None = None  # an editor's own Markdown notes, shown in every format
+    title: str | None = None  # the story title given by the user; renderers derive one when None
+    decisions: tuple[Decision, ...] = ()  # review decisions read from a decisions file
+
+    def decision(self, finding_id: str) -> Decision | None:
+        """The decision on one finding, if there is one."""
+        return next((d for d in self.decisions if d.finding == finding_id), None)
+
+    def stale_decisions(self) -> tuple[Decision, ...]:
+        """Decisions whose finding no longer exists (inputs or the judge changed)."""
+        present = {finding.id for finding in self.findings}
+        return tuple(d for d in self.decisions if d.finding not in present)
 
     def statement(self, statement_id: str) -> Statement:
         return self._statements_by_id()[statement_id]
@@ -383,6 +426,10 @@ class Comparison:
             for document_id in claim.documents:
                 per_document[document_id][claim.verdict.value] += 1
                 per_document[document_id]["claims"] += 1
+        review = {status.value: 0 for status in ReviewStatus}
+        decided = {d.finding: d.status for d in self.decisions}
+        for finding in self.findings:
+            review[decided.get(finding.id, ReviewStatus.OPEN).value] += 1
         return {
             "documents": len(self.documents),
             "statements": len(self.statements),
@@ -391,13 +438,15 @@ class Comparison:
             "verdicts": verdicts,
             "finding_types": finding_types,
             "per_document": per_document,
+            "review": {**review, "stale": len(self.stale_decisions())},
         }
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON report, format 1."""
+        """The JSON report, format JSON_FORMAT."""
         return {
             "format": JSON_FORMAT,
             "generated": self.generated,
+            "title": self.title,
             "settings": dict(self.settings),
             "summary": self.summary(),
             "notes": self.notes,
@@ -405,5 +454,14 @@ class Comparison:
             "statements": [statement.to_dict() for statement in self.statements],
             "facts": [fact.to_dict() for fact in self.facts],
             "claims": [claim.to_dict() for claim in self.claims],
-            "findings": [finding.to_dict() for finding in self.findings],
+            "findings": [
+                {**finding.to_dict(), "review": self._review(finding.id)} for finding in self.findings
+            ],
+            "review": {"stale": [decision.to_dict() for decision in self.stale_decisions()]},
         }
+
+    def _review(self, finding_id: str) -> dict[str, Any]:
+        decision = self.decision(finding_id)
+        if decision is None:
+            return {"status": ReviewStatus.OPEN.value, "note": None, "decided": None}
+        return {"status": decision.status.value, "note": decision.note, "decided": decision.decided}

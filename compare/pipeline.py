@@ -39,6 +39,7 @@ def compare_documents(
     from compare.align import align
     from compare.embed import Prefetch
     from compare.facts import extract_facts, nlp
+    from compare.finding_ids import stable_finding_ids
     from compare.judge import judge
     from compare.segment import segment
 
@@ -89,6 +90,7 @@ def compare_documents(
 
     progress.stage("judge", len(claims))
     claims, findings = judge(claims, statements, facts, documents)
+    findings = stable_finding_ids(findings, statements)  # ids that survive reruns, for review decisions
     progress.advance(len(claims))
     progress.close()
 

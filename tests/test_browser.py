@@ -191,13 +191,14 @@ def test_report_in_chromium_filters_and_stays_clean(page: tuple[DevTools, str], 
     assert _evaluate(tools, session, "document.getElementById('filters').hidden") is False
     assert (
         _evaluate(tools, session, "document.getElementById('filter-status').textContent")
-        == "Showing everything."
+        == "Showing every claim."
     )
     visible = "(s) => Array.from(document.querySelectorAll(s)).filter(e => !e.hidden).length"
-    assert _evaluate(tools, session, f"({visible})('article.finding')") == 3
+    assert _evaluate(tools, session, f"({visible})('article.claim')") == 6
+    assert _evaluate(tools, session, f"({visible})('#disagree article.finding')") == 2
     _screenshot(tools, session, tmp_path / "desktop.png")
 
-    # Choose "Numbers differ" like a reader would: only the number finding and its claim stay.
+    # Choose "Numbers differ" like a reader would: only the number claim and its matrix row stay.
     _evaluate(
         tools,
         session,
@@ -207,18 +208,14 @@ def test_report_in_chromium_filters_and_stays_clean(page: tuple[DevTools, str], 
         select.dispatchEvent(new Event('change', {bubbles: true}));
     })()""",
     )
-    assert _evaluate(tools, session, f"({visible})('article.finding')") == 1
     assert _evaluate(tools, session, f"({visible})('article.claim')") == 1
     assert _evaluate(tools, session, f"({visible})('table.matrix tbody tr')") == 1
-    assert (
-        _evaluate(tools, session, "document.querySelector('article.finding:not([hidden])').dataset.types")
-        == "number"
-    )
+    assert _evaluate(tools, session, f"({visible})('#disagree article.finding')") == 2  # never filtered
     status = _evaluate(tools, session, "document.getElementById('filter-status').textContent")
-    assert status == "Showing 1 of 3 findings and 1 of 6 claims."
+    assert status == "Showing 1 of 6 claims."
     _screenshot(tools, session, tmp_path / "filtered.png")
 
-    # Outlet filter: the Vietnamese outlet carries three claims and no findings.
+    # Outlet filter: the Vietnamese outlet carries three claims.
     _evaluate(
         tools,
         session,
@@ -230,8 +227,12 @@ def test_report_in_chromium_filters_and_stays_clean(page: tuple[DevTools, str], 
     })()""",
     )
     assert _evaluate(tools, session, f"({visible})('article.claim')") == 3
-    assert _evaluate(tools, session, f"({visible})('article.finding')") == 0
-    assert _evaluate(tools, session, "document.querySelector('[data-empty-for=finding]').hidden") is False
+
+    # The word diff is there on demand: hidden styling until the box is ticked.
+    wd = "getComputedStyle(document.querySelector('#claim-2 .wd')).textDecorationLine"
+    assert _evaluate(tools, session, wd) == "none"
+    _evaluate(tools, session, "document.querySelector('input[name=diff]').click()")
+    assert _evaluate(tools, session, wd) == "underline"
 
     # Following a link to something the filters hide shows everything again.
     _evaluate(tools, session, "location.hash = '#claim-5'")
@@ -244,6 +245,10 @@ def test_report_in_chromium_filters_and_stays_clean(page: tuple[DevTools, str], 
     display = "getComputedStyle(document.getElementById('{}')).display"
     assert _evaluate(tools, session, display.format("filters")) == "none"
     assert _evaluate(tools, session, display.format("finding-2")) != "none"
+    assert (
+        _evaluate(tools, session, "getComputedStyle(document.querySelector('.review-controls')).display")
+        == "none"
+    )
     tools.send("Emulation.setEmulatedMedia", session, media="")
 
     # No payload turned into markup or ran.
@@ -261,4 +266,151 @@ def test_report_fits_a_phone_screen(page: tuple[DevTools, str], tmp_path: Path) 
     assert overflow <= 0, f"page is {overflow}px wider than a 390px phone"
     _screenshot(tools, session, tmp_path / "phone.png")
     assert (tmp_path / "phone.png").stat().st_size > 10_000
+    assert _problems(tools.events) == []
+
+
+# --- Findings first, and a review from marking to the rerun ---------------------------------------------
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+THREE = Path(__file__).resolve().parent / "fixtures" / "three_outlets"
+SCREENS = [(1280, 800, False), (390, 844, True)]
+FIRST_LINE = "document.querySelector('#disagree article.finding .sides')"
+
+
+def _report(inputs: Path, out: Path, *extra: str) -> Path:
+    from compare.cli import main
+
+    assert (
+        main(["report", str(inputs), "-o", str(out), "--now", "2026-03-04T12:00:00+00:00", "-q", *extra]) == 0
+    )
+    return out
+
+
+def _first_screen(tools: DevTools, session: str, url: str, width: int, height: int, mobile: bool) -> None:
+    tools.send(
+        "Emulation.setDeviceMetricsOverride",
+        session,
+        width=width,
+        height=height,
+        deviceScaleFactor=1,
+        mobile=mobile,
+    )
+    tools.send("Page.navigate", session, url=url)
+    tools.wait_for("Page.loadEventFired")
+
+
+def _viewport_shot(tools: DevTools, session: str, path: Path) -> None:
+    data = tools.send("Page.captureScreenshot", session, format="png")
+    path.write_bytes(base64.b64decode(data["data"]))
+    keep = os.environ.get("COMPARE_SCREENSHOT_DIR")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(keep) / path.name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("story", ["seeds", "three"])
+def test_first_discrepancy_is_on_the_first_screen(
+    page: tuple[DevTools, str], tmp_path: Path, story: str
+) -> None:
+    tools, session = page
+    report = _report(SEEDS if story == "seeds" else THREE, tmp_path / "out", "-f", "html") / "report.html"
+    for width, height, mobile in SCREENS:
+        _first_screen(tools, session, report.as_uri(), width, height, mobile)
+        box = _evaluate(
+            tools,
+            session,
+            f"(() => {{ const r = {FIRST_LINE}.getBoundingClientRect(); "
+            "return {top: r.top, bottom: r.bottom, height: innerHeight}; })()",
+        )
+        assert box["top"] >= 0 and box["bottom"] <= box["height"], (width, box)
+        overflow = _evaluate(tools, session, "document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, f"{story} is {overflow}px wider than {width}px"
+        # It names who says what; the title is said once and is not a disputed headline.
+        line = _evaluate(tools, session, f"{FIRST_LINE}.textContent")
+        assert line.count(":") >= 2 and "—" in line
+        assert _evaluate(tools, session, "document.title") == _evaluate(
+            tools, session, "document.querySelector('h1').textContent"
+        )
+        _viewport_shot(tools, session, tmp_path / f"first-screen-{story}-{width}.png")
+    assert _problems(tools.events) == []
+
+
+@pytest.mark.slow
+def test_review_marked_saved_and_rerun_shows_in_every_format(
+    page: tuple[DevTools, str], tmp_path: Path
+) -> None:
+    tools, session = page
+    report = _report(THREE, tmp_path / "first", "-f", "html") / "report.html"
+    _first_screen(tools, session, report.as_uri(), 1280, 800, False)
+    first = _evaluate(tools, session, "document.querySelector('#disagree .review').dataset.finding")
+    note = "Fire service confirms 300; 3,000 was the cordon zone"
+
+    # A reviewer dismisses the first discrepancy with a note, like a person would: select, type, leave.
+    _evaluate(
+        tools,
+        session,
+        f"""(() => {{
+        const box = document.querySelector('#disagree .review');
+        const select = box.querySelector('select[name=status]');
+        select.value = 'dismissed';
+        select.dispatchEvent(new Event('change', {{bubbles: true}}));
+        const input = box.querySelector('input[name=note]');
+        input.value = {json.dumps(note)};
+        input.dispatchEvent(new Event('change', {{bubbles: true}}));
+    }})()""",
+    )
+    assert _evaluate(tools, session, "document.querySelector('#disagree .review-record').textContent") == (
+        "Dismissed " + note
+    )
+    assert _evaluate(tools, session, "document.querySelector('[data-count=dismissed]').textContent") == "1"
+    _viewport_shot(tools, session, tmp_path / "review-marked.png")
+
+    # The mark is kept in the browser: a reload shows it again.
+    tools.send("Page.reload", session)
+    tools.wait_for("Page.loadEventFired")
+    assert (
+        _evaluate(tools, session, "document.querySelector('#disagree select[name=status]').value")
+        == "dismissed"
+    )
+
+    # One click saves the decisions file.
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    tools.send(
+        "Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads), eventsEnabled=True
+    )
+    _evaluate(tools, session, "document.getElementById('save-decisions').click()")
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        event = tools.wait_for("Browser.downloadProgress")
+        if event["params"]["state"] == "completed" or time.monotonic() > deadline:
+            break
+    saved = downloads / "review.json"
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["format"] == "compare-decisions" and data["version"] == 1
+    assert [(d["finding"], d["status"], d["note"]) for d in data["decisions"]] == [(first, "dismissed", note)]
+    assert data["report"]["documents"] == ["courier", "meridian", "wire"]
+
+    # Rerun with the decisions: HTML, PDF and Markdown all record them.
+    again = _report(THREE, tmp_path / "again", "--decisions", str(saved))
+    html = (again / "report.html").read_text(encoding="utf-8")
+    dismissed = html.split('id="dismissed"')[1].split("</section>")[0]
+    assert f'data-finding="{first}"' in dismissed and note in dismissed
+    assert f'data-finding="{first}"' not in html.split('id="disagree"')[1].split('id="agree"')[0]
+    markdown = (again / "report.md").read_text(encoding="utf-8")
+    assert "Review: " in markdown and f"**Dismissed**: {note} ({first})" in markdown.split("### Dismissed")[1]
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(again / "report.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        flat = " ".join(text.split())
+        assert "1 dismissed" in flat and f"Dismissed {note}" in flat
+        assert flat.index("Dismissed (1)") > flat.index("Only in one report")
+
+    _first_screen(tools, session, (again / "report.html").as_uri(), 390, 844, True)
+    summary = "document.getElementById('review-summary')"
+    assert _evaluate(tools, session, f"{summary}.hidden") is False
+    assert "1 dismissed" in " ".join(_evaluate(tools, session, f"{summary}.textContent").split())
+    _viewport_shot(tools, session, tmp_path / "review-rerun-390.png")
     assert _problems(tools.events) == []

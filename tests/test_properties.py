@@ -26,6 +26,7 @@ from compare.model import Comparison, Document, FindingType, Statement
 from compare.options import Options
 from compare.pipeline import compare_documents
 from compare.render import render
+from compare.render.view import build_view
 from compare.segment import segment
 
 NOW = datetime(2025, 8, 24, 12, 0, tzinfo=UTC)
@@ -203,7 +204,8 @@ def assert_json_html_pdf_show_everything(comparison: Comparison, *, with_pdf: bo
     assert [f["id"] for f in report["findings"]] == [f.id for f in comparison.findings]
     assert report == json.loads(json.dumps(comparison.to_dict()))
 
-    html_text = _plain(lxml_html.document_fromstring(render(comparison, "html")).text_content())
+    raw_html = render(comparison, "html").decode("utf-8")
+    html_text = _plain(lxml_html.document_fromstring(raw_html).text_content())
     pdf_text = _pdf_text(render(comparison, "pdf")) if with_pdf else None
     pdf_plain = _plain(pdf_text) if pdf_text is not None else None
     for claim in comparison.claims:
@@ -211,10 +213,14 @@ def assert_json_html_pdf_show_everything(comparison: Comparison, *, with_pdf: bo
         assert all(t in html_text for t in texts), f"html lacks a statement of claim {claim.id}"
         if pdf_plain is not None:
             assert any(t[:30] in pdf_plain for t in texts), f"pdf lacks claim {claim.id}"
-    for finding in comparison.findings:
-        assert _plain(finding.message) in html_text, f"html lacks finding {finding.id}"
+    # A finding is shown by who says what (its quoted facts, cut for the line), not by its message,
+    # and carries its review controls under its stable id.
+    for finding in build_view(comparison).findings:
+        assert f'data-finding="{finding.id}"' in raw_html, f"html lacks finding {finding.id}"
+        quoted = [_plain(q.rstrip(" …"))[:30] for side in finding.sides for q in side.quotes]
+        assert all(q in html_text for q in quoted), f"html lacks the quotes of finding {finding.id}"
         if pdf_plain is not None:
-            assert _plain(finding.message)[:40] in pdf_plain, f"pdf lacks finding {finding.id}"
+            assert any(q in pdf_plain for q in quoted), f"pdf lacks finding {finding.id}"
 
 
 def assert_markdown_shows_everything(comparison: Comparison) -> None:
@@ -224,14 +230,15 @@ def assert_markdown_shows_everything(comparison: Comparison) -> None:
     for claim in comparison.claims:
         prefixes = [_plain(statements[sid].text)[:30] for sid in claim.statements]
         about = [f for f in comparison.findings if f.claim == claim.id]
-        shown = any(p in markdown for p in prefixes) or any(_plain(f.message) in markdown for f in about)
+        shown = any(p in markdown for p in prefixes) or any(_plain(f"({f.id})") in markdown for f in about)
         assert shown, f"markdown lacks claim {claim.id}: {prefixes[0]}"
-    for finding in comparison.findings:
-        if finding.type is FindingType.UNIQUE:
-            quoted = [_plain(span.text)[:30] for span in finding.spans]
-            assert any(q in markdown for q in quoted) or _plain(finding.message) in markdown
+    for finding in build_view(comparison).findings:
+        if finding.type == FindingType.UNIQUE.value:
+            quoted = [_plain(q.text)[:30] for q in finding.quotes]
+            assert any(q in markdown for q in quoted), f"markdown lacks finding {finding.id}"
         else:
-            assert _plain(finding.message) in markdown, f"markdown lacks finding {finding.id}"
+            assert _plain(f"({finding.id})") in markdown, f"markdown lacks finding {finding.id}"
+            assert all(_plain(q.rstrip(" …"))[:30] in markdown for side in finding.sides for q in side.quotes)
 
 
 @PIPELINE

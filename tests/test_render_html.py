@@ -84,34 +84,50 @@ def test_every_internal_link_has_a_target_and_ids_are_unique(plain: bytes) -> No
     assert targets and targets <= page.ids
 
 
-def test_header_summary_findings_claims_sources_in_reading_order(plain: bytes) -> None:
+def test_findings_first_then_agreements_one_source_claims_and_sources(plain: bytes) -> None:
     text = plain.decode()
-    order = [
-        text.index(marker) for marker in ('id="summary"', 'id="findings"', 'id="claims"', 'id="sources"')
-    ]
+    markers = ('id="disagree"', 'id="agree"', 'id="one-source"', 'id="claims"', 'id="sources"')
+    order = [text.index(marker) for marker in markers]
     assert order == sorted(order)
-    assert "US quietly blocks ATACMS strikes" in text.split('id="summary"')[0]
+    header = text.split('id="disagree"')[0]
+    assert "<title>Ukraine still has some ATACMS missiles left, officials said.</title>" in header
+    assert header.count("Ukraine still has some ATACMS missiles left") == 3  # <title>, data-title, <h1>
     for outlet in ("Defense Express", "Українська правда", "VnExpress"):
-        assert outlet in text.split('id="summary"')[0]
-    assert "https://pravda.example/ua?a=1&amp;b=2" in text
+        assert outlet in header
+    assert "https://pravda.example/ua?a=1&amp;b=2" in text.split('id="sources"')[1]
 
 
-def test_findings_most_severe_first_with_differing_facts_marked(plain: bytes) -> None:
+def test_discrepancies_most_severe_first_name_who_says_what(plain: bytes) -> None:
     text = plain.decode()
-    findings = re.findall(r'<article class="finding sev-(\w+)"', text)
-    assert findings == ["high", "medium", "low"]
-    high = text.split('class="finding sev-high"')[1].split("</article>")[0]
-    assert "<mark>300 km</mark>" in high and "<mark>500 km</mark>" in high
+    disagree = text.split('id="disagree"')[1].split('id="agree"')[0]
+    assert re.findall(r'<article class="finding sev-(\w+)', disagree) == ["high", "medium"]
+    high = disagree.split('class="finding sev-high')[1].split("</article>")[0]
+    line = high.split('class="sides"')[1].split("</p>")[0]
+    assert '<span class="who">Defense Express:</span> <span class="said">“300 km”</span>' in line
+    assert '<span class="who">Українська правда:</span> <span class="said">“500 km”</span>' in line
     assert "Numbers differ" in high  # the type in words, not only a colour
+    exact = high.split('<details class="exact">')[1].split("</details>")[0]
+    assert "<mark>300 km</mark>" in exact and "<mark>500 km</mark>" in exact  # exact quotes, one click away
+    assert "Range differs" not in high  # the message repeats the quotes: the line replaces it
+    assert 'data-finding="f2"' in high and "review-controls" in high
 
 
-def test_claims_side_by_side_with_word_diff_and_journalist_labels(plain: bytes) -> None:
+def test_one_source_statements_are_a_compact_list_by_outlet(plain: bytes) -> None:
+    one = plain.decode().split('id="one-source"')[1].split("</section>")[0]
+    assert one.count("<li ") == 2 and "Hegseth has the final say" in one
+    assert re.findall(r'<h3 class="group"><a href="#(d\d)">', one) == ["d1", "d3"]
+
+
+def test_claims_mark_disputed_facts_and_keep_the_word_diff_on_demand(plain: bytes) -> None:
     text = plain.decode()
     agree = text.split('id="claim-2"')[1].split("</article>")[0]
-    assert "<mark>some</mark>" in agree and "<mark>a few</mark>" in agree
-    assert "same statement" in agree
-    assert "contradicts" in text.split('id="claim-4"')[1].split("</article>")[0]
-    assert "overlaps" in text.split('id="claim-1"')[1].split("</article>")[0]
+    assert '<span class="wd">some</span>' in agree and '<span class="wd">a few</span>' in agree
+    assert "<mark" not in agree  # nothing disputed in this claim
+    conflict = text.split('id="claim-4"')[1].split("</article>")[0]
+    assert '<mark class="wd">300</mark><mark> km</mark>' in conflict  # the fact, its differing word
+    assert 'name="diff"' in text.split('id="filters"')[1].split("</form>")[0]
+    assert "same statement" in agree.split('<details class="match">')[1]  # match scores folded away
+    assert "contradicts" in conflict
 
 
 def test_matrix_marks_clashes_with_icon_and_words(plain: bytes) -> None:

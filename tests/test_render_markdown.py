@@ -15,16 +15,18 @@ def test_sections_in_editorial_order() -> None:
     note = render(small_comparison(notes="Call the **ministry**."), "md").decode()
     headings = [line for line in note.splitlines() if line.startswith("#")]
     assert headings == [
-        "## US quietly blocks ATACMS strikes",
+        "## Ukraine still has some ATACMS missiles left, officials said.",
+        "### Where they disagree",
         "### Editor's notes",
-        "### Where they differ",
-        "### What they agree on",
-        "### Only one source reports",
+        "### Where they agree",
+        "### Only in one report",
         "### Sources",
     ]
     assert "Call the **ministry**." in note  # the editor's Markdown passes through
-    assert "“The missiles have a range of about 500 km.”" in note
-    assert "Hegseth has the final say" in note.split("### Only one source reports")[1]
+    assert "- **High · Numbers differ:** Defense Express: “300 km” — Українська правда: “500 km” (f2)" in note
+    assert "  - Українська правда: “The missiles have a range of about 500 km.”" in note
+    assert note.count("The missiles have a range of about 500 km.") == 1
+    assert "Hegseth has the final say" in note.split("### Only in one report")[1]
     assert "<https://pravda.example/ua?a=1&b=2>" in note
 
 
@@ -61,4 +63,4 @@ def test_every_claim_and_finding_is_in_the_note() -> None:
             first = case.statement(claim.statements[0]).text
             assert md_escape(first)[:40] in note, claim.id
         for finding in case.findings:
-            assert md_escape(finding.message) in note or finding.type.value == "unique"
+            assert f"({finding.id})" in note or finding.type.value == "unique"

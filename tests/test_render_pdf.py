@@ -83,12 +83,18 @@ def _check_fits(box: boxes.Box, right: float, found: list[tuple[int, str, float]
 def test_text_reads_back_with_latin_cyrillic_vietnamese(pdf_file: Path) -> None:
     pages = _pages_text(pdf_file)
     whole = "\n".join(pages)
-    assert "US quietly blocks ATACMS strikes" in pages[0]
-    assert "Top findings" in pages[0] and "Range differs: 300 km vs 500 km." in pages[0]
+    assert "Ukraine still has some ATACMS missiles left, officials said." in pages[0]
+    first = " ".join(pages[0].split())
+    assert (
+        first.index("Where they disagree")
+        < first.index("Where they agree")
+        < first.index("Only in one report")
+    )
+    assert "Defense Express" in first and "“300 km” — Українська правда: “500 km”" in first
     assert "США таємно забороняють Україні удари ATACMS по росії" in whole
     assert "Mỹ âm thầm cấm Ukraine dùng tên lửa ATACMS tấn công Nga" in whole
     assert '<script>alert("x")</script>' in whole  # hostile text printed as text
-    for heading in ("Findings", "Claims", "Appendix: source texts", "Editor's notes"):
+    for heading in ("Where they disagree", "Sources", "Appendix: source texts", "Editor's notes"):
         assert heading in whole
     assert "[CAPTION]" in whole and "[BOILERPLATE]" in whole and "[BYLINE]" in whole
 
@@ -100,7 +106,7 @@ def test_page_numbers_and_running_header(pdf_file: Path) -> None:
     for number, page in enumerate(pages, 1):
         assert f"Page {number} of {total}" in page
     for page in pages[1:]:
-        assert page.lstrip().startswith("US quietly blocks ATACMS strikes")
+        assert page.lstrip().startswith("Ukraine still has some ATACMS missiles left, officials said.")
 
 
 @needs_poppler
@@ -151,3 +157,36 @@ def test_fetcher_allows_package_assets() -> None:
     finally:
         getattr(response, "close", lambda: None)()
     assert b"@page" in body
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+THREE = Path(__file__).resolve().parent / "fixtures" / "three_outlets"
+
+
+@needs_poppler
+@pytest.mark.parametrize("story", ["seeds", "three"])
+def test_brief_has_no_near_empty_page_and_prints_nothing_twice(story: str, tmp_path: Path) -> None:
+    from compare.ingest import load_documents
+    from compare.options import Options
+    from compare.pipeline import compare_documents
+
+    documents = [item.document for item in load_documents([SEEDS if story == "seeds" else THREE])]
+    comparison = compare_documents(documents, options=Options(embedder="lexical"))
+    with weasyprint_warnings() as warnings:
+        data = render(comparison, "pdf")
+    assert warnings == []
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(data)
+    pages = [p for p in _pages_text(pdf) if p.strip()]
+    for number, page in enumerate(pages[:-1], 1):  # the last page may end where the text ends
+        assert len(page.split()) > 120, f"page {number} of {len(pages)} is nearly empty"
+    # Up to the source list (which names each outlet's own title once, as metadata).
+    brief = " ".join(" ".join(pages).split("Appendix: source texts")[0].split()).rsplit(" Sources 1. ", 1)[0]
+    view = build_view(comparison)
+    assert brief.index("Where they disagree") < brief.index("Where they agree")
+    for group in view.one_source:  # each one-source statement once, not again in a findings table
+        for item in group.items:
+            assert brief.count(" ".join(item.text.split())[:60]) == 1, item.text
+    for finding in view.discrepancies:
+        first_side = finding.sides[0]
+        assert f"{', '.join(first_side.outlets)}:" in brief

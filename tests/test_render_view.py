@@ -16,6 +16,17 @@ def marked(pieces: tuple[Piece, ...]) -> list[str]:
     return [p.text for p in pieces if p.mark]
 
 
+def differing(pieces: tuple[Piece, ...]) -> list[str]:
+    """The word diff of a claim's statement (shown on demand), as runs of text."""
+    runs: list[str] = []
+    for piece in pieces:
+        if piece.diff and runs and pieces[pieces.index(piece) - 1].diff:
+            runs[-1] += piece.text
+        elif piece.diff:
+            runs.append(piece.text)
+    return [run.strip() for run in runs]
+
+
 def test_word_diff_marks_only_what_differs_and_keeps_text() -> None:
     text = "Ukraine still has some ATACMS missiles left, officials said."
     other = "Ukraine still has a few ATACMS missiles left, US officials said."
@@ -47,13 +58,23 @@ def test_pair_labels_speak_a_journalists_language() -> None:
     assert pair_label(Pair("a", "b", 0.05, Relation.CONFLICT)) == "contradicts"
 
 
-def test_story_title_prefers_the_most_common_title_then_the_first() -> None:
+def test_story_title_is_given_or_shared_and_never_a_disputed_headline() -> None:
     comparison = small_comparison()
-    assert story_title(comparison) == "US quietly blocks ATACMS strikes"
+    assert story_title(replace(comparison, title="  ATACMS  ban ")) == "ATACMS ban"
+    # No title most outlets share and the headlines only partly agree: the lead all three state the same.
+    assert story_title(comparison) == "Ukraine still has some ATACMS missiles left, officials said."
     docs = tuple(replace(d, title="Same story") if d.id != "a" else d for d in comparison.documents)
     assert story_title(replace(comparison, documents=docs)) == "Same story"
-    untitled = tuple(replace(d, title=None) for d in comparison.documents)
-    assert story_title(replace(comparison, documents=untitled)).startswith("US quietly blocks Ukraine")
+    # A shared title that holds a disputed fact ("300 km" against "500 km") is not the story's title.
+    disputed = tuple(replace(d, title="Range of 300 km") if d.id != "c" else d for d in comparison.documents)
+    assert story_title(replace(comparison, documents=disputed)) != "Range of 300 km"
+    nothing = replace(
+        comparison,
+        claims=(),
+        findings=(),
+        documents=tuple(replace(d, title=None) for d in comparison.documents),
+    )
+    assert story_title(nothing) == "Comparison of 3 sources"
 
 
 def test_findings_sorted_most_severe_first() -> None:
@@ -108,14 +129,15 @@ def test_claim_statements_are_diffed_against_another_outlet() -> None:
     claims = (replace(first, statements=(a_id, "a:s99", b_id)), *comparison.claims[2:])
     view = build_view(replace(comparison, statements=(*comparison.statements, extra), claims=claims))
     own, same_outlet, other = view.claims[0].statements
-    assert marked(own.pieces) == ["some"]  # against b, not against a's other statement
-    assert "Officials" not in marked(same_outlet.pieces) and "stock is" in " ".join(
-        marked(same_outlet.pieces)
+    assert differing(own.pieces) == ["some"]  # against b, not against a's other statement
+    assert "Officials" not in differing(same_outlet.pieces) and "stock is" in " ".join(
+        differing(same_outlet.pieces)
     )
-    assert marked(other.pieces) == ["a few", "US"]
+    assert differing(other.pieces) == ["a few", "US"]
+    assert not any(p.mark for st in view.claims[0].statements for p in st.pieces)  # no disputed fact here
 
 
-def test_a_quote_the_message_already_holds_whole_is_not_repeated_in_the_brief() -> None:
+def test_a_quote_the_line_already_holds_whole_is_not_repeated() -> None:
     documents = [
         Document.from_text(
             "Rescuers found 12 people on Monday. The mayor praised the volunteers.\n", id="a", outlet="A"
@@ -125,15 +147,14 @@ def test_a_quote_the_message_already_holds_whole_is_not_repeated_in_the_brief() 
         ),
     ]
     view = build_view(compare_documents(documents, options=Options(embedder="lexical")))
-    unique = [f for f in view.findings if f.type == "unique"]
     differing = [f for f in view.findings if f.type == "number"]
-    assert unique and differing
-    for finding in unique:
-        for quote in finding.quotes:
-            in_message = " ".join(quote.text.split()) in " ".join(finding.message.split())
-            assert (quote in finding.quotes_beyond_message) is not in_message
-    for finding in differing:  # these messages quote the facts only: the statements stay below them
-        assert finding.quotes_beyond_message == finding.quotes
+    assert differing and view.one_source_total == 2
+    for finding in differing:  # the line quotes the facts only: the statements are the exact quotes
+        assert [s.quotes for s in finding.sides] == [("12 people",), ("14 people",)]
+        assert finding.context == finding.quotes
+    for finding in view.findings:
+        if finding.type == "unique":  # the line already holds the whole statement
+            assert finding.context == ()
     brief = brief_html(view, page_size="A4")
-    assert brief.count('<p class="q">') == sum(len(f.quotes_beyond_message) for f in view.findings)
-    assert sum(len(f.quotes_beyond_message) for f in unique) < sum(len(f.quotes) for f in unique)
+    assert brief.count('<p class="q">') == sum(len(f.context) for f in view.discrepancies)
+    assert brief.split('class="appendix"')[0].count("The mayor praised the volunteers.") == 1

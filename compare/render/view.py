@@ -11,19 +11,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from compare.finding_ids import normalise_quote
 from compare.model import (
     Claim,
     Comparison,
+    Decision,
     Document,
+    FactKind,
     Finding,
     FindingType,
     Pair,
     Relation,
+    ReviewStatus,
+    Span,
     Statement,
     StatementKind,
     Verdict,
 )
 from compare.render.notes import safe_href
+from compare.render.quotes import ITEM_QUOTE_CHARS, LINE_QUOTE_CHARS, clip, span_display
 
 VERDICT_LABELS = {
     Verdict.AGREE: "All agree",
@@ -44,6 +50,22 @@ FINDING_LABELS = {
     FindingType.INTERNAL: "Inconsistent within a source",
 }
 SEVERITY_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
+REVIEW_LABELS = {
+    ReviewStatus.OPEN: "Open",
+    ReviewStatus.NEEDS_CHECKING: "Needs checking",
+    ReviewStatus.CONFIRMED: "Confirmed",
+    ReviewStatus.DISMISSED: "Dismissed",
+}
+REVIEW_ICONS = {
+    ReviewStatus.OPEN: "○",
+    ReviewStatus.NEEDS_CHECKING: "?",
+    ReviewStatus.CONFIRMED: "✓",
+    ReviewStatus.DISMISSED: "✗",
+}
+NOT_REPORTED = "not reported"
+TITLE_ENTITIES = 3  # a title derived from shared names lists at most this many
+TITLE_CHARS = 100  # a title taken from a shared lead sentence is cut (at a clause) to about this
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 SEVERITY_ICONS = {"high": "▲", "medium": "◆", "low": "▽"}
 KIND_LABELS = {
     StatementKind.HEADLINE: "headline",
@@ -72,10 +94,36 @@ _WORD_KEY = re.compile(r"[^\w]+")
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A run of text; `mark` is True for differing words or quoted facts."""
+    """A run of text; `mark` is True for quoted facts (or differing words in word_diff), `diff` for words
+    another outlet's version does not have (shown only when the reader asks for the word diff)."""
 
     text: str
     mark: bool = False
+    diff: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a "who says what" line: the outlets that say it, and what they say (display quotes)."""
+
+    outlets: tuple[str, ...]
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewView:
+    """A finding's review state as shown: status value and words, the reviewer's note."""
+
+    status: str
+    label: str
+    icon: str
+    note: str | None
+    decided: str | None
+
+    @property
+    def decided_any(self) -> bool:
+        """Whether anyone recorded anything on this finding."""
+        return self.status != ReviewStatus.OPEN.value or bool(self.note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +217,7 @@ class RelatedView:
     relation: str
     label: str
     score: float
+    other_text: str = ""  # the other statement, cut for a compact list
 
     @property
     def notable(self) -> bool:
@@ -194,6 +243,15 @@ class FindingView:
     verdict: str
     sources: tuple[str, ...]
     quotes: tuple[StatementView, ...]
+    sides: tuple[Side, ...] = ()
+    about: str = ""  # one plain line naming the finding, kept in a decisions file
+    review: ReviewView | None = None
+    context: tuple[StatementView, ...] = ()  # the full statements that add to the sides line
+
+    @property
+    def is_discrepancy(self) -> bool:
+        """Outlets disagree (every type but 'only one source')."""
+        return self.type != FindingType.UNIQUE.value
 
     @property
     def quotes_beyond_message(self) -> tuple[StatementView, ...]:
@@ -221,6 +279,40 @@ class ClaimView:
     statements: tuple[StatementView, ...]
     pairs: tuple[PairView, ...]
     related: tuple[RelatedView, ...] = ()  # overlaps with other claims' statements, strongest first
+    outlets: tuple[str, ...] = ()  # labels of the outlets carrying it, in document order
+    flagged: bool = False  # a discrepancy finding is about this claim
+    discrepancy_anchor: str | None = None  # the first such finding, to link to
+
+
+@dataclass(frozen=True, slots=True)
+class SingleView:
+    """A statement only one outlet makes, for the compact list (with its finding, if the judge made one)."""
+
+    claim: ClaimView
+    statement: StatementView
+    text: str  # clipped for the list; the full text is one click away in the source
+    finding: FindingView | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutletGroup:
+    """The one-source statements of one outlet."""
+
+    outlet: str
+    anchor: str
+    items: tuple[SingleView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StaleView:
+    """A decision whose finding is no longer in the report."""
+
+    finding: str
+    status: str
+    status_label: str
+    note: str | None
+    about: str | None
+    decided: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +348,16 @@ class ReportView:
     claim_total: int
     finding_total: int
     other_statements: int
+    discrepancies: tuple[FindingView, ...] = ()  # most severe first; dismissed ones are left out
+    disputed: tuple[ClaimView, ...] = ()  # conflicting claims no finding explains
+    one_source: tuple[OutletGroup, ...] = ()  # one-source statements by outlet, dismissed ones left out
+    one_source_total: int = 0
+    dismissed: tuple[FindingView, ...] = ()  # shown last: a reviewer decided they do not matter
+    stale: tuple[StaleView, ...] = ()
+    review_counts: tuple[Option, ...] = ()  # open, needs checking, confirmed, dismissed (over all findings)
+    reviewed: bool = False  # decisions were read (the report shows statuses as a record)
+    review_key: str = ""  # names this story's marks in the browser's storage
+    document_ids: tuple[str, ...] = ()  # written into a saved decisions file, to say which story it is
 
 
 def build_view(comparison: Comparison) -> ReportView:
@@ -264,25 +366,127 @@ def build_view(comparison: Comparison) -> ReportView:
 
 
 def story_title(comparison: Comparison) -> str:
-    """The most common title/first headline across sources; the first one on a tie."""
-    candidates: list[str] = []
-    for document in comparison.documents:
-        headline = next(
-            (
-                s.text
-                for s in comparison.statements
-                if s.document == document.id and s.kind is StatementKind.HEADLINE
-            ),
+    """A neutral title for the story, never one outlet's disputed headline.
+
+    In order: the title the user gave; a title or headline most outlets give in the same words; the
+    headline (or title) of an outlet whose headline claim most outlets carry and no discrepancy touches;
+    the names most outlets mention ("Ukraine, ATACMS and Pete Hegseth"); "Comparison of N sources".
+    """
+    if comparison.title and comparison.title.strip():
+        return " ".join(comparison.title.split())
+    documents = comparison.documents
+    majority = max(2, len(documents) // 2 + 1)
+    disputed_statements, disputed_texts = _disputed(comparison)
+
+    def undisputed(text: str, statement_id: str | None) -> bool:
+        key = normalise_quote(text)
+        numbers = set(_NUMBER.findall(key))
+        return (
+            statement_id not in disputed_statements
+            and not numbers & disputed_texts
+            and not any(t in key for t in disputed_texts if not _NUMBER.fullmatch(t))
+        )
+
+    headlines = {
+        d.id: next(
+            (s for s in comparison.statements if s.document == d.id and s.kind is StatementKind.HEADLINE),
             None,
         )
-        candidate = document.title or headline
-        if candidate and candidate.strip():
-            candidates.append(" ".join(candidate.split()))
-    if not candidates:
-        return f"Comparison of {len(comparison.documents)} sources"
-    counts = Counter(c.casefold() for c in candidates)
-    best = max(counts.values())
-    return next(c for c in candidates if counts[c.casefold()] == best)
+        for d in documents
+    }
+    shared: Counter[str] = Counter()
+    wording: dict[str, str] = {}
+    for document in documents:
+        headline = headlines[document.id]
+        for text in {t for t in (document.title, headline.text if headline else None) if t and t.strip()}:
+            key = normalise_quote(text)
+            shared[key] += 1
+            wording.setdefault(key, " ".join(text.split()))
+    for key, count in shared.most_common():
+        if count >= majority and undisputed(key, None):
+            return wording[key]
+
+    # A headline or lead only stands for the story when most outlets state it the same way (verdict agree).
+    agreed = [c for c in comparison.claims if c.verdict is Verdict.AGREE and len(c.documents) >= majority]
+    carried = {s: len(c.documents) for c in agreed for s in c.statements}
+    best: tuple[int, int, str] | None = None
+    for position, document in enumerate(documents):
+        headline = headlines[document.id]
+        if headline is None or headline.id not in carried:
+            continue
+        text = document.title if document.title and document.title.strip() else headline.text
+        if undisputed(headline.text, headline.id) and undisputed(text, None):
+            candidate = (-carried[headline.id], position, " ".join(text.split()))
+            best = min(best, candidate) if best else candidate
+    if best:
+        return best[2]
+    statements = {s.id: s for s in comparison.statements}
+    leads = [
+        c
+        for c in agreed
+        if not any(f.claim == c.id for f in comparison.findings)
+        and all(undisputed(statements[s].text, s) for s in c.statements if s in statements)
+    ]
+    if leads:
+        lead = min(leads, key=lambda c: max(statements[s].index for s in c.statements if s in statements))
+        first = next(statements[s] for s in lead.statements if s in statements)
+        return clip(first.text, TITLE_CHARS)
+
+    names = _shared_names(comparison, majority)
+    if names:
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"Comparison of {len(documents)} sources"
+
+
+def _disputed(comparison: Comparison) -> tuple[set[str], set[str]]:
+    """Statements holding a discrepancy's quoted facts, and those facts' texts (normalised)."""
+    statements: set[str] = set()
+    texts: set[str] = set()
+    for finding in comparison.findings:
+        if finding.type is FindingType.UNIQUE:
+            continue
+        for span in finding.spans:
+            statements.add(span.statement)
+            key = normalise_quote(span.text)
+            if len(key) >= 2:
+                texts.add(key)
+            texts.update(_NUMBER.findall(key))  # "300" in a headline is disputed wherever it is worded
+    return statements, texts
+
+
+def _shared_names(comparison: Comparison, majority: int) -> list[str]:
+    """Up to TITLE_ENTITIES names most outlets mention, those in headlines first, then the most mentioned."""
+    document_of = {s.id: s.document for s in comparison.statements}
+    in_headline = {s.id for s in comparison.statements if s.kind is StatementKind.HEADLINE}
+    outlets = {normalise_quote(d.label) for d in comparison.documents}
+    carriers: dict[str, set[str]] = defaultdict(set)
+    mentions: Counter[str] = Counter()
+    headline_mentions: Counter[str] = Counter()
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    first: dict[str, int] = {}
+    for index, fact in enumerate(comparison.facts):
+        if fact.kind is not FactKind.ENTITY or fact.label in ("NORP", "DATE", "CARDINAL") or not fact.key:
+            continue
+        if fact.key in outlets or fact.statement not in document_of:
+            continue
+        carriers[fact.key].add(document_of[fact.statement])
+        mentions[fact.key] += 1
+        headline_mentions[fact.key] += fact.statement in in_headline
+        surfaces[fact.key][" ".join(fact.text.split())] += 1
+        first.setdefault(fact.key, index)
+    keys = sorted(
+        (k for k in carriers if len(carriers[k]) >= majority),
+        key=lambda k: (-len(carriers[k]), -headline_mentions[k], -mentions[k], first[k]),
+    )
+    names: list[str] = []
+    for key in keys:
+        exact = sorted((t for t in surfaces[key] if t.casefold() == key), key=lambda t: not t[:1].isupper())
+        name = exact[0] if exact else surfaces[key].most_common(1)[0][0]
+        if name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+        if len(names) == TITLE_ENTITIES:
+            break
+    return names
 
 
 def pair_label(pair: Pair) -> str:
@@ -317,6 +521,39 @@ def word_diff(text: str, other: str) -> tuple[Piece, ...]:
     return _merge(raw)
 
 
+def claim_pieces(
+    text: str, offset: int, ranges: Iterable[tuple[int, int]], other: str | None
+) -> tuple[Piece, ...]:
+    """A claim's statement: its disputed facts marked, and the words `other` lacks flagged as `diff`."""
+    facts = [False] * len(text)
+    for start, end in ranges:
+        for index in range(max(start - offset, 0), min(end - offset, len(text))):
+            facts[index] = True
+    if all(facts):
+        facts = [False] * len(text)
+    diffs = [False] * len(text)
+    if other is not None:
+        at = 0
+        for piece in word_diff(text, other):
+            if piece.mark:
+                diffs[at : at + len(piece.text)] = [True] * len(piece.text)
+            at += len(piece.text)
+    pieces = [Piece(ch, fact, diff) for ch, fact, diff in zip(text, facts, diffs, strict=True)]
+    return _merge(pieces) or (Piece(text),)
+
+
+def sides_line(sides: Sequence[Side]) -> str:
+    """ "CNN, BBC: “300 evacuated” — Fox: “3,000 evacuated”" as plain text."""
+    return " — ".join(
+        ", ".join(side.outlets) + ": " + (" / ".join(f"“{q}”" for q in side.quotes) or NOT_REPORTED)
+        for side in sides
+    )
+
+
+def _status(finding: FindingView) -> str:
+    return finding.review.status if finding.review else ReviewStatus.OPEN.value
+
+
 def highlight(text: str, offset: int, ranges: Iterable[tuple[int, int]]) -> tuple[Piece, ...]:
     """`text` (starting at document offset `offset`) with the given document ranges marked."""
     flags = [False] * len(text)
@@ -338,20 +575,15 @@ def _merge(pieces: Sequence[Piece]) -> tuple[Piece, ...]:
     for piece in pieces:
         if not piece.text:
             continue
-        if merged and merged[-1].mark == piece.mark:
-            merged[-1] = Piece(merged[-1].text + piece.text, piece.mark)
+        if merged and merged[-1].mark == piece.mark and merged[-1].diff == piece.diff:
+            merged[-1] = Piece(merged[-1].text + piece.text, piece.mark, piece.diff)
         else:
             merged.append(piece)
     return tuple(merged)
 
 
 def _short(text: str, limit: int = HEADING_CHARS) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    at_space = cut.rsplit(" ", 1)[0]
-    return (at_space if len(at_space) > limit // 2 else cut) + " …"
+    return clip(text, limit)
 
 
 class _Builder:
@@ -376,6 +608,12 @@ class _Builder:
         for finding in comparison.findings:
             self.findings_by_claim[finding.claim].append(finding)
         self.finding_anchor = {f.id: f"finding-{n}" for n, f in enumerate(comparison.findings, 1)}
+        self.decisions: dict[str, Decision] = {d.finding: d for d in comparison.decisions}
+        self.fact_ranges: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for finding in comparison.findings:
+            if finding.type is not FindingType.UNIQUE:
+                for span in finding.spans:
+                    self.fact_ranges[span.statement].append((span.start, span.end))
 
     @staticmethod
     def _labels(documents: Sequence[Document]) -> dict[str, str]:
@@ -391,7 +629,9 @@ class _Builder:
         claims = tuple(self._claim(c) for c in self.c.claims)
         verdict_counts = summary["verdicts"]
         type_counts = summary["finding_types"]
+        review_counts = summary["review"]
         title = story_title(self.c)
+        dismissed = tuple(f for f in findings if _status(f) == ReviewStatus.DISMISSED.value)
         return ReportView(
             title=title,
             running_title=_short(title, RUNNING_TITLE_CHARS),
@@ -420,6 +660,46 @@ class _Builder:
             claim_total=len(self.c.claims),
             finding_total=len(self.c.findings),
             other_statements=sum(1 for s in self.c.statements if not s.kind.is_claim),
+            discrepancies=tuple(f for f in findings if f.is_discrepancy and f not in dismissed),
+            disputed=tuple(c for c in claims if c.verdict == Verdict.CONFLICT.value and not c.flagged),
+            one_source=self._one_source(claims, findings, dismissed),
+            one_source_total=sum(1 for c in claims if c.verdict == Verdict.UNIQUE.value),
+            dismissed=dismissed,
+            stale=tuple(
+                StaleView(d.finding, d.status.value, REVIEW_LABELS[d.status], d.note, d.about, d.decided)
+                for d in self.c.stale_decisions()
+            ),
+            review_counts=tuple(
+                Option(r.value, REVIEW_LABELS[r], review_counts[r.value], REVIEW_ICONS[r])
+                for r in ReviewStatus
+            ),
+            reviewed=bool(self.c.decisions),
+            review_key="compare-review:" + "|".join(sorted(d.id for d in self.c.documents)),
+            document_ids=tuple(d.id for d in self.c.documents),
+        )
+
+    def _one_source(
+        self, claims: Sequence[ClaimView], findings: Sequence[FindingView], dismissed: Sequence[FindingView]
+    ) -> tuple[OutletGroup, ...]:
+        unique_finding = {f.claim_id: f for f in findings if f.type == FindingType.UNIQUE.value}
+        hidden = {f.claim_id for f in dismissed if f.type == FindingType.UNIQUE.value}
+        groups: dict[str, list[SingleView]] = defaultdict(list)
+        for claim in claims:
+            if claim.verdict != Verdict.UNIQUE.value or not claim.statements or claim.id in hidden:
+                continue
+            statement = claim.statements[0]
+            groups[statement.source].append(
+                SingleView(
+                    claim=claim,
+                    statement=statement,
+                    text=clip(statement.text, ITEM_QUOTE_CHARS),
+                    finding=unique_finding.get(claim.id),
+                )
+            )
+        return tuple(
+            OutletGroup(self.doc_label[d.id], self.doc_anchor[d.id], tuple(groups[self.doc_anchor[d.id]]))
+            for d in self.c.documents
+            if groups.get(self.doc_anchor[d.id])
         )
 
     def _claim_pos(self, claim_id: str) -> int:
@@ -546,9 +826,17 @@ class _Builder:
         for statement in members:
             # Differences are shown against the first statement of another outlet.
             reference = next((m for m in members if m.document != statement.document), None)
-            pieces = word_diff(statement.text, reference.text) if reference else None
+            pieces = claim_pieces(
+                statement.text,
+                statement.start,
+                self.fact_ranges.get(statement.id, ()),
+                reference.text if reference else None,
+            )
             views.append(self._statement(statement, pieces))
         by_id = {v.id: v for v in views}
+        discrepancies = [
+            f for f in self.findings_by_claim.get(claim.id, []) if f.type is not FindingType.UNIQUE
+        ]
         pairs = tuple(
             PairView(
                 a=by_id[p.a],
@@ -583,10 +871,14 @@ class _Builder:
                     relation=r.relation.value,
                     label=pair_label(Pair(r.statement, r.other, r.score, r.relation)),
                     score=r.score,
+                    other_text=clip(self.statements[r.other].text, ITEM_QUOTE_CHARS),
                 )
                 for r in claim.related
                 if r.statement in by_id and r.other in self.statements
             ),
+            outlets=tuple(dict.fromkeys(v.outlet for v in views)),
+            flagged=bool(discrepancies),
+            discrepancy_anchor=self.finding_anchor[discrepancies[0].id] if discrepancies else None,
         )
 
     def _finding(self, finding: Finding) -> FindingView:
@@ -603,6 +895,10 @@ class _Builder:
             quotes.append(self._statement(statement, highlight(statement.text, statement.start, ranges)))
         claim = self.claims.get(finding.claim)
         docs = {q.source for q in quotes}
+        sides = self._sides(finding)
+        shown = {normalise_quote(q) for side in sides for q in side.quotes}
+        decision = self.decisions.get(finding.id)
+        status = decision.status if decision else ReviewStatus.OPEN
         return FindingView(
             id=finding.id,
             anchor=self.finding_anchor[finding.id],
@@ -618,7 +914,48 @@ class _Builder:
             verdict=claim.verdict.value if claim else "",
             sources=tuple(a for a in self.doc_anchor.values() if a in docs),
             quotes=tuple(quotes),
+            sides=sides,
+            about=f"{FINDING_LABELS[finding.type]} — {sides_line(sides)}" if sides else finding.message,
+            review=ReviewView(
+                status=status.value,
+                label=REVIEW_LABELS[status],
+                icon=REVIEW_ICONS[status],
+                note=decision.note if decision else None,
+                decided=decision.decided if decision else None,
+            ),
+            context=tuple(q for q in quotes if normalise_quote(q.text) not in shown),
         )
+
+    def _sides(self, finding: Finding) -> tuple[Side, ...]:
+        """Who says what: the quoted facts by outlet; outlets quoting the same words share a side."""
+        by_document: dict[str, list[str]] = defaultdict(list)
+        spans: Sequence[Span | Statement] = finding.spans or tuple(
+            self.statements[s] for s in finding.statements if s in self.statements
+        )
+        for item in spans:
+            if isinstance(item, Span):
+                text = span_display(item, self.statements.get(item.statement))
+            else:
+                text = item.text
+            quote = clip(text, LINE_QUOTE_CHARS)
+            if quote and quote not in by_document[item.document]:
+                by_document[item.document].append(quote)
+        order = [d.id for d in self.c.documents] + sorted(set(by_document) - set(self.doc_label))
+        wording: dict[tuple[str, ...], tuple[str, ...]] = {}
+        outlets: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for document in order:
+            said = by_document.get(document)
+            if said:
+                key = tuple(normalise_quote(q) for q in said)
+                wording.setdefault(key, tuple(said))  # the first outlet's wording stands for the group
+                outlets[key].append(self.doc_label.get(document, document))
+        sides = [Side(outlets=tuple(outlets[key]), quotes=wording[key]) for key in wording]
+        claim = self.claims.get(finding.claim)
+        if finding.type is FindingType.OMISSION and claim is not None:  # who leaves it out
+            silent = [self.doc_label[d.id] for d in self.c.documents if d.id not in claim.documents]
+            if silent:
+                sides.append(Side(outlets=tuple(silent), quotes=()))
+        return tuple(sides)
 
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
