@@ -111,7 +111,7 @@ def _cpu() -> float:
 def measure(documents: int, per_document: int, embedder_spec: str) -> dict[str, float]:
     """Align one synthetic set in this process; returns seconds and peak RSS in MiB."""
     from compare.align import align
-    from compare.embed import get_embedder
+    from compare.align.embed import get_embedder
 
     statements = synthetic(documents, per_document)
     started = time.perf_counter()

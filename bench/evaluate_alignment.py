@@ -30,9 +30,9 @@ from bench.gold import (
     load_msrp,
     load_sts,
 )
-from compare.embed import get_embedder
+from compare.align.embed import get_embedder
+from compare.align.similarity import profile, score_pair
 from compare.model import Claim, Document, Relation, Statement
-from compare.similarity import profile, score_pair
 
 LABEL_ORDER = ["agreement", "contradiction", "partial"]  # a pair with several labels counts once, first here
 OURS_TO_COARSE = {

@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import evaluate_alignment as ev
 from bench.gold import default_data_dir, load_cstbank
 from compare import align as align_module
-from compare import embed as embed_module
-from compare.embed import Embedder, get_embedder
+from compare.align import embed as embed_module
+from compare.align.embed import Embedder, get_embedder
 
 CLUSTERS = ("mds_A", "mds_B", "mds_C")
 GRID = {

@@ -37,7 +37,7 @@ def compare_documents(
         The Comparison that every renderer turns into a report.
     """
     from compare.align import align
-    from compare.embed import Prefetch
+    from compare.align.embed import Prefetch
     from compare.facts import extract_facts, nlp
     from compare.finding_ids import stable_finding_ids
     from compare.judge import judge

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.align import AlignSettings, align
-from compare.embed import get_embedder
+from compare.align.embed import get_embedder
 from compare.model import Claim, Relation, Statement, Verdict
 
 DOC_A = statements_of(

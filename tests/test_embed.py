@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from compare import embed
-from compare.embed import (
+from compare.align import embed
+from compare.align.embed import (
     MINILM_SHA256,
     TOKENIZER_SHA256,
     Embedder,

@@ -7,9 +7,9 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.embed import get_embedder
+from compare.align.embed import get_embedder
+from compare.align.similarity import profile, score_pair, stem
 from compare.model import Fact, FactKind, Relation
-from compare.similarity import profile, score_pair, stem
 
 
 def _score(a: str, b: str, embedder: str = "minilm") -> tuple[float, Relation]:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from compare import Document, Options, compare_documents
-from compare.embed import LexicalEmbedder, Prefetch, get_embedder
+from compare.align.embed import LexicalEmbedder, Prefetch, get_embedder
 from compare.errors import ModelError
 from compare.facts import nlp
 from compare.render import pdf, render, render_many

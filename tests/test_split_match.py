@@ -6,9 +6,9 @@ import pytest
 from fixtures_statements import statements_of
 
 from compare.align import AlignSettings, align
-from compare.embed import get_embedder
+from compare.align.embed import get_embedder
+from compare.align.split_match import refers_back
 from compare.model import Claim, Statement, StatementKind
-from compare.split_match import refers_back
 
 # Outlet A says in one sentence what outlet B says in two, the second leaning on the first ("the move").
 ONE = statements_of(

@@ -20,7 +20,7 @@ whole padded batch, the same sentence got a different vector (cosine 0.78-0.92) 
 The exported graph takes `input_ids` and `attention_mask` (int64, batch x tokens) and returns
 `sentence_embedding` (float32, batch x 768): the transformer's last hidden state mean-pooled over the
 attention mask, then L2-normalised. That is exactly the model's own sentence-transformers pipeline
-(modules.json: Transformer -> Pooling(mean) -> Normalize), and compare.embed.OnnxEmbedder uses a
+(modules.json: Transformer -> Pooling(mean) -> Normalize), and compare.align.embed.OnnxEmbedder uses a
 `sentence_embedding` output as it is (it only normalises again, which changes nothing).
 """
 
@@ -123,7 +123,7 @@ def _run(model: Path, ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -
 
 
 def _batch(tokenizer: Any, texts: list[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Token ids and attention mask, padded to the longest text (as compare.embed does)."""
+    """Token ids and attention mask, padded to the longest text (as compare.align.embed does)."""
     encodings = tokenizer.encode_batch(texts)
     width = max(len(e.ids) for e in encodings)
     ids = np.zeros((len(encodings), width), dtype=np.int64)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from compare.findings import quote
-from compare.judging.base import Draft
+from compare.judge.base import Draft
+from compare.judge.spans import quote
 from compare.model import FindingType, Severity, Span
 
 # Finding types whose pairwise drafts state one fact differently and can be joined.

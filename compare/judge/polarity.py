@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from compare.facts import nlp
-from compare.findings import fact_span, quote
-from compare.judging.base import Draft, Side, draft, in_order
-from compare.judging.context import GENERIC_SCOPES, different_referents, lemmas, scope_span, word_window
+from compare.judge.base import Draft, Side, draft, in_order
+from compare.judge.context import GENERIC_SCOPES, different_referents, lemmas, scope_span, word_window
+from compare.judge.spans import fact_span, quote
 from compare.model import Fact, FactKind, FindingType, Severity
 
 # Words that name one kind of thing, so denying one denies the others: "reported no problems" against

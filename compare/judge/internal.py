@@ -7,12 +7,12 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from compare.findings import fact_span, quote
-from compare.judging.base import Draft, Side
-from compare.judging.context import different_referents
-from compare.judging.numbers import NumClass, different_occasions, direction, num_class, numbers_compatible
-from compare.judging.polarity import denied_keys, polarity_drafts, said_keys
-from compare.judging.slots import number_slot_drafts, slot_keys, time_slot_drafts
+from compare.judge.base import Draft, Side
+from compare.judge.context import different_referents
+from compare.judge.numbers import NumClass, different_occasions, direction, num_class, numbers_compatible
+from compare.judge.polarity import denied_keys, polarity_drafts, said_keys
+from compare.judge.slots import number_slot_drafts, slot_keys, time_slot_drafts
+from compare.judge.spans import fact_span, quote
 from compare.model import Claim, Document, Fact, FactKind, FindingType, Severity, Statement
 
 # A counted noun in more statements than this (per scan) is too generic to pair statements by:

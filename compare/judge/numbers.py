@@ -9,9 +9,9 @@ from rapidfuzz import fuzz
 from compare.facts import nlp
 from compare.facts.attribution import REPORTING_VERBS
 from compare.facts.times import reference_date
-from compare.findings import fact_span, statement_span
-from compare.judging.base import Draft, Side, draft, in_order
-from compare.judging.context import GENERIC_SCOPES, context, different_referents, verbs
+from compare.judge.base import Draft, Side, draft, in_order
+from compare.judge.context import GENERIC_SCOPES, context, different_referents, verbs
+from compare.judge.spans import fact_span, statement_span
 from compare.model import Fact, FactKind, FindingType, Severity
 
 _LOWER = frozenset({"more than", "at least"})

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from compare.facts import nlp
-from compare.findings import window_span
-from compare.judging.base import Side
+from compare.judge.base import Side
+from compare.judge.spans import window_span
 from compare.model import Fact, Span
 
 # Verbs too general to tell two statements' subjects apart ("is", "said", "did not").

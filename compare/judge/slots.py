@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from compare.facts.attribution import REPORTING_VERBS
 from compare.facts.times import reference_date
-from compare.findings import fact_span
-from compare.judging.base import Draft, Side, draft
-from compare.judging.numbers import direction, numbers_compatible, update_note
-from compare.judging.times import same_zone
+from compare.judge.base import Draft, Side, draft
+from compare.judge.numbers import direction, numbers_compatible, update_note
+from compare.judge.spans import fact_span
+from compare.judge.times import same_zone
 from compare.model import Fact, FactKind, FindingType, Severity
 
 # Predicates that name one kind of event in different words; a slot's words are compared through them.

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from compare.embed import Embedder
+from compare.align.embed import Embedder
 
 __all__ = ["SplitMatch", "SplitSettings", "find_split_matches", "refers_back"]
 

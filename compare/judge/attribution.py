@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from compare.facts import aliases
-from compare.findings import fact_span
-from compare.judging.base import Draft, Side, draft
+from compare.judge.base import Draft, Side, draft
+from compare.judge.spans import fact_span
 from compare.model import Fact, FactKind, FindingType, Severity
 
 _GENERIC_SOURCE_WORDS = frozenset(

@@ -1,6 +1,6 @@
 """Judgement: compare the facts of aligned statements, set pair relations and verdicts, raise findings.
 
-The orchestrator of the judging stage; each kind of difference lives in its own `compare.judging` module.
+The orchestrator of the judging stage; each kind of difference lives in its own `compare.judge` module.
 """
 
 from __future__ import annotations
@@ -8,20 +8,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from compare.judging.attribution import attribution_drafts
-from compare.judging.base import Draft, Side, number_findings, outlet_labels
-from compare.judging.context import different_referents
-from compare.judging.coverage import coverage_drafts
-from compare.judging.entities import entity_drafts
-from compare.judging.group import join_across_outlets
-from compare.judging.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
-from compare.judging.numbers import different_occasions, numbers_compatible, scarcity_drafts
-from compare.judging.polarity import certainty_drafts, contrary_drafts, polarity_drafts
-from compare.judging.resolve import resolve_facts
-from compare.judging.slots import number_slot_drafts, time_slot_drafts
-from compare.judging.stance import stance_drafts
-from compare.judging.times import time_drafts
-from compare.judging.verdicts import closest_pairs, relation, verdict
+from compare.judge.attribution import attribution_drafts
+from compare.judge.base import Draft, Side, number_findings, outlet_labels
+from compare.judge.context import different_referents
+from compare.judge.coverage import coverage_drafts
+from compare.judge.entities import entity_drafts
+from compare.judge.group import join_across_outlets
+from compare.judge.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
+from compare.judge.numbers import different_occasions, numbers_compatible, scarcity_drafts
+from compare.judge.polarity import certainty_drafts, contrary_drafts, polarity_drafts
+from compare.judge.resolve import resolve_facts
+from compare.judge.slots import number_slot_drafts, time_slot_drafts
+from compare.judge.stance import stance_drafts
+from compare.judge.times import time_drafts
+from compare.judge.verdicts import closest_pairs, relation, verdict
 from compare.model import Claim, Document, Fact, Finding, FindingType, Pair, Statement
 
 __all__ = ["MAX_SCAN_BUCKET", "compare_pair", "judge", "numbers_compatible", "outlet_labels"]

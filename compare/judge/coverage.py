@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from compare.findings import name_list, quote, statement_span
-from compare.judging.base import Draft
+from compare.judge.base import Draft
+from compare.judge.spans import name_list, quote, statement_span
 from compare.model import Claim, Document, FindingType, Severity, Statement
 
 # A related link (an overlap with a statement in another claim) is worth a note on "only X reports

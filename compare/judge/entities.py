@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from compare.facts import aliases
 from compare.facts.attribution import REPORTING_VERBS
-from compare.findings import fact_span
-from compare.judging.base import Draft, Side, draft
-from compare.judging.context import GENERIC_SCOPES
+from compare.judge.base import Draft, Side, draft
+from compare.judge.context import GENERIC_SCOPES
+from compare.judge.spans import fact_span
 from compare.model import Fact, FactKind, FindingType, Severity
 
 # Prepositions whose object is where/whence something happened: a different object there is a conflict.

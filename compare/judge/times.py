@@ -10,9 +10,9 @@ from rapidfuzz import fuzz
 from compare.facts import nlp
 from compare.facts.attribution import REPORTING_VERBS
 from compare.facts.times import reference_date, since_as_duration
-from compare.findings import fact_span
-from compare.judging.base import Draft, Side, draft
-from compare.judging.context import context, verbs
+from compare.judge.base import Draft, Side, draft
+from compare.judge.context import context, verbs
+from compare.judge.spans import fact_span
 from compare.model import Fact, FactKind, FindingType, Severity
 
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])

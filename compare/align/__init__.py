@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from compare.embed import Embedder
+from compare.align.embed import Embedder
+from compare.align.similarity import PairScore, Profile, profile, score_pair
+from compare.align.split_match import SplitSettings, find_split_matches
 from compare.model import Claim, Fact, Pair, Related, Relation, Statement, Verdict
-from compare.similarity import PairScore, Profile, profile, score_pair
-from compare.split_match import SplitSettings, find_split_matches
 
 __all__ = ["AlignSettings", "align"]
 

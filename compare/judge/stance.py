@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from compare.facts import nlp
-from compare.findings import quote
-from compare.judging.base import Draft, Side
+from compare.judge.base import Draft, Side
+from compare.judge.spans import quote
 from compare.model import Claim, FactKind, FindingType, Severity, Span
 
 _PRAISE = frozenset(

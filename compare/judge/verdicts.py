@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from compare.judging.base import Draft
+from compare.judge.base import Draft
 from compare.model import Claim, Pair, Relation, Statement, Verdict
 
 

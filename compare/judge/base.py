@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.findings import sides
+from compare.judge.spans import sides
 from compare.model import Document, Fact, Finding, FindingType, Severity, Span, Statement
 
 _TYPE_ORDER = {t: i for i, t in enumerate(FindingType)}
