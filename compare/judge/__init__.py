@@ -20,7 +20,7 @@ from compare.judge.polarity import certainty_drafts, contrary_drafts, polarity_d
 from compare.judge.resolve import resolve_facts
 from compare.judge.slots import number_slot_drafts, time_slot_drafts
 from compare.judge.stance import stance_drafts
-from compare.judge.times import time_drafts
+from compare.judge.times import duration_drafts
 from compare.judge.verdicts import closest_pairs, relation, verdict
 from compare.model import Claim, Document, Fact, Finding, FindingType, Pair, Statement
 
@@ -91,8 +91,7 @@ def compare_pair(a: Side, b: Side, claim_index: int) -> list[Draft]:
     if not (different_referents(a, b) or different_occasions(a, b)):
         found.extend(number_slot_drafts(a, b, claim_index))
     found.extend(time_slot_drafts(a, b, claim_index))
-    # durations told differently ('three hours' / 'since noon') are still read by the time module
-    found.extend(d for d in time_drafts(a, b, claim_index) if not d.conflict)
+    found.extend(duration_drafts(a, b, claim_index))
     found.extend(entity_drafts(a, b, claim_index))
     found.extend(polarity_drafts(a, b, claim_index) or contrary_drafts(a, b, claim_index))
     if not any(d.type is FindingType.POLARITY for d in found):

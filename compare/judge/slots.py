@@ -324,6 +324,8 @@ def _time_class(fact: Fact) -> str | None:
         return f"calendar:{fact.label}:{_granularity(fact)}"
     if fact.label == "DATE" and fact.key.startswith("--"):
         return "monthday"  # 'Dec. 4': a day of a year nobody names
+    if fact.label == "DURATION" and fact.low is not None:
+        return "duration"  # 'lasted three hours' / 'lasted five hours'
     return None
 
 
