@@ -332,6 +332,10 @@ _CONTRARIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset(["expand", "widen", "extend"]), frozenset(["narrow", "shrink", "curtail"])),
     (frozenset(["lift", "ease", "relax"]), frozenset(["impose", "tighten"])),
     (frozenset(["release", "free"]), frozenset(["arrest", "detain", "jail"])),
+    # outcomes that exclude each other for the same people: killed or hurt, quit or pushed out
+    (frozenset(["kill", "die", "dead"]), frozenset(["injure", "wound", "hurt", "injured", "wounded"])),
+    (frozenset(["resign", "quit"]), frozenset(["sack", "fire", "oust", "dismiss", "overthrow", "depose"])),
+    (frozenset(["convict"]), frozenset(["acquit", "clear"])),
 )
 
 
