@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,14 +89,18 @@ def read_and_decode(path: Path, *, limit: int = MAX_INPUT_BYTES) -> Decoded:
     try:
         if path.is_dir():
             raise InputError(f"{name}: is a directory, not a file")
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
     except OSError as error:
         raise InputError(f"{name}: cannot read: {error.strerror or error}") from None
-    _check_size(size, name=name, limit=limit)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            f"{name}: is not a regular file (a pipe or a device); save the article to a file first"
+        )
+    _check_size(info.st_size, name=name, limit=limit)
     try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)  # a file that grew since stat() is still caught

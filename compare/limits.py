@@ -28,3 +28,23 @@ def human_size(size: int) -> str:
             value = size / scale
             return f"{value:.0f} {unit}" if value.is_integer() else f"{value:.1f} {unit}"
     return f"{size} bytes"
+
+
+# Largest metadata block (YAML front matter, a sidecar), in bytes; real ones are a few hundred.
+MAX_METADATA_BYTES = 65_536
+
+# Most YAML nodes (scalars, lists, mappings) one metadata block may hold. Aliases are refused
+# outright: nested aliases expand exponentially (a 500-byte "billion laughs" block).
+MAX_METADATA_NODES = 1_000
+
+# Longest value kept per metadata field, in characters; longer values (a hostile page's
+# og:site_name, a pasted --meta) are cut here and the user is told. The PDF lays each out once.
+MAX_FIELD_CHARS = {
+    "id": 80,
+    "title": 300,
+    "outlet": 120,
+    "url": 2_000,
+    "published": 40,
+    "language": 35,
+    "author": 200,
+}

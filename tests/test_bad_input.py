@@ -493,4 +493,6 @@ def test_valid_inputs_write_the_report(
     other.write_text(STORY_B, encoding="utf-8")
     code, _, stderr = run([*report_argv(story, other, out=out), "--quiet"], capsys)
     assert code == 0, stderr
-    assert [p.name for p in out.iterdir()] == ["report.json"]  # and no temporary files left behind
+    # and no temporary files left behind, in the folder or beside it
+    assert sorted(p.name for p in out.iterdir()) == [".compare-report", "report.json"]
+    assert not [p.name for p in out.parent.iterdir() if p.name.startswith(".out.")]

@@ -1,0 +1,66 @@
+"""Stop the command at once on Ctrl-C or SIGTERM: one line, exit 130 (or 143), previous report intact.
+
+A KeyboardInterrupt only reaches Python between bytecodes, so it waits for a long onnxruntime or spaCy
+call to return, and unwinding while their C++ worker threads run can abort the process ("terminate
+called without an active exception", exit 134). Instead the signals are blocked in every thread
+(threads inherit the mask, so this must start before any other thread) and one watcher thread takes
+them with sigwait, waits for a report swap in progress (compare.output.commit_lock), prints the line
+and ends the process without unwinding. The report set is swapped in as a whole, so what is on disk is
+always the previous set or the new one.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from compare.output import commit_lock
+
+__all__ = ["exit_on_signals"]
+
+_MESSAGES = {
+    signal.SIGINT: ("interrupted; the previous report is unchanged", 130),
+    signal.SIGTERM: ("terminated; the previous report is unchanged", 143),
+}
+# Longest wait for a report swap in progress before exiting anyway (a swap is two renames).
+_COMMIT_WAIT_S = 5.0
+
+
+@contextmanager
+def exit_on_signals() -> Iterator[None]:
+    """Within the block, SIGINT and SIGTERM end the process promptly; call from the main thread only."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signals = set(_MESSAGES)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    watcher = threading.Thread(target=_watch, args=(signals,), name="compare-signals", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        # A signal that arrived meanwhile is still pending and handled by the watcher before exit.
+        pending = signal.sigpending() & signals
+        if pending:
+            _exit(next(iter(pending)))
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _watch(signals: set[signal.Signals]) -> None:
+    _exit(signal.Signals(signal.sigwait(signals)))
+
+
+def _exit(signum: signal.Signals) -> None:
+    message, code = _MESSAGES.get(signum, ("stopped by a signal", 128 + int(signum)))
+    commit_lock.acquire(timeout=_COMMIT_WAIT_S)
+    try:
+        if sys.stderr.isatty():
+            sys.stderr.write("\r\x1b[K")  # clear a progress line
+        sys.stderr.write(f"compare: {message}\n")
+        sys.stderr.flush()
+    finally:
+        os._exit(code)
