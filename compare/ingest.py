@@ -12,6 +12,7 @@ from typing import Any
 
 from compare.decode import read_and_decode
 from compare.errors import InputError
+from compare.extract import blocks_to_text, extract_page
 from compare.metadata import METADATA_FIELDS, clean_fields, clean_id, parse_json, parse_yaml
 from compare.model import Document
 from compare.output import MARKER, REPORT_FILES
@@ -97,7 +98,7 @@ def load_source(source: Source) -> LoadedDocument:
     from compare.fetch import fetch_page
 
     page = fetch_page(source)
-    text, metadata = _html_text(page.text, source)
+    text, metadata = extract_page(page.text, source)
     metadata["url"] = page.url
     notices = [f"{source}: {note}" for note in page.notes]
     loaded = _build(text, metadata, name=_url_name(page.url), where=source, source=page.url, notices=notices)
@@ -121,7 +122,7 @@ def load_document(path: str | Path) -> LoadedDocument:
     raw_text = decoded.text
     metadata: dict[str, Any] = {}
     if suffix in HTML_SUFFIXES:
-        text, html_metadata = _html_text(raw_text, str(path))
+        text, html_metadata = extract_page(raw_text, str(path))
         metadata.update(html_metadata)
     else:
         front, raw_text = _split_front_matter(raw_text, path)
@@ -344,116 +345,4 @@ def _markdown_text(source: str) -> str:
     import markdown
 
     html = markdown.markdown(source, extensions=["extra"], output_format="html")
-    return _blocks_to_text(html)
-
-
-def _blocks_to_text(html: str) -> str:
-    """Text of an HTML fragment with each block element on its own line; scripts dropped."""
-    from lxml import html as lxml_html
-
-    if not html.strip():
-        return ""
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
-    for element in root.iter("script", "style", "iframe", "form", "noscript", "img"):
-        element.drop_tree()
-    blocks: list[str] = []
-    block_tags = (
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "p",
-        "li",
-        "blockquote",
-        "figcaption",
-        "td",
-        "th",
-        "pre",
-        "dt",
-        "dd",
-    )
-    for element in root.iter(*block_tags):
-        if any(ancestor.tag in block_tags for ancestor in element.iterancestors()):
-            continue
-        line = " ".join(element.text_content().split())
-        if line:
-            blocks.append(line)
-    if not blocks:
-        blocks = [" ".join(root.text_content().split())]
-    return "\n\n".join(blocks) + "\n"
-
-
-def _html_text(source: str, where: str) -> tuple[str, dict[str, Any]]:
-    """Article text and metadata of an HTML page, via trafilatura; nothing is fetched."""
-    import trafilatura
-
-    source = _strip_active_content(source)
-    text = trafilatura.extract(
-        source,
-        output_format="txt",
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=False,
-        deduplicate=False,
-    )
-    if not text or not text.strip():
-        text = _blocks_to_text(source)
-    metadata: dict[str, Any] = {}
-    found = trafilatura.extract_metadata(source)
-    if found is not None:
-        for ours, theirs in (
-            ("title", "title"),
-            ("outlet", "sitename"),
-            ("url", "url"),
-            ("published", "date"),
-            ("author", "author"),
-            ("language", "language"),
-        ):
-            value = getattr(found, theirs, None)
-            if value:
-                metadata[ours] = value
-    url = metadata.get("url")
-    if url and not str(url).startswith(("http://", "https://")):
-        del metadata["url"]
-    return text + ("" if text.endswith("\n") else "\n"), metadata
-
-
-_ACTIVE_TAGS = (
-    "script",
-    "style",
-    "noscript",
-    "iframe",
-    "frame",
-    "frameset",
-    "object",
-    "embed",
-    "applet",
-    "form",
-    "button",
-    "input",
-    "select",
-    "textarea",
-    "label",
-    "svg",
-    "canvas",
-    "template",
-    "nav",
-)
-
-
-def _strip_active_content(source: str) -> str:
-    """Drop scripts, frames, forms and other non-article markup before text extraction."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    try:
-        root = lxml_html.document_fromstring(source)
-    except (etree.ParserError, ValueError):
-        return source
-    for element in list(root.iter(*_ACTIVE_TAGS)):
-        element.drop_tree()
-    return str(lxml_html.tostring(root, encoding="unicode"))
+    return blocks_to_text(html)
