@@ -13,6 +13,7 @@ from typing import Any
 from compare.decode import read_and_decode
 from compare.errors import InputError
 from compare.extract import blocks_to_text, extract_page
+from compare.limits import MAX_DOCUMENT_CHARS, MAX_TOTAL_CHARS
 from compare.metadata import METADATA_FIELDS, clean_fields, clean_id, parse_json, parse_yaml
 from compare.model import Document
 from compare.output import MARKER, REPORT_FILES
@@ -21,6 +22,7 @@ __all__ = [
     "METADATA_FIELDS",
     "LoadedDocument",
     "check_documents",
+    "check_sizes",
     "expand_inputs",
     "is_url",
     "load_document",
@@ -88,6 +90,7 @@ def load_documents(
     if overrides:
         loaded = _apply_overrides(loaded, overrides)
     check_documents([item.document for item in loaded])
+    check_sizes([item.document for item in loaded])
     return loaded
 
 
@@ -137,6 +140,11 @@ def _build(
 ) -> LoadedDocument:
     if not text.strip():
         raise InputError(f"{where}: no article text found")
+    if len(text) > MAX_DOCUMENT_CHARS:  # said at once, before the next input is read
+        raise InputError(
+            f"{where}: article text is {len(text):,} characters, over the limit of "
+            f"{MAX_DOCUMENT_CHARS:,} per document (about {MAX_DOCUMENT_CHARS // 6:,} words)"
+        )
     fields, cut = clean_fields(metadata, where=where)
     document = Document(
         id=clean_id(fields.get("id") or name),
@@ -172,6 +180,29 @@ def check_documents(documents: Sequence[Document]) -> None:
                 "the same document was given twice"
             )
         seen_texts[folded] = document
+
+
+def check_sizes(
+    documents: Sequence[Document],
+    *,
+    max_document_chars: int = MAX_DOCUMENT_CHARS,
+    max_total_chars: int = MAX_TOTAL_CHARS,
+) -> None:
+    """Refuse, before any costly work, a document or a set of documents over the size limits."""
+    total = 0
+    for document in documents:
+        size = len(document.text)
+        total += size
+        if size > max_document_chars:
+            raise InputError(
+                f"{_where(document)}: article text is {size:,} characters, over the limit of "
+                f"{max_document_chars:,} per document (about {max_document_chars // 6:,} words)"
+            )
+    if total > max_total_chars:
+        raise InputError(
+            f"the {len(documents)} documents hold {total:,} characters together, over the limit of "
+            f"{max_total_chars:,} for one comparison"
+        )
 
 
 def sidecar_paths(path: Path) -> list[Path]:

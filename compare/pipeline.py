@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from compare.errors import InputError
-from compare.ingest import check_documents
+from compare.ingest import check_documents, check_sizes
 from compare.model import Comparison, Document, Fact, Statement
 from compare.options import Options
 from compare.progress import NullProgress, Progress
@@ -50,11 +50,9 @@ def compare_documents(
     for document in documents:
         if not isinstance(document, Document):
             raise InputError(f"expected Document values, got {type(document).__name__}")
-        if len(document.text) > options.max_document_chars:
-            raise InputError(
-                f"{document.source or document.id}: {len(document.text):,} characters is over the limit "
-                f"of {options.max_document_chars:,} per document"
-            )
+    check_sizes(
+        documents, max_document_chars=options.max_document_chars, max_total_chars=options.max_total_chars
+    )
     check_documents(documents)
 
     progress.stage("segment", len(documents))

@@ -174,9 +174,10 @@ def _syntok_starts(block: str) -> list[int]:
 
 
 def _cap_length(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Cut an over-long span at white space into pieces of at most MAX_STATEMENT_CHARS."""
+    """Cut an over-long span into pieces of at most MAX_STATEMENT_CHARS, at the last clause break
+    (semicolon, colon, dash, comma) in the second half of each piece, else at the last white space."""
     while end - start > MAX_STATEMENT_CHARS:
-        cut = text.rfind(" ", start + MAX_STATEMENT_CHARS // 2, start + MAX_STATEMENT_CHARS)
+        cut = _clause_break(text, start + MAX_STATEMENT_CHARS // 2, start + MAX_STATEMENT_CHARS)
         if cut <= start:
             cut = start + MAX_STATEMENT_CHARS
         piece_end = cut
@@ -188,6 +189,18 @@ def _cap_length(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             start += 1
     if start < end:
         yield start, end
+
+
+_CLAUSE_BREAKS = ("; ", ": ", " — ", " – ", " - ", ", ")
+
+
+def _clause_break(text: str, low: int, high: int) -> int:
+    """The offset just after the strongest clause break in text[low:high], else after its last space."""
+    for mark in _CLAUSE_BREAKS:
+        found = text.rfind(mark, low, high)
+        if found > 0:
+            return found + len(mark.rstrip())
+    return text.rfind(" ", low, high)
 
 
 def _classify_lines(lines: list[_Line]) -> list[StatementKind]:
