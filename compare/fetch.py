@@ -57,14 +57,15 @@ def fetch_page(
             for _hop in range(max_redirects + 1):
                 with client.stream("GET", current) as response:
                     if response.is_redirect:
-                        target = str(response.url.join(response.headers.get("location", "")))
-                        _check_scheme(url, target)
+                        location = response.headers.get("location", "")
+                        target = str(response.url.join(location))
+                        _check_scheme(url, target, shown=location)
                         current = target
                         continue
                     return _read_page(url, response, limit=limit, deadline=deadline)
             raise InputError(f"{url}: more than {max_redirects} redirects")
     except httpx.TimeoutException:
-        raise InputError(f"{url}: no answer within {timeout:.0f} s") from None
+        raise InputError(f"{url}: no answer within {timeout:g} s") from None
     except httpx.InvalidURL as error:
         raise InputError(f"{url}: not a valid URL ({error})") from None
     except httpx.HTTPError as error:
@@ -122,10 +123,10 @@ def _charset(params: str) -> str | None:
     return None
 
 
-def _check_scheme(url: str, target: str) -> None:
+def _check_scheme(url: str, target: str, *, shown: str | None = None) -> None:
     scheme = urlsplit(target).scheme.lower()
     if scheme not in SCHEMES:
-        where = "" if target == url else f" (redirected to {target[:200]})"
+        where = "" if target == url else f" (redirected to {(shown or target)[:200]})"
         raise InputError(f"{url}: only http and https pages are fetched, not {scheme or 'this'}:{where}")
 
 
