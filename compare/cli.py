@@ -13,6 +13,7 @@ from compare import __version__
 from compare.errors import CompareError, InputError, OptionsError
 from compare.ingest import load_documents
 from compare.metadata import METADATA_FIELDS
+from compare.model import Comparison
 from compare.options import Options
 
 FORMAT_FILES = {"json": "report.json", "html": "report.html", "pdf": "report.pdf", "md": "report.md"}
@@ -160,6 +161,8 @@ def _report(args: argparse.Namespace) -> int:
             )
         finally:
             progress.close()  # an error message must start on a clean line
+        if not args.quiet:
+            _say_language_limits(comparison)
         by_format = render_many(comparison, formats, page_size=args.page_size)
         rendered = {FORMAT_FILES[fmt]: data for fmt, data in by_format.items()}
     if folder is None:
@@ -171,6 +174,19 @@ def _report(args: argparse.Namespace) -> int:
         for path in written:
             print(f"compare: wrote {path}", file=sys.stderr)
     return 0
+
+
+def _say_language_limits(comparison: Comparison) -> None:
+    """Say which judgements a document not in English did not get, rather than silently finding nothing."""
+    limits = comparison.settings.get("language_limits") or {}
+    for document in comparison.documents:
+        if document.id in limits:
+            print(
+                f"compare: note: {printable(document.source or document.id)}: language "
+                f"{printable(document.language or '?')}, not English; not judged for it yet: "
+                f"{'; '.join(limits[document.id])}",
+                file=sys.stderr,
+            )
 
 
 def _formats(raw: str) -> list[str]:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from compare.errors import InputError
 from compare.ingest import check_documents, check_sizes
+from compare.language import language_limits, with_language
 from compare.model import Comparison, Document, Fact, Statement
 from compare.options import Options
 from compare.progress import NullProgress, Progress
@@ -54,6 +55,8 @@ def compare_documents(
         documents, max_document_chars=options.max_document_chars, max_total_chars=options.max_total_chars
     )
     check_documents(documents)
+    documents = tuple(with_language(document) for document in documents)
+    limits = language_limits(documents)
 
     progress.stage("segment", len(documents))
     statements: list[Statement] = []
@@ -98,6 +101,8 @@ def compare_documents(
         claims=tuple(claims),
         findings=tuple(findings),
         generated=stamp,
-        settings={"embedder": embedder.name},
+        # language_limits (only when a document is not in English): document id -> the judgements
+        # that do not apply to it yet (compare.language.ENGLISH_ONLY).
+        settings={"embedder": embedder.name, **({"language_limits": limits} if limits else {})},
         notes=notes,
     )
