@@ -16,7 +16,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from compare.output import commit_lock
 
@@ -54,10 +54,31 @@ def _watch(signals: set[signal.Signals]) -> None:
     _exit(signal.Signals(signal.sigwait(signals)))
 
 
+def _stop_children() -> None:
+    """End the processes this one started (the PDF layout child): they inherited the blocked signals."""
+    me = str(os.getpid())
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if len(fields) > 1 and fields[1] == me:
+            with suppress(OSError):
+                os.kill(int(entry), signal.SIGKILL)
+
+
 def _exit(signum: signal.Signals) -> None:
     message, code = _MESSAGES.get(signum, ("stopped by a signal", 128 + int(signum)))
     commit_lock.acquire(timeout=_COMMIT_WAIT_S)
     try:
+        _stop_children()
         if sys.stderr.isatty():
             sys.stderr.write("\r\x1b[K")  # clear a progress line
         sys.stderr.write(f"compare: {message}\n")
