@@ -30,28 +30,35 @@ _MESSAGES = {
 _COMMIT_WAIT_S = 5.0
 
 
+# Set once the command's work is done: a signal that comes while Python shuts down is then ignored.
+_finished = threading.Event()
+
+
 @contextmanager
 def exit_on_signals() -> Iterator[None]:
-    """Within the block, SIGINT and SIGTERM end the process promptly; call from the main thread only."""
+    """Within the block, SIGINT and SIGTERM end the process promptly; call from the main thread only.
+
+    The signals stay blocked after the block, until the process exits: restored, one arriving during
+    Python's shutdown would kill the process with the report already written (exit -2 instead of 0).
+    """
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
         yield
         return
     signals = set(_MESSAGES)
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    signal.pthread_sigmask(signal.SIG_BLOCK, signals)
     watcher = threading.Thread(target=_watch, args=(signals,), name="compare-signals", daemon=True)
     watcher.start()
     try:
         yield
     finally:
-        # A signal that arrived meanwhile is still pending and handled by the watcher before exit.
-        pending = signal.sigpending() & signals
-        if pending:
-            _exit(next(iter(pending)))
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        _finished.set()
 
 
 def _watch(signals: set[signal.Signals]) -> None:
-    _exit(signal.Signals(signal.sigwait(signals)))
+    while True:
+        signum = signal.Signals(signal.sigwait(signals))
+        if not _finished.is_set():
+            _exit(signum)
 
 
 def _stop_children() -> None:

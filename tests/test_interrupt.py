@@ -28,7 +28,7 @@ def start(out: Path) -> subprocess.Popen[bytes]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("delay", [0.3, 0.8, 1.3, 1.8, 2.3, 2.8, 3.3, 3.8])
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.3, 1.8, 2.3, 2.8, 3.3, 3.6, 3.8, 4.0, 4.2])
 @pytest.mark.parametrize("signum", [signal.SIGINT])
 def test_ctrl_c_at_any_moment(delay: float, signum: signal.Signals, tmp_path: Path) -> None:
     out = tmp_path / "out"
