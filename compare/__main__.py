@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
+from compare.cli import run
 
-from compare.cli import main
-
-sys.exit(main())
+run()

@@ -8,43 +8,90 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 from compare import __version__
 from compare.errors import CompareError, InputError, OptionsError
-from compare.ingest import METADATA_FIELDS, load_documents
+from compare.ingest import load_documents
+from compare.metadata import METADATA_FIELDS
+from compare.model import Comparison
 from compare.options import Options
 
 FORMAT_FILES = {"json": "report.json", "html": "report.html", "pdf": "report.pdf", "md": "report.md"}
-DEFAULT_OUTPUT = Path("reports")
+DEFAULT_OUTPUT = Path("reports") / "latest"
+
+
+COMMANDS = ("report",)
+
+
+def run() -> NoReturn:
+    """The console script: main() with Ctrl-C and SIGTERM ending the process at once (exit 130/143)."""
+    from compare.interrupt import exit_on_signals
+
+    with exit_on_signals():
+        code = main()
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `compare` command; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        _check_command(argv)
+        args = parser.parse_args(argv)
+    except _UsageError as error:
+        print(f"compare: error: {printable(str(error))}", file=sys.stderr)
+        return 2
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
     try:
         return _report(args)
     except CompareError as error:
-        print(f"compare: error: {error}", file=sys.stderr)
+        print(f"compare: error: {printable(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("compare: interrupted; no report written", file=sys.stderr)
+        print("compare: interrupted; the previous report is unchanged", file=sys.stderr)
         return 130
     except MemoryError:
         print("compare: error: out of memory; try smaller inputs", file=sys.stderr)
         return 6
 
 
+def printable(text: str) -> str:
+    """Text with control characters (a newline in a file name, terminal escapes) shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+
+
+class _UsageError(Exception):
+    """A command line argparse cannot use; shown as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def _check_command(argv: Sequence[str]) -> None:
+    """Catch the first slip of a new user, `compare a.txt b.txt`, with the command to run instead."""
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        suggestion = " ".join(["compare", "report", *argv[:3]]) + (" …" if len(argv) > 3 else "")
+        raise _UsageError(f"unknown command {argv[0]!r}; to compare reports run: {suggestion}")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="compare",
         description="Compare news reports of one story statement by statement.",
     )
     parser.add_argument("--version", action="version", version=f"compare {__version__}")
-    commands = parser.add_subparsers(dest="command")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     report = commands.add_parser(
         "report",
         help="compare reports and write JSON, HTML, PDF and Markdown",
@@ -56,7 +103,8 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         default=str(DEFAULT_OUTPUT),
         metavar="DIR",
-        help="folder for report.{json,html,pdf,md} (default: reports); '-' writes one format to stdout",
+        help="folder for report.{json,html,pdf,md}, replaced as a whole (default: reports/latest); "
+        "'-' writes one format to stdout",
     )
     report.add_argument(
         "-f",
@@ -106,7 +154,8 @@ def _report(args: argparse.Namespace) -> int:
     to_stdout = args.output == "-"
     if to_stdout and len(formats) != 1:
         raise OptionsError("-o - writes one format to stdout: name exactly one with --format")
-    folder = None if to_stdout else check_output_folder(Path(args.output))
+    default_output = args.output == str(DEFAULT_OUTPUT)
+    folder = None if to_stdout else check_output_folder(Path(args.output), parents=default_output)
     options = Options(embedder=args.embedder)
     now = _parse_now(args.now)
     notes = _read_notes(args.notes)
@@ -118,7 +167,7 @@ def _report(args: argparse.Namespace) -> int:
         if not args.quiet:
             for item in loaded:
                 for notice in item.notices:
-                    print(f"compare: note: {notice}", file=sys.stderr)
+                    print(f"compare: note: {printable(notice)}", file=sys.stderr)
         progress = make_progress(quiet=args.quiet)
         try:
             comparison = compare_documents(
@@ -127,17 +176,32 @@ def _report(args: argparse.Namespace) -> int:
         finally:
             progress.close()  # an error message must start on a clean line
         comparison = apply_decisions(replace(comparison, title=title), decisions)
+        if not args.quiet:
+            _say_language_limits(comparison)
         by_format = render_many(comparison, formats, page_size=args.page_size)
         rendered = {FORMAT_FILES[fmt]: data for fmt, data in by_format.items()}
     if folder is None:
         sys.stdout.buffer.write(next(iter(rendered.values())))
         sys.stdout.flush()
         return 0
-    written = write_reports(folder, rendered)
+    written = write_reports(folder, rendered, parents=default_output)
     if not args.quiet:
         for path in written:
             print(f"compare: wrote {path}", file=sys.stderr)
     return 0
+
+
+def _say_language_limits(comparison: Comparison) -> None:
+    """Say which judgements a document not in English did not get, rather than silently finding nothing."""
+    limits = comparison.settings.get("language_limits") or {}
+    for document in comparison.documents:
+        if document.id in limits:
+            print(
+                f"compare: note: {printable(document.source or document.id)}: language "
+                f"{printable(document.language or '?')}, not English; not judged for it yet: "
+                f"{'; '.join(limits[document.id])}",
+                file=sys.stderr,
+            )
 
 
 def _formats(raw: str) -> list[str]:
@@ -202,4 +266,4 @@ def _read_notes(raw: str | None) -> str | None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,14 +89,18 @@ def read_and_decode(path: Path, *, limit: int = MAX_INPUT_BYTES) -> Decoded:
     try:
         if path.is_dir():
             raise InputError(f"{name}: is a directory, not a file")
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
     except OSError as error:
         raise InputError(f"{name}: cannot read: {error.strerror or error}") from None
-    _check_size(size, name=name, limit=limit)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            f"{name}: is not a regular file (a pipe or a device); save the article to a file first"
+        )
+    _check_size(info.st_size, name=name, limit=limit)
     try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)  # a file that grew since stat() is still caught
@@ -155,7 +160,11 @@ def _magic_kind(head: bytes) -> str | None:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """The UTF-16 codec whose zero high bytes fit the data (mostly-Latin text), or None."""
+    """The UTF-16 codec whose zero bytes fit the data, or None.
+
+    Mostly-Latin UTF-16 has a zero in every other byte; other scripts only at spaces, digits and
+    punctuation, but then always on the same side, and the text it decodes to is not control codes.
+    """
     pairs = len(head) // 2
     if pairs < 2:
         return None
@@ -165,15 +174,23 @@ def _utf16_without_bom(head: bytes) -> str | None:
         return "utf-16-le"
     if zeros_even >= 0.6 * pairs and zeros_odd <= 0.05 * pairs:
         return "utf-16-be"
+    for codec, zeros, other in (("utf-16-le", zeros_odd, zeros_even), ("utf-16-be", zeros_even, zeros_odd)):
+        if zeros >= 0.05 * pairs and other <= 0.005 * pairs and _reads_as_text(head[: pairs * 2], codec):
+            return codec
     return None
 
 
-def _decode_without_bom(data: bytes, *, name: str) -> Decoded:
-    """Decode as UTF-8 when valid, else UTF-16 without a mark, else the best legacy guess."""
+def _reads_as_text(data: bytes, codec: str) -> bool:
     try:
-        return Decoded(text=data.decode("utf-8"), encoding="utf-8")
+        text = data.decode(codec)
     except UnicodeDecodeError:
-        pass
+        return False
+    controls = sum(1 for char in text if ord(char) < 0x20 and char not in "\t\n\r\x0c")
+    return controls <= 0.01 * len(text)
+
+
+def _decode_without_bom(data: bytes, *, name: str) -> Decoded:
+    """Decode UTF-16 without a mark (valid UTF-8 too, full of NULs), else UTF-8, else a legacy guess."""
     utf16 = _utf16_without_bom(data[:SNIFF_BYTES])
     if utf16 is not None:
         try:
@@ -181,6 +198,14 @@ def _decode_without_bom(data: bytes, *, name: str) -> Decoded:
         except UnicodeDecodeError:
             raise InputError(f"{name}: is a binary file (contains NUL bytes), not text") from None
         return Decoded(text=text, encoding=utf16, note=f"assumed {utf16} (no byte-order mark)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\x00" in text:
+            raise InputError(f"{name}: contains NUL bytes: binary, or text in an encoding we cannot tell")
+        return Decoded(text=text, encoding="utf-8")
     encoding, text = _guess_legacy(data, name=name)
     _refuse_control_text(text, name=name, encoding=encoding)
     return Decoded(

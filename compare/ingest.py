@@ -1,9 +1,10 @@
-"""Read report files (.txt, .md, .html) with their metadata into Documents."""
+"""Read report files (.txt, .md, .html) and web pages with their metadata into Documents."""
 
 from __future__ import annotations
 
-import json
+import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,17 +12,34 @@ from typing import Any
 
 from compare.decode import read_and_decode
 from compare.errors import InputError
+from compare.extract import blocks_to_text, extract_page
+from compare.limits import MAX_DOCUMENT_CHARS, MAX_TOTAL_CHARS
+from compare.metadata import METADATA_FIELDS, clean_fields, clean_id, parse_json, parse_yaml
 from compare.model import Document
+from compare.output import MARKER, REPORT_FILES
+
+__all__ = [
+    "METADATA_FIELDS",
+    "LoadedDocument",
+    "check_documents",
+    "check_sizes",
+    "expand_inputs",
+    "is_url",
+    "load_document",
+    "load_documents",
+    "sidecar_paths",
+]
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
-METADATA_FIELDS = ("id", "title", "outlet", "url", "published", "language", "author")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+Source = Path | str  # a file, or the URL of a page (a str for which is_url() holds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,53 +48,72 @@ class LoadedDocument:
 
     document: Document
     notices: tuple[str, ...] = ()
+    given_as: str | None = None  # the path or URL as the user wrote it
 
 
-def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
-    """Turn the user's paths into report files; a folder contributes its supported files."""
-    files: list[Path] = []
+def is_url(raw: str | Path) -> bool:
+    """Whether an input names a web page (any scheme://) rather than a file."""
+    return isinstance(raw, str) and bool(_URL.match(raw))
+
+
+def expand_inputs(paths: Sequence[str | Path]) -> list[Source]:
+    """Turn the user's inputs into report files and URLs; a folder contributes its report files.
+
+    A metadata sidecar named next to its report file is paired with it, not read as a report;
+    compare's own report files (a folder it wrote) are never read as articles.
+    """
+    sources: list[Source] = []
+    given = [raw for raw in paths if not is_url(raw)]
     for raw in paths:
+        if is_url(raw):
+            sources.append(str(raw))
+            continue
         path = Path(raw)
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
-        if path.is_dir():
-            found = sorted(
-                child
-                for child in path.iterdir()
-                if child.is_file() and not _is_sidecar(child) and not child.name.startswith(".")
-            )
-            unsupported = [child.name for child in found if child.suffix.lower() not in SUPPORTED_SUFFIXES]
-            if unsupported:
-                raise InputError(
-                    f"{path}: unsupported files in folder: {', '.join(unsupported)} "
-                    f"(supported: {', '.join(SUPPORTED_SUFFIXES)})"
-                )
-            if not found:
-                raise InputError(f"{path}: folder holds no report files")
-            files.extend(found)
+        kind = _file_kind(path)
+        if kind == "folder":
+            sources.extend(_folder_files(path))
+        elif _is_sidecar(path):
+            _check_sidecar_pairs(path, given)
         else:
-            files.append(path)
-    return files
+            if _is_own_report(path):
+                raise InputError(f"{path}: is a report written by compare, not an article")
+            sources.append(path)
+    _refuse_repeats(sources)
+    return sources
 
 
 def load_documents(
     paths: Sequence[str | Path], *, overrides: Mapping[str, Mapping[str, str]] | None = None
 ) -> list[LoadedDocument]:
-    """Load every input file; `overrides` maps a document id or file name to metadata fields."""
-    loaded = [load_document(path) for path in expand_inputs(paths)]
+    """Load every input; `overrides` maps a document id, file name or path to metadata fields."""
+    loaded = [load_source(source) for source in expand_inputs(paths)]
     if overrides:
         loaded = _apply_overrides(loaded, overrides)
     check_documents([item.document for item in loaded])
+    check_sizes([item.document for item in loaded])
     return loaded
+
+
+def load_source(source: Source) -> LoadedDocument:
+    """Read one input: a report file, or a web page fetched and extracted like a saved .html file."""
+    if isinstance(source, Path):
+        return load_document(source)
+    from compare.fetch import fetch_page
+
+    page = fetch_page(source)
+    text, metadata = extract_page(page.text, source)
+    metadata["url"] = page.url
+    notices = [f"{source}: {note}" for note in page.notes]
+    loaded = _build(text, metadata, name=_url_name(page.url), where=source, source=page.url, notices=notices)
+    return replace(loaded, document=replace(loaded.document, fetched=page.fetched))
 
 
 def load_document(path: str | Path) -> LoadedDocument:
     """Read one report file and its metadata (front matter or a NAME.meta.yaml/.json sidecar)."""
     path = Path(path)
-    if path.is_dir():
+    kind = _file_kind(path)
+    if kind == "folder":
         raise InputError(f"{path}: is a folder, expected a report file")
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
@@ -84,31 +121,43 @@ def load_document(path: str | Path) -> LoadedDocument:
             f"(supported: {', '.join(SUPPORTED_SUFFIXES)})"
         )
     decoded = read_and_decode(path)
-    notices = (f"{path}: {decoded.note}",) if decoded.note else ()
+    notices = [f"{path}: {decoded.note}"] if decoded.note else []
     raw_text = decoded.text
     metadata: dict[str, Any] = {}
     if suffix in HTML_SUFFIXES:
-        text, html_metadata = _html_text(raw_text, path)
+        text, html_metadata = extract_page(raw_text, str(path))
         metadata.update(html_metadata)
     else:
         front, raw_text = _split_front_matter(raw_text, path)
         metadata.update(front)
         text = _markdown_text(raw_text) if suffix in MARKDOWN_SUFFIXES else raw_text
     metadata.update(_read_sidecar(path))
+    return _build(text, metadata, name=path.stem, where=str(path), source=str(path), notices=notices)
+
+
+def _build(
+    text: str, metadata: Mapping[str, Any], *, name: str, where: str, source: str, notices: list[str]
+) -> LoadedDocument:
     if not text.strip():
-        raise InputError(f"{path}: no article text found")
+        raise InputError(f"{where}: no article text found")
+    if len(text) > MAX_DOCUMENT_CHARS:  # said at once, before the next input is read
+        raise InputError(
+            f"{where}: article text is {len(text):,} characters, over the limit of "
+            f"{MAX_DOCUMENT_CHARS:,} per document (about {MAX_DOCUMENT_CHARS // 6:,} words)"
+        )
+    fields, cut = clean_fields(metadata, where=where)
     document = Document(
-        id=_clean_id(str(metadata.get("id") or path.stem)),
+        id=clean_id(fields.get("id") or name),
         text=text,
-        title=_text_field(metadata, "title"),
-        outlet=_text_field(metadata, "outlet"),
-        url=_text_field(metadata, "url"),
-        published=_text_field(metadata, "published"),
-        language=_text_field(metadata, "language"),
-        author=_text_field(metadata, "author"),
-        source=str(path),
+        title=fields.get("title"),
+        outlet=fields.get("outlet"),
+        url=fields.get("url"),
+        published=fields.get("published"),
+        language=fields.get("language"),
+        author=fields.get("author"),
+        source=source,
     )
-    return LoadedDocument(document, notices)
+    return LoadedDocument(document, (*notices, *cut), given_as=where)
 
 
 def check_documents(documents: Sequence[Document]) -> None:
@@ -121,7 +170,7 @@ def check_documents(documents: Sequence[Document]) -> None:
         if document.id in seen_ids:
             raise InputError(
                 f"duplicate document id {document.id!r} ({_where(seen_ids[document.id])} and "
-                f"{_where(document)}): give one an id with --meta or in its metadata"
+                f"{_where(document)}): give one another id, e.g. --meta {_where(document)}.id=NEW-ID"
             )
         seen_ids[document.id] = document
         folded = " ".join(document.text.split())
@@ -133,55 +182,161 @@ def check_documents(documents: Sequence[Document]) -> None:
         seen_texts[folded] = document
 
 
+def check_sizes(
+    documents: Sequence[Document],
+    *,
+    max_document_chars: int = MAX_DOCUMENT_CHARS,
+    max_total_chars: int = MAX_TOTAL_CHARS,
+) -> None:
+    """Refuse, before any costly work, a document or a set of documents over the size limits."""
+    total = 0
+    for document in documents:
+        size = len(document.text)
+        total += size
+        if size > max_document_chars:
+            raise InputError(
+                f"{_where(document)}: article text is {size:,} characters, over the limit of "
+                f"{max_document_chars:,} per document (about {max_document_chars // 6:,} words)"
+            )
+    if total > max_total_chars:
+        raise InputError(
+            f"the {len(documents)} documents hold {total:,} characters together, over the limit of "
+            f"{max_total_chars:,} for one comparison"
+        )
+
+
 def sidecar_paths(path: Path) -> list[Path]:
     """Where a report's metadata sidecar may be: NAME.meta.yaml next to NAME.txt, and variants."""
     bases = [path.with_suffix(""), path]
     return [base.parent / (base.name + suffix) for base in bases for suffix in SIDECAR_SUFFIXES]
 
 
-def _where(document: Document) -> str:
-    return document.source or document.id
+def _file_kind(path: Path) -> str:
+    """'folder' or 'file'; anything else (missing, a pipe, a device) is an InputError naming it."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or folder") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    what = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    raise InputError(f"{path}: is {what}, not a regular file; save the article to a file first")
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """The report files of a folder: sidecars, hidden files and compare's own reports left out."""
+    found = sorted(
+        child
+        for child in folder.iterdir()
+        if child.is_file() and not _is_sidecar(child) and not child.name.startswith(".")
+    )
+    own = [child for child in found if _is_own_report(child)]
+    found = [child for child in found if child not in own]
+    unsupported = [child.name for child in found if child.suffix.lower() not in SUPPORTED_SUFFIXES]
+    if unsupported:
+        raise InputError(
+            f"{folder}: unsupported files in folder: {', '.join(unsupported)} "
+            f"(supported: {', '.join(SUPPORTED_SUFFIXES)})"
+        )
+    if not found:
+        if own:
+            raise InputError(f"{folder}: holds a report written by compare, not articles")
+        raise InputError(f"{folder}: folder holds no report files")
+    return found
+
+
+def _is_own_report(path: Path) -> bool:
+    """Whether a file is one of the reports compare wrote (its folder carries compare's marker)."""
+    return path.name in REPORT_FILES and (path.parent / MARKER).is_file()
 
 
 def _is_sidecar(path: Path) -> bool:
     return path.name.lower().endswith(SIDECAR_SUFFIXES)
 
 
+def _check_sidecar_pairs(sidecar: Path, given: Sequence[str | Path]) -> None:
+    """A sidecar named as an input (`compare report seeds/*`) is fine when its report file is too."""
+    lowered = sidecar.name.lower()
+    stem = sidecar.name[: -len(next(s for s in SIDECAR_SUFFIXES if lowered.endswith(s)))]
+    partners = [sidecar.parent / (stem + suffix) for suffix in SUPPORTED_SUFFIXES]
+    partners.append(sidecar.parent / stem)
+    named = {os.path.normpath(str(raw)) for raw in given}
+    if not any(os.path.normpath(str(partner)) in named for partner in partners):
+        raise InputError(
+            f"{sidecar}: is a metadata sidecar; give its report file ({stem}.txt, .md or .html) as the input"
+        )
+
+
+def _refuse_repeats(sources: Sequence[Source]) -> None:
+    """The same file named twice (directly, through a folder or a link) is a slip, said as such."""
+    seen: dict[tuple[int, int], Path] = {}
+    for source in sources:
+        if not isinstance(source, Path):
+            continue
+        try:
+            info = source.stat()
+        except OSError:
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            first = seen[key]
+            also = "" if str(first) == str(source) else f" (also as {first})"
+            raise InputError(f"{source}: the same file was given twice{also}; give each report once")
+        seen[key] = source
+
+
+def _url_name(url: str) -> str:
+    """A document id for a page: the last meaningful part of its URL path, else its host."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    segments = [segment for segment in parts.path.split("/") if segment]
+    name = segments[-1] if segments else parts.hostname or "page"
+    name = re.sub(r"\.(?:s?html?|php|aspx?)$", "", name, flags=re.IGNORECASE)
+    try:
+        clean_id(name)
+    except InputError:
+        return parts.hostname or "page"
+    return name
+
+
+def _where(document: Document) -> str:
+    return document.source or document.id
+
+
 def _apply_overrides(
     loaded: list[LoadedDocument], overrides: Mapping[str, Mapping[str, str]]
 ) -> list[LoadedDocument]:
-    """Apply CLI metadata overrides, keyed by document id or file name."""
+    """Apply CLI metadata overrides, keyed by document id, file name or the path as given."""
     used: set[str] = set()
     result = []
     for item in loaded:
         document = item.document
-        keys = [document.id, Path(document.source).name if document.source else document.id]
-        for key in keys:
+        notices = list(item.notices)
+        keys = [document.id]
+        if document.source:
+            keys.append(Path(document.source).name)
+        if item.given_as:
+            keys.append(item.given_as)
+        for key in dict.fromkeys(keys):
             if key in overrides:
-                fields = dict(overrides[key])
                 used.add(key)
+                fields, cut = clean_fields(overrides[key], where=f"--meta {key}")
+                notices.extend(cut)
                 if "id" in fields:
-                    fields["id"] = _clean_id(fields["id"])
+                    fields["id"] = clean_id(fields["id"])
                 document = replace(document, **fields)
-        result.append(LoadedDocument(document, item.notices))
+        result.append(LoadedDocument(document, tuple(notices), item.given_as))
     unknown = sorted(set(overrides) - used)
     if unknown:
         raise InputError(f"--meta names no input document: {', '.join(unknown)}")
     return result
-
-
-def _clean_id(raw: str) -> str:
-    cleaned = _ID_UNSAFE.sub("-", raw.strip()).strip("-")
-    if not cleaned:
-        raise InputError(f"document id {raw!r} has no usable characters")
-    return cleaned
-
-
-def _text_field(metadata: Mapping[str, Any], name: str) -> str | None:
-    value = metadata.get(name)
-    if value is None or value == "":
-        return None
-    return str(value).strip() or None
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
@@ -189,47 +344,31 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    return _parse_metadata(match.group(1), path, "front matter"), text[match.end() :]
+    return parse_yaml(match.group(1), where=str(path), what="front matter"), text[match.end() :]
 
 
 def _read_sidecar(path: Path) -> dict[str, Any]:
+    from compare.limits import MAX_METADATA_BYTES, human_size
+
     for candidate in sidecar_paths(path):
         if candidate.is_file():
             try:
-                raw = candidate.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                raise InputError(f"{candidate}: cannot read metadata: {error}") from None
+                with candidate.open("rb") as handle:
+                    data = handle.read(MAX_METADATA_BYTES + 1)
+            except OSError as error:
+                raise InputError(f"{candidate}: cannot read metadata: {error.strerror or error}") from None
+            if len(data) > MAX_METADATA_BYTES:
+                raise InputError(
+                    f"{candidate}: metadata is over the limit of {human_size(MAX_METADATA_BYTES)}"
+                )
+            try:
+                raw = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise InputError(f"{candidate}: metadata is not UTF-8 text") from None
             if candidate.suffix == ".json":
-                try:
-                    loaded = json.loads(raw)
-                except json.JSONDecodeError as error:
-                    raise InputError(
-                        f"{candidate}: invalid JSON: {error.msg} (line {error.lineno})"
-                    ) from None
-                return _check_metadata(loaded, candidate)
-            return _parse_metadata(raw, candidate, "metadata")
+                return parse_json(raw, where=str(candidate))
+            return parse_yaml(raw, where=str(candidate))
     return {}
-
-
-def _parse_metadata(raw: str, path: Path, what: str) -> dict[str, Any]:
-    import yaml
-
-    try:
-        loaded = yaml.safe_load(raw)
-    except yaml.YAMLError as error:
-        raise InputError(f"{path}: invalid YAML {what}: {str(error).splitlines()[0]}") from None
-    return _check_metadata(loaded or {}, path)
-
-
-def _check_metadata(loaded: object, path: Path) -> dict[str, Any]:
-    if not isinstance(loaded, dict):
-        raise InputError(f"{path}: metadata must be a mapping of field: value")
-    unknown = sorted(str(key) for key in loaded if key not in METADATA_FIELDS)
-    if unknown:
-        raise InputError(
-            f"{path}: unknown metadata field(s) {', '.join(unknown)} (known: {', '.join(METADATA_FIELDS)})"
-        )
-    return {str(key): value for key, value in loaded.items()}
 
 
 def _markdown_text(source: str) -> str:
@@ -237,116 +376,4 @@ def _markdown_text(source: str) -> str:
     import markdown
 
     html = markdown.markdown(source, extensions=["extra"], output_format="html")
-    return _blocks_to_text(html)
-
-
-def _blocks_to_text(html: str) -> str:
-    """Text of an HTML fragment with each block element on its own line; scripts dropped."""
-    from lxml import html as lxml_html
-
-    if not html.strip():
-        return ""
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
-    for element in root.iter("script", "style", "iframe", "form", "noscript", "img"):
-        element.drop_tree()
-    blocks: list[str] = []
-    block_tags = (
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "p",
-        "li",
-        "blockquote",
-        "figcaption",
-        "td",
-        "th",
-        "pre",
-        "dt",
-        "dd",
-    )
-    for element in root.iter(*block_tags):
-        if any(ancestor.tag in block_tags for ancestor in element.iterancestors()):
-            continue
-        line = " ".join(element.text_content().split())
-        if line:
-            blocks.append(line)
-    if not blocks:
-        blocks = [" ".join(root.text_content().split())]
-    return "\n\n".join(blocks) + "\n"
-
-
-def _html_text(source: str, path: Path) -> tuple[str, dict[str, Any]]:
-    """Article text and metadata of an HTML page, via trafilatura; nothing is fetched."""
-    import trafilatura
-
-    source = _strip_active_content(source)
-    text = trafilatura.extract(
-        source,
-        output_format="txt",
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=False,
-        deduplicate=False,
-    )
-    if not text or not text.strip():
-        text = _blocks_to_text(source)
-    metadata: dict[str, Any] = {}
-    found = trafilatura.extract_metadata(source)
-    if found is not None:
-        for ours, theirs in (
-            ("title", "title"),
-            ("outlet", "sitename"),
-            ("url", "url"),
-            ("published", "date"),
-            ("author", "author"),
-            ("language", "language"),
-        ):
-            value = getattr(found, theirs, None)
-            if value:
-                metadata[ours] = value
-    url = metadata.get("url")
-    if url and not str(url).startswith(("http://", "https://")):
-        del metadata["url"]
-    return text + ("" if text.endswith("\n") else "\n"), metadata
-
-
-_ACTIVE_TAGS = (
-    "script",
-    "style",
-    "noscript",
-    "iframe",
-    "frame",
-    "frameset",
-    "object",
-    "embed",
-    "applet",
-    "form",
-    "button",
-    "input",
-    "select",
-    "textarea",
-    "label",
-    "svg",
-    "canvas",
-    "template",
-    "nav",
-)
-
-
-def _strip_active_content(source: str) -> str:
-    """Drop scripts, frames, forms and other non-article markup before text extraction."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    try:
-        root = lxml_html.document_fromstring(source)
-    except (etree.ParserError, ValueError):
-        return source
-    for element in list(root.iter(*_ACTIVE_TAGS)):
-        element.drop_tree()
-    return str(lxml_html.tostring(root, encoding="unicode"))
+    return blocks_to_text(html)

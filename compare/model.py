@@ -96,6 +96,7 @@ class Document:
     language: str | None = None
     author: str | None = None
     source: str | None = None  # the path it was read from, or None for API input
+    fetched: str | None = None  # when a web page given as a URL was fetched (ISO 8601, UTC)
 
     @classmethod
     def from_text(
@@ -144,6 +145,7 @@ class Document:
             "author": self.author,
             "source": self.source,
             "label": self.label,
+            **({"fetched": self.fetched} if self.fetched else {}),
             "text": self.text,
         }
 

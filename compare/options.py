@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare.errors import OptionsError
-from compare.limits import MAX_DOCUMENT_CHARS
+from compare.limits import MAX_DOCUMENT_CHARS, MAX_TOTAL_CHARS
 
 EMBEDDER_NAMES = ("minilm", "lexical")
 
@@ -21,6 +21,7 @@ class Options:
 
     embedder: str = "minilm"
     max_document_chars: int = MAX_DOCUMENT_CHARS
+    max_total_chars: int = MAX_TOTAL_CHARS
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDER_NAMES and not Path(self.embedder).is_dir():
@@ -28,5 +29,5 @@ class Options:
                 f"unknown embedder {self.embedder!r}: use one of {', '.join(EMBEDDER_NAMES)} "
                 "or the path of a sentence-transformers model directory"
             )
-        if self.max_document_chars <= 0:
-            raise OptionsError("max_document_chars must be positive")
+        if self.max_document_chars <= 0 or self.max_total_chars <= 0:
+            raise OptionsError("max_document_chars and max_total_chars must be positive")

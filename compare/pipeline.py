@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from compare.errors import InputError
-from compare.ingest import check_documents
+from compare.ingest import check_documents, check_sizes
+from compare.language import language_limits, with_language
 from compare.model import Comparison, Document, Fact, Statement
 from compare.options import Options
 from compare.progress import NullProgress, Progress
@@ -51,12 +52,12 @@ def compare_documents(
     for document in documents:
         if not isinstance(document, Document):
             raise InputError(f"expected Document values, got {type(document).__name__}")
-        if len(document.text) > options.max_document_chars:
-            raise InputError(
-                f"{document.source or document.id}: {len(document.text):,} characters is over the limit "
-                f"of {options.max_document_chars:,} per document"
-            )
+    check_sizes(
+        documents, max_document_chars=options.max_document_chars, max_total_chars=options.max_total_chars
+    )
     check_documents(documents)
+    documents = tuple(with_language(document) for document in documents)
+    limits = language_limits(documents)
 
     progress.stage("segment", len(documents))
     statements: list[Statement] = []
@@ -102,6 +103,8 @@ def compare_documents(
         claims=tuple(claims),
         findings=tuple(findings),
         generated=stamp,
-        settings={"embedder": embedder.name},
+        # language_limits (only when a document is not in English): document id -> the judgements
+        # that do not apply to it yet (compare.language.ENGLISH_ONLY).
+        settings={"embedder": embedder.name, **({"language_limits": limits} if limits else {})},
         notes=notes,
     )

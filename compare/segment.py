@@ -33,6 +33,21 @@ _BOILERPLATE_START = re.compile(
     r"copyright|all rights reserved|©|tags?|topics?|comments?|loading|skip to)\b\s*[:|-]?",
     re.IGNORECASE,
 )
+# Page furniture of paywalled and teaser pages: log-in, subscription and cookie prompts, "click here".
+# Only short blocks or sentences (see _FURNITURE_MAX_WORDS) are judged by it, so a report about
+# cookie law stays a report.
+_FURNITURE = re.compile(
+    r"^\s*(?:log ?in|sign ?in|sign ?up|register|subscribe|already (?:a )?(?:subscriber|member|registered)|"
+    r"create (?:a |an )?(?:free )?account|continue reading|keep reading|read the full (?:story|article)|"
+    r"become a (?:member|subscriber)|you(?:'ve| have) (?:reached|read) (?:your|the)|accept(?: all)? cookies|"
+    r"(?:we|this (?:web)?site) uses? cookies|cookie (?:policy|settings|preferences)|"
+    r"manage (?:cookies|consent)|"
+    r"privacy (?:policy|settings)|terms (?:of|and) (?:use|service|conditions))\b|"
+    r"\bclick here\b|\b(?:we|this (?:web)?site) uses? cookies\b|\bcookie policy\b|"
+    r"\b(?:for|only for|exclusive to) (?:subscribers|members)\b|\b(?:log|sign) in to (?:continue|read)\b",
+    re.IGNORECASE,
+)
+_FURNITURE_MAX_WORDS = 30
 _MARKUP_ONLY = re.compile(r"^[\s#*_|>\-=~`!\[\]()<>{}/\\.,:;'\"]*$")
 _COUNTER = re.compile(r"^\s*[\d\s.,:kKmM+]*\s*(?:views?|reads?|shares?|comments?)?\s*$", re.IGNORECASE)
 _BYLINE_START = re.compile(
@@ -159,9 +174,10 @@ def _syntok_starts(block: str) -> list[int]:
 
 
 def _cap_length(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Cut an over-long span at white space into pieces of at most MAX_STATEMENT_CHARS."""
+    """Cut an over-long span into pieces of at most MAX_STATEMENT_CHARS, at the last clause break
+    (semicolon, colon, dash, comma) in the second half of each piece, else at the last white space."""
     while end - start > MAX_STATEMENT_CHARS:
-        cut = text.rfind(" ", start + MAX_STATEMENT_CHARS // 2, start + MAX_STATEMENT_CHARS)
+        cut = _clause_break(text, start + MAX_STATEMENT_CHARS // 2, start + MAX_STATEMENT_CHARS)
         if cut <= start:
             cut = start + MAX_STATEMENT_CHARS
         piece_end = cut
@@ -173,6 +189,18 @@ def _cap_length(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             start += 1
     if start < end:
         yield start, end
+
+
+_CLAUSE_BREAKS = ("; ", ": ", " — ", " – ", " - ", ", ")
+
+
+def _clause_break(text: str, low: int, high: int) -> int:
+    """The offset just after the strongest clause break in text[low:high], else after its last space."""
+    for mark in _CLAUSE_BREAKS:
+        found = text.rfind(mark, low, high)
+        if found > 0:
+            return found + len(mark.rstrip())
+    return text.rfind(" ", low, high)
 
 
 def _classify_lines(lines: list[_Line]) -> list[StatementKind]:
@@ -215,7 +243,7 @@ def _line_kind(line: str) -> StatementKind:
     """Kind of a block judged on its own text."""
     if _MARKUP_ONLY.match(line) or _COUNTER.match(line):
         return StatementKind.BOILERPLATE
-    if _BOILERPLATE_START.match(line):
+    if _BOILERPLATE_START.match(line) or _is_furniture(line):
         return StatementKind.BOILERPLATE
     if _CREDIT.search(line) or (line.rstrip().endswith("|") and not _is_prose(line.rstrip(" |"))):
         return StatementKind.CAPTION
@@ -225,10 +253,15 @@ def _line_kind(line: str) -> StatementKind:
 
 
 def _classify_sentence(sentence: str) -> StatementKind:
-    """Kind of one sentence inside a body block (a stray credit inside a paragraph)."""
-    if _MARKUP_ONLY.match(sentence):
+    """Kind of one sentence inside a body block (a stray credit or prompt inside a paragraph)."""
+    if _MARKUP_ONLY.match(sentence) or _is_furniture(sentence):
         return StatementKind.BOILERPLATE
     return StatementKind.BODY
+
+
+def _is_furniture(text: str) -> bool:
+    """A short log-in, subscription or cookie prompt, or a 'click here' line."""
+    return len(_WORD.findall(text)) <= _FURNITURE_MAX_WORDS and bool(_FURNITURE.search(text))
 
 
 def _caption_stem(line: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -108,10 +109,46 @@ def html_to_pdf(html: str) -> bytes:
     except ImportError as exc:  # pragma: no cover - WeasyPrint is a hard dependency
         raise RenderError(f"PDF output needs WeasyPrint: {exc}") from exc
     document = HTML(string=html, base_url=templates_dir().as_uri() + "/", url_fetcher=asset_fetcher())
-    pdf = document.write_pdf()
+    with reproducible_font_subsets():
+        pdf = document.write_pdf()
     if pdf is None:  # pragma: no cover - write_pdf without a target always returns bytes
         raise RenderError("WeasyPrint produced no PDF")
     return bytes(pdf)
+
+
+# --- Font subsets without HarfBuzz-Subset (issue 15) ----------------------------------------------------
+
+# fontTools stamps the time into each font subset it writes unless SOURCE_DATE_EPOCH is set; any fixed
+# value makes the PDF byte-identical across runs (2000-01-01, never shown to anyone).
+_FONT_STAMP = "946684800"
+_FONTTOOLS_WARNING = "Using fontTools instead of HarfBuzz-Subset"
+
+
+class _DropFontToolsWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_FONTTOOLS_WARNING)
+
+
+@contextmanager
+def reproducible_font_subsets() -> Iterator[None]:
+    """Byte-identical PDFs, and no warning on every run, where libharfbuzz-subset0 is missing.
+
+    WeasyPrint then subsets fonts with fontTools: it warns for each font on every run, and fontTools
+    writes the current time into each subset. Within the block that one warning is dropped and the
+    time is pinned through SOURCE_DATE_EPOCH (fontTools honours it; HarfBuzz does not stamp at all).
+    """
+    logger = logging.getLogger("weasyprint")
+    dropper = _DropFontToolsWarning()
+    logger.addFilter(dropper)
+    had = os.environ.get("SOURCE_DATE_EPOCH")
+    if had is None:
+        os.environ["SOURCE_DATE_EPOCH"] = _FONT_STAMP
+    try:
+        yield
+    finally:
+        if had is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        logger.removeFilter(dropper)
 
 
 # --- WeasyPrint started early, in a process of its own ------------------------------------------------

@@ -1,0 +1,152 @@
+"""Pages given as URLs: fetched from a local server on 127.0.0.1; no test here reaches another address."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from compare.cli import main
+from compare.errors import InputError
+from compare.fetch import fetch_page
+
+PAGE_A = """<!doctype html><html><head><title>Council approves bridge | Alpha News</title>
+<meta property="og:site_name" content="Alpha News"></head><body><article><h1>Council approves new bridge</h1>
+<p>The city council approved the new bridge on Monday after a long debate.</p>
+<p>The bridge will cost 40 million dollars, the mayor said.</p></article></body></html>"""
+PAGE_B = """<!doctype html><html><head><title>Bridge plan passes | Beta Daily</title>
+<meta property="og:site_name" content="Beta Daily"></head><body><article><h1>Bridge plan passes</h1>
+<p>On Monday the council voted for the bridge after hours of debate.</p>
+<p>Officials put the cost at 45 million dollars.</p></article></body></html>"""
+
+Route = Callable[[BaseHTTPRequestHandler], None]
+
+
+def page(body: str, content_type: str = "text/html; charset=utf-8", status: int = 200) -> Route:
+    def respond(handler: BaseHTTPRequestHandler) -> None:
+        data = body.encode("utf-8")
+        handler.send_response(status)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data)
+
+    return respond
+
+
+def redirect(location: str) -> Route:
+    def respond(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(302)
+        handler.send_header("Location", location)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    return respond
+
+
+def slow(handler: BaseHTTPRequestHandler) -> None:
+    time.sleep(2)
+    page(PAGE_A)(handler)
+
+
+def endless(handler: BaseHTTPRequestHandler) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.end_headers()  # no length: the body just keeps coming
+    try:
+        for _ in range(1_000):
+            handler.wfile.write(b"<p>" + b"x" * 1_000 + b"</p>")
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
+ROUTES: dict[str, Route] = {
+    "/a.html": page(PAGE_A),
+    "/b": page(PAGE_B),
+    "/moved": redirect("/b"),
+    "/loop": redirect("/loop"),
+    "/to-file": redirect("file:///etc/passwd"),
+    "/image.png": page("PNG", content_type="image/png"),
+    "/missing": page("not here", status=404),
+    "/slow": slow,
+    "/endless": endless,
+}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        ROUTES.get(self.path, page("no route", status=404))(self)
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+        pass
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Base URL of a server on loopback; proxies from the environment are ignored."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_two_urls_are_compared_with_final_url_and_fetch_time(
+    server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    argv = ["report", f"{server}/a.html", f"{server}/moved", "-o", str(out), "--format", "json"]
+    assert main([*argv, "--embedder", "lexical"]) == 0
+    err = capsys.readouterr().err
+    assert f"compare: note: {server}/moved: redirected to {server}/b" in err
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    documents = {doc["id"]: doc for doc in report["documents"]}
+    assert sorted(documents) == ["a", "b"]
+    assert documents["b"]["url"] == f"{server}/b" and documents["b"]["source"] == f"{server}/b"
+    assert documents["a"]["outlet"] == "Alpha News"
+    assert documents["a"]["fetched"].endswith("+00:00")
+    assert "The bridge will cost 40 million dollars, the mayor said." in documents["a"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/loop", "more than 5 redirects"),
+        ("/to-file", "only http and https pages are fetched, not file: (redirected to file:///etc/passwd)"),
+        ("/image.png", "is image/png, not a web page (text/html)"),
+        ("/missing", "the server answered 404 Not Found"),
+    ],
+)
+def test_bad_pages_are_refused_in_one_line(
+    path: str, message: str, server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    code = main(["report", f"{server}/a.html", f"{server}{path}", "-o", str(out), "--quiet"])
+    err = capsys.readouterr().err
+    assert code == InputError.exit_code
+    assert err == f"compare: error: {server}{path}: {message}\n"
+    assert not out.exists()
+
+
+def test_a_slow_page_times_out(server: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"/slow: no answer within 0\.5 s"):
+        fetch_page(f"{server}/slow", timeout=0.5)
+    assert time.monotonic() - started < 2
+
+
+def test_a_page_over_the_size_limit_is_refused(server: str) -> None:
+    with pytest.raises(InputError, match=r"/a\.html: page is \d+ bytes, over the limit of 100 bytes"):
+        fetch_page(f"{server}/a.html", limit=100)
+    with pytest.raises(InputError, match=r"/endless: page is over the limit of 50 kB"):
+        fetch_page(f"{server}/endless", limit=50_000)
