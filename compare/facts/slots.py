@@ -59,6 +59,40 @@ class Slot:
 NO_SLOT = Slot(None, None, ())
 
 
+# Predicates that name one kind of event in different words; a slot's words are compared through them.
+SAME_MEANING: tuple[frozenset[str], ...] = (
+    frozenset({"kill", "dead", "die", "death", "toll", "fatality", "life", "perish", "slay", "fatal"}),
+    frozenset({"injure", "wound", "hurt", "injury", "injured", "wounded"}),
+    frozenset({"arrest", "detain", "apprehend", "custody", "nab"}),
+    frozenset({"rescue", "save", "pull", "evacuate"}),
+    frozenset({"quake", "earthquake", "tremor", "temblor"}),
+    frozenset({"convict", "sentence", "jail", "imprison", "guilty"}),
+    frozenset({"depart", "leave", "take", "off", "takeoff"}),
+    frozenset({"arrive", "land", "reach"}),
+    frozenset({"rise", "climb", "increase", "gain", "jump", "grow", "up", "high", "higher", "advance"}),
+    frozenset({"fall", "drop", "decline", "decrease", "slip", "down", "low", "lower", "lose", "shed"}),
+)
+_MEANING = {word: min(group) for group in SAME_MEANING for word in group}
+MEANING_GROUPS = frozenset(_MEANING.values())  # the name each group goes by
+
+def meaning(word: str) -> str:
+    """A word reduced to what it means for pairing: singular, lower case, one name per synonym group.
+
+    Headlines capitalise every word, and a small parser then keeps 'Tourists' and 'Gunmen' as they are.
+    """
+    word = word.lower()
+    if word in _MEANING:
+        return _MEANING[word]
+    if word.endswith("men") and len(word) > 4:
+        word = word[:-3] + "man"
+    elif word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]
+    return _MEANING.get(word, word)
+
+
+
 def slot_of(parsed: Any, start: int, end: int, *, may_date_telling: bool = False) -> Slot:
     """The slot of the fact at statement-relative characters [start, end), or NO_SLOT without a parse.
 

@@ -18,27 +18,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from compare.facts.attribution import REPORTING_VERBS
+from compare.facts.slots import MEANING_GROUPS
+from compare.facts.slots import meaning as _meaning
 from compare.facts.times import reference_date
 from compare.judge.base import Draft, Side, draft
 from compare.judge.numbers import direction, numbers_compatible, update_note
 from compare.judge.spans import fact_span
 from compare.judge.times import same_zone
 from compare.model import Fact, FactKind, FindingType, Severity
-
-# Predicates that name one kind of event in different words; a slot's words are compared through them.
-_SAME_MEANING: tuple[frozenset[str], ...] = (
-    frozenset({"kill", "dead", "die", "death", "toll", "fatality", "life", "perish", "slay", "fatal"}),
-    frozenset({"injure", "wound", "hurt", "injury", "injured", "wounded"}),
-    frozenset({"arrest", "detain", "apprehend", "custody", "nab"}),
-    frozenset({"rescue", "save", "pull", "evacuate"}),
-    frozenset({"quake", "earthquake", "tremor", "temblor"}),
-    frozenset({"convict", "sentence", "jail", "imprison", "guilty"}),
-    frozenset({"depart", "leave", "take", "off", "takeoff"}),
-    frozenset({"arrive", "land", "reach"}),
-    frozenset({"rise", "climb", "increase", "gain", "jump", "grow", "up", "high", "higher", "advance"}),
-    frozenset({"fall", "drop", "decline", "decrease", "slip", "down", "low", "lower", "lose", "shed"}),
-)
-_MEANING = {word: min(group) for group in _SAME_MEANING for word in group}
 
 # Counted nouns that say nothing about who was counted: "14 people" and "14 victims" count the same.
 _ANYONE = frozenset({"people", "person", "victim", "casualty", "individual", "civilian", "resident", "other"})
@@ -58,23 +45,6 @@ class Match:
     x: Fact
     y: Fact
     score: float
-
-
-def _meaning(word: str) -> str:
-    """A word reduced to what it means for pairing: singular, lower case, one name per synonym group.
-
-    Headlines capitalise every word, and a small parser then keeps 'Tourists' and 'Gunmen' as they are.
-    """
-    word = word.lower()
-    if word in _MEANING:
-        return _MEANING[word]
-    if word.endswith("men") and len(word) > 4:
-        word = word[:-3] + "man"
-    elif word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        word = word[:-1]
-    return _MEANING.get(word, word)
 
 
 def slot_score(x: Fact, y: Fact) -> float:
@@ -197,7 +167,7 @@ def pair_slots(
 def _generic(fact: Fact) -> bool:
     """A count that does not say of whom: 'killed 141', '14 people', 'Nine dead'."""
     counted = _counted(fact)
-    return counted is None or counted in _ANYONE or counted in _MEANING.values()
+    return counted is None or counted in _ANYONE or counted in MEANING_GROUPS
 
 
 def _part(narrow: Fact, wide: Fact) -> bool:
