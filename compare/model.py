@@ -240,6 +240,7 @@ class Pair:
     relation: Relation
     semantic: float = 0.0  # the components the score was built from, for display
     lexical: float = 0.0
+    detail: str | None = None  # for agree: which side tells more ("same facts; BBC adds more")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -249,6 +250,7 @@ class Pair:
             "relation": self.relation.value,
             "semantic": round(self.semantic, 4),
             "lexical": round(self.lexical, 4),
+            "detail": self.detail,
         }
 
 
@@ -288,10 +290,12 @@ class Claim:
     pairs: tuple[Pair, ...] = ()
     documents: tuple[str, ...] = ()
     related: tuple[Related, ...] = ()  # overlaps with statements of other claims, strongest first
+    gist: str | None = None  # the member that states the claim best: most central, then shortest
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "gist": self.gist,
             "verdict": self.verdict.value,
             "documents": list(self.documents),
             "statements": list(self.statements),

@@ -275,3 +275,38 @@ def test_related_links_are_capped_per_document_and_can_be_turned_off() -> None:
     off = align(statements, {}, embedder, settings=AlignSettings(related_per_document=0))
     assert all(not claim.related for claim in off)
     assert [c.statements for c in off] == [c.statements for c in claims]  # grouping is unchanged
+
+
+def test_a_headline_joins_only_the_claim_it_states() -> None:
+    # the headline touches the body sentence's topic (drones, a refused strike) without stating it
+    one = statements_of(
+        "x",
+        "Ruritania still holds some drones but Borduria secretly bans strikes",
+        "Officials gave no reason for the decision on Tuesday.",
+    )
+    two = statements_of(
+        "y",
+        "Drone row deepens",
+        "Ruritania requested at least once to strike a target in Borduria with its drones but was denied, "
+        "officials said.",
+    )
+    statements = one + two
+    loose = align(statements, {}, get_embedder("minilm"), settings=AlignSettings(headline_joins=0.0))
+    assert "y:s1" in _claim_of(loose, "x:s0").statements  # what the rule is there to stop
+    claims = align(statements, {}, get_embedder("minilm"))
+    assert _claim_of(claims, "x:s0").statements == ("x:s0",)
+    assert any(r.other == "y:s1" for r in _claim_of(claims, "x:s0").related)  # still linked, loosely
+
+
+def test_each_claim_is_labelled_by_its_gist() -> None:
+    one = statements_of(
+        "x",
+        "Storm batters coast",
+        "On Monday, as the storm moved north along the coast and forecasters warned of more rain, it cut "
+        "power to 20,000 homes.",
+    )
+    two = statements_of("y", "Storm hits coast", "The storm cut power to 20,000 homes on Monday.")
+    claims = align(one + two, {}, get_embedder("minilm"))
+    claim = _claim_of(claims, "x:s1")
+    assert claim.statements[0] == "x:s1"  # first in document order ...
+    assert claim.gist == "y:s1"  # ... but the gist is the shorter of two equally central statements

@@ -292,8 +292,8 @@ def test_seed_disagreements_show_and_paraphrases_stay_quiet() -> None:
     types = {name: [f.type for f in fs] for name, fs in found.items()}
     assert types["approval"] == [] and types["final say"] == [] and types["trump"] == []
     assert types["since spring"] == []  # both say "since late spring", both credit the WSJ
-    assert types["refused"] == [FindingType.ATTRIBUTION]
-    assert "'two US officials said'" in found["refused"][0].message
+    # 'The article cites' / 'two US officials said': the WSJ article citing its sources, one chain
+    assert types["refused"] == []
     assert FindingType.TIME_DATE in types["two months"]
     time_finding = next(f for f in found["two months"] if f.type is FindingType.TIME_DATE)
     assert (
@@ -427,3 +427,23 @@ def test_a_title_stands_for_the_person_named_with_it_elsewhere() -> None:
     assert [f.type for f in unknown] == [FindingType.ATTRIBUTION]  # nothing says who the Secretary is
     _, known = run(make({**reports, **named}), [claim("c1", "kp:s0", "nt:s0"), claim("c2", "de:s0")])
     assert [f.type for f in known if f.claim == "c1" and f.type is not FindingType.OMISSION] == []
+
+
+def test_a_publication_and_the_sources_it_cites_are_one_chain() -> None:
+    for relay in ("The article cites", "The newspaper reported", "The report said"):
+        _, findings = pair_of(
+            f"{relay} a case where the city asked for federal help but was refused.",
+            "The city asked for federal help but was refused, two state officials said.",
+        )
+        assert [f.type for f in findings] == [], relay
+
+
+def test_the_same_facts_with_more_detail_agree_and_say_who_adds_more() -> None:
+    judged, findings = pair_of(
+        "Under the plan, Finance Minister Anna Berg has full authority to veto spending by Norcastle "
+        "council, not only on roads but also on schools.",
+        "Under the plan, Finance Minister Anna Berg has the final say over Norcastle council spending.",
+    )
+    assert findings == []
+    assert judged.pairs[0].relation is Relation.AGREE
+    assert judged.pairs[0].detail is not None and judged.pairs[0].detail.startswith("same facts")

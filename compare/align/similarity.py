@@ -19,8 +19,10 @@ from rapidfuzz import fuzz
 from compare.model import Fact, FactKind, Relation
 
 __all__ = [
+    "COEFFICIENTS",
     "PairScore",
     "Profile",
+    "features",
     "profile",
     "score_pair",
 ]
@@ -142,7 +144,7 @@ W_SIMILARITY = 8.0
 W_NUMBERS = 0.1
 MIDPOINT = 1.45
 # The relation: agree when the score is high, the two share a fair part of their content words, and
-# neither merely contains the other plus 40% more (that is subsumption: partial).
+# neither merely contains the other plus 40% more: one that covers only part of the other is partial.
 AGREE_SCORE = 0.5
 AGREE_MIN_COVERAGE = 0.3
 SUBSUMED_COVERAGE = 0.9  # the smaller statement's content words found in the larger one
@@ -153,20 +155,35 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+# The score as a probability that the two make the same statement: a logistic over `features`, fitted
+# by bench/calibrate_scores.py on public gold (MSRP validation pairs, STS headline pairs), weights in the
+# order bias, cosine, lexical, coverage of the less covered side, of the more covered side, numbers.
+COEFFICIENTS = (-11.6, 8.0, 8.0, 0.0, 0.0, 0.8)
+
+
+def features(a: Profile, b: Profile, cosine: float) -> tuple[float, float, float, float, float]:
+    """What the score is built from: cosine, token-set ratio, the two coverages (low, high), numbers."""
+    lexical = fuzz.token_set_ratio(a.norm, b.norm) / 100.0
+    cov_a, cov_b = _coverage(a.content, b.content)
+    numbers = _agreement(a.numbers, b.numbers)
+    return cosine, lexical, min(cov_a, cov_b), max(cov_a, cov_b), numbers
+
+
 def score_pair(a: Profile, b: Profile, cosine: float) -> PairScore:
     """Score two profiled statements given their embedding cosine."""
     semantic = min(max(cosine, 0.0), 1.0)
-    lexical = fuzz.token_set_ratio(a.norm, b.norm) / 100.0
-    cov_a, cov_b = _coverage(a.content, b.content)
-    overlap = max(cov_a, cov_b)
-    numbers = _agreement(a.numbers, b.numbers)
     # the unclipped cosine keeps the order among unrelated pairs (clipping would make ties)
+    _, lexical, cov_low, cov_high, numbers = features(a, b, cosine)
+    cov_a, cov_b = _coverage(a.content, b.content)
+    overlap = cov_high
+    bias, w_cos, w_lex, w_low, w_high, w_num = COEFFICIENTS
+    score = _sigmoid(
+        bias + w_cos * cosine + w_lex * lexical + w_low * cov_low + w_high * cov_high + w_num * numbers
+    )
     base = cosine + lexical - MIDPOINT
-    score = _sigmoid(W_SIMILARITY * (base + W_NUMBERS * numbers))
     link = _sigmoid(W_SIMILARITY * (base + W_NUMBERS * max(numbers, 0.0)))
-    low, high = min(cov_a, cov_b), max(cov_a, cov_b)
-    subsumed = high >= SUBSUMED_COVERAGE and low <= SUBSUMING_COVERAGE
-    agree = score >= AGREE_SCORE and low >= AGREE_MIN_COVERAGE and not subsumed
+    subsumed = cov_high >= SUBSUMED_COVERAGE and cov_low <= SUBSUMING_COVERAGE
+    agree = score >= AGREE_SCORE and cov_low >= AGREE_MIN_COVERAGE and not subsumed
     return PairScore(
         score=score,
         link=link,

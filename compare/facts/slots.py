@@ -75,6 +75,7 @@ SAME_MEANING: tuple[frozenset[str], ...] = (
 _MEANING = {word: min(group) for group in SAME_MEANING for word in group}
 MEANING_GROUPS = frozenset(_MEANING.values())  # the name each group goes by
 
+
 def meaning(word: str) -> str:
     """A word reduced to what it means for pairing: singular, lower case, one name per synonym group.
 
@@ -90,7 +91,6 @@ def meaning(word: str) -> str:
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         word = word[:-1]
     return _MEANING.get(word, word)
-
 
 
 def slot_of(parsed: Any, start: int, end: int, *, may_date_telling: bool = False) -> Slot:

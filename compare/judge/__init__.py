@@ -21,8 +21,8 @@ from compare.judge.resolve import resolve_facts
 from compare.judge.slots import number_slot_drafts, time_slot_drafts
 from compare.judge.stance import stance_drafts
 from compare.judge.times import duration_drafts
-from compare.judge.verdicts import closest_pairs, relation, verdict
-from compare.model import Claim, Document, Fact, Finding, FindingType, Pair, Statement
+from compare.judge.verdicts import adds_more, closest_pairs, relation, same_facts, story_keys, verdict
+from compare.model import Claim, Document, Fact, Finding, FindingType, Pair, Relation, Statement
 
 __all__ = ["MAX_SCAN_BUCKET", "compare_pair", "judge", "numbers_compatible", "outlet_labels"]
 
@@ -55,6 +55,7 @@ def judge(
         document = docs[statement.document]
         return Side(statement, document, resolved.get(statement_id, ()), labels[document.id])
 
+    common = story_keys(resolved)
     drafts: list[Draft] = []
     judged: list[Claim] = []
     for index, claim in enumerate(claims):
@@ -66,7 +67,14 @@ def judge(
                 # a loose link inside a big claim: only hard conflicts are worth a reader's time
                 found = [d for d in found if d.conflict]
             drafts.extend(found)
-            pairs.append(replace(pair, relation=relation(pair.relation, found)))
+            settled = replace(pair, relation=relation(pair.relation, found))
+            if settled.relation is Relation.PARTIAL and not found:
+                detail = same_facts(side(pair.a), side(pair.b), pair.score, common)
+                if detail is not None:  # the same facts, one side telling more: they agree
+                    settled = replace(settled, relation=Relation.AGREE, detail=detail)
+            elif settled.relation is Relation.AGREE:
+                settled = replace(settled, detail=adds_more(side(pair.a), side(pair.b)))
+            pairs.append(settled)
         stances = stance_drafts(claim, index, side)
         drafts.extend(stances)
         pairs = [_with_stances(pair, stances) for pair in pairs]

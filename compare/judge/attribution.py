@@ -67,13 +67,43 @@ def _same_source(x: Fact, y: Fact) -> bool:
     return bool(_source_words(x) & _source_words(y))
 
 
+# Words naming a piece of journalism rather than a person: 'the article cites', 'the report said'.
+_RELAYS = frozenset(
+    {
+        "article",
+        "report",
+        "story",
+        "newspaper",
+        "paper",
+        "outlet",
+        "publication",
+        "journal",
+        "piece",
+        "column",
+    }
+)
+
+
+def _relays(fact: Fact) -> bool:
+    """A source that is itself a publication passing on its own sources ('The article cites', 'the
+    newspaper reported'): the people another report names may be those very sources."""
+    words = set(aliases.fold(fact.text).split())
+    return (
+        bool(words & _RELAYS)
+        and fact.label != "PERSON"
+        and not any(w[:1].isupper() for w in fact.text.split()[1:])
+    )
+
+
 def attribution_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
-    """The same claim credited to different sources."""
+    """The same claim credited to different sources; a publication and the people it quotes are one chain."""
     sa, sb = _sources(a), _sources(b)
     if not sa or not sb:
         return []
     if any(_same_source(x, y) for x in sa for y in sb):
         return []
+    if any(_relays(f) for f in (*sa, *sb)):
+        return []  # 'the article cites' / 'two US officials said': the article citing its sources
     x, y = sa[0], sb[0]
     notes = [
         f"'{f.text}' is taken to be {f.key.title()}, quoted just before in {side.label}"

@@ -205,6 +205,7 @@ class PairView:
     relation: str
     label: str
     score: float
+    detail: str | None = None  # "same facts; BBC adds more"
 
 
 @dataclass(frozen=True, slots=True)
@@ -806,7 +807,9 @@ class _Builder:
         )
 
     def _heading(self, claim: Claim) -> str:
-        first = next((self.statements[s] for s in claim.statements if s in self.statements), None)
+        """The claim's gist (chosen at alignment), else its first statement."""
+        chosen = self.statements.get(claim.gist) if claim.gist else None
+        first = chosen or next((self.statements[s] for s in claim.statements if s in self.statements), None)
         return _short(first.text) if first else claim.id
 
     def _claim_sources(self, claim: Claim) -> tuple[str, ...]:
@@ -844,6 +847,7 @@ class _Builder:
                 relation=p.relation.value,
                 label=pair_label(p),
                 score=p.score,
+                detail=p.detail,
             )
             for p in claim.pairs
             if p.a in by_id and p.b in by_id
