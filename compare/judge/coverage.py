@@ -10,7 +10,7 @@ from compare.model import Claim, Document, FindingType, Severity, Statement
 
 # A related link (an overlap with a statement in another claim) is worth a note on "only X reports
 # this" from this score up; weaker ones are listed with the claim but are right only about a third of
-# the time on CSTBank gulfair11 (bench/evaluate_alignment.py), too often to qualify a finding.
+# the time on CSTBank gulfair11 (measured with an earlier bench script), too often to qualify a finding.
 RELATED_NOTE_SCORE = 0.3
 
 
