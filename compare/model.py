@@ -9,10 +9,15 @@ from typing import Any
 
 # JSON report format. Each version lists what it added:
 #   1: documents, statements, facts, claims (with pairs), findings, summary.
-#   2: "title" (the story title given with --title, else null); "review" on every finding (status, note,
-#      decided) and top-level "review" {"stale": decisions whose finding is gone}; summary "review" counts
-#      (open, needs_checking, confirmed, dismissed, stale). Finding ids are stable ("f-" + 10 hex digits).
-JSON_FORMAT = 2
+# Since then, additions only (a reader of format 1 still reads every report; the evaluation contract
+# pins format 1, so additions do not bump it — a change that breaks a reader would):
+#   - "title" (the story title given with --title, else derived); "review" on every finding (status,
+#     note, decided) and top-level "review" {"stale": ...}; summary "review" counts. Finding ids are
+#     stable ("f-" + 10 hex digits).
+#   - facts: "predicate", "arg", "around", "subject", "narrowing" (the slot each fact sits in).
+#   - claims: "gist" (the member that states it best); pairs: "detail" ("same facts; BBC adds more").
+#   - documents: "fetched" (pages given as URLs); settings: "language_limits".
+JSON_FORMAT = 1
 
 
 class StatementKind(StrEnum):
@@ -205,6 +210,7 @@ class Fact:
     around: tuple[str, ...] = ()
     subject: str | None = None  # the predicate's subject, when the fact is not in it ('crew' included)
     narrowing: tuple[str, ...] = ()  # words narrowing what a figure counts ('US Navy' helicopters)
+    hypothetical: bool = False  # of what could, would or is designed to be ('designed to carry 150')
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -227,6 +233,7 @@ class Fact:
             "around": list(self.around),
             "subject": self.subject,
             "narrowing": list(self.narrowing),
+            "hypothetical": self.hypothetical,
         }
 
 

@@ -100,6 +100,10 @@ NUMBERS_AGREE = [
     ("Between 20 and 30 people were injured.", "About 25 people were injured."),
     ("The plan would cover 40 percent of homes.", "The plan covers more than 40 percent of homes."),
     ("EXCLUSIVE-UPDATE 2-Talks resume in Geneva", "EXCLUSIVE-UPDATE 1-Talks resume in Geneva"),
+    (
+        "The jet, designed to carry 150 passengers, left on time.",
+        "The jet left on time carrying 143 passengers.",
+    ),
 ]
 
 

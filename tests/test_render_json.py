@@ -15,4 +15,4 @@ def test_json_equals_to_dict_and_keeps_unicode() -> None:
     assert json.loads(data) == json.loads(json.dumps(comparison.to_dict()))
     assert "Українська правда".encode() in data
     assert data.endswith(b"}\n") and not data.endswith(b"\n\n")
-    assert data.startswith(b'{\n  "format": 2,')
+    assert data.startswith(b'{\n  "format": 1,')

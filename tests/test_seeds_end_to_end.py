@@ -134,6 +134,6 @@ def test_api_from_text_works_without_files() -> None:
         outlet="BBC",
     )
     result = compare_documents([a, b], now=NOW)
-    assert result.to_dict()["format"] == 2
+    assert result.to_dict()["format"] == 1
     assert {d.label for d in result.documents} == {"CNN", "BBC"}
     assert any(c.verdict is not Verdict.UNIQUE for c in result.claims)

@@ -123,6 +123,6 @@ def test_wheel_in_fresh_venv_renders_every_format_outside_the_repo(wheel: Path, 
     assert str(target) in located and str(REPO) not in located
     reports = {"report.json", "report.html", "report.pdf", "report.md"}
     assert {p.name for p in out.iterdir()} == {".compare-report", *reports}  # the marker: a report folder
-    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["format"] == 2
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["format"] == 1
     assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
     assert "<html" in (out / "report.html").read_text(encoding="utf-8").lower()

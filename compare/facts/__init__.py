@@ -49,6 +49,7 @@ def extract_facts(statement: Statement, document: Document) -> list[Fact]:
                 around=slot.words,
                 subject=slot.subject,
                 narrowing=slot.narrowing,
+                hypothetical=slot.hypothetical,
             )
         )
     return out

@@ -54,6 +54,7 @@ class Slot:
     words: tuple[str, ...]  # content lemmas linked to the fact or next to it (the fact's own excluded)
     subject: str | None = None  # the predicate's subject noun when the fact is not its subject
     narrowing: tuple[str, ...] = ()  # words narrowing the noun a figure counts ('US Navy' helicopters)
+    hypothetical: bool = False  # what could, would or is designed to be, not what is or was
 
 
 NO_SLOT = Slot(None, None, ())
@@ -147,7 +148,30 @@ def slot_of(parsed: Any, start: int, end: int, *, may_date_telling: bool = False
                 }
             )
         )
-    return Slot(predicate, arg, kept, subject, narrowing)
+    return Slot(predicate, arg, kept, subject, narrowing, _hypothetical(verb))
+
+
+_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must"})
+# Verbs whose complement is an aim or a capacity: 'designed to carry 150', 'plans to cut 300 jobs'.
+_AIMS = frozenset(
+    {"design", "able", "plan", "aim", "intend", "hope", "want", "seek", "try", "propose", "threaten", "build"}
+)
+
+
+def _hypothetical(verb: Any | None) -> bool:
+    """Whether the act is only possible, planned or a capacity: 'could kill', 'designed to carry'."""
+    node = verb
+    for _ in range(3):
+        if node is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
+            return True
+        if node.dep_ != "xcomp" or node.head is node:
+            return False
+        node = node.head
+        if _lemma(node) in _AIMS:
+            return True
+    return False
 
 
 # Adjectives that do not narrow what is counted ("more than 70 bodies", "a total of 143 people").

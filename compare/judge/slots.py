@@ -111,7 +111,10 @@ def _different_wholes(x: Fact, y: Fact) -> bool:
 
 
 def _may_pair_numbers(x: Fact, y: Fact) -> bool:
-    """Never pair counts of named different things, a whole set with a part, or two people's ages."""
+    """Never pair counts of named different things, a whole set with a part, or two people's ages; nor
+    a capacity or a possibility with what happened ('designed to carry 150' / 'carrying 143')."""
+    if x.hypothetical != y.hypothetical:
+        return False
     if _different_wholes(x, y):
         return False
     rx, ry = x.role or "", y.role or ""
