@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bench.gold import Cluster, GoldPair, cstbank_cluster_names, load_cstbank
-from compare.facts import extract_facts
+from compare.facts import extract_facts, read_statement
 from compare.judge import judge
 from compare.model import (
     Claim,
@@ -170,7 +170,8 @@ def evaluate_pairs(cluster: Cluster, verbose: bool = False) -> Score:
                 documents=(a.document, b.document),
             )
         )
-    judged, findings = judge(claims, list(statements.values()), facts, list(documents.values()))
+    readings = {s.id: read_statement(s) for s in statements.values()}
+    judged, findings = judge(claims, list(statements.values()), facts, list(documents.values()), readings)
     # unique/omission/internal are about coverage, not about the judged pair
     pair_findings = [f for f in findings if f.type not in (FindingType.UNIQUE, FindingType.OMISSION)]
     if verbose:
@@ -249,7 +250,7 @@ def evaluate_msrp() -> tuple[int, int, int, int]:
         )
     by_id = {d.id: d for d in documents}
     facts = {s.id: extract_facts(s, by_id[s.document]) for s in statements}
-    judged, _ = judge(claims, statements, facts, documents)
+    judged, _ = judge(claims, statements, facts, documents, {s.id: read_statement(s) for s in statements})
     conflicted = [c.verdict is Verdict.CONFLICT for c in judged]
     para = [c for c, row in zip(conflicted, rows, strict=True) if row.label]
     other = [c for c, row in zip(conflicted, rows, strict=True) if not row.label]

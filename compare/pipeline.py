@@ -39,7 +39,7 @@ def compare_documents(
     """
     from compare.align import align
     from compare.align.embed import Prefetch
-    from compare.facts import extract_facts, nlp
+    from compare.facts import Reading, extract_facts, nlp, read_statement
     from compare.finding_ids import stable_finding_ids
     from compare.judge import judge
     from compare.segment import segment
@@ -77,11 +77,13 @@ def compare_documents(
     by_document = {document.id: document for document in documents}
     progress.stage("facts", len(claim_statements))
     facts: dict[str, list[Fact]] = {}
+    readings: dict[str, Reading] = {}
     for begin in range(0, len(claim_statements), _PARSE_AHEAD):
         chunk = claim_statements[begin : begin + _PARSE_AHEAD]
         nlp.prepare_many([statement.text for statement in chunk])
         for statement in chunk:
             facts[statement.id] = extract_facts(statement, by_document[statement.document])
+            readings[statement.id] = read_statement(statement)
             progress.advance()
 
     progress.stage("align", len(claim_statements))
@@ -90,7 +92,7 @@ def compare_documents(
     progress.advance(len(claim_statements))
 
     progress.stage("judge", len(claims))
-    claims, findings = judge(claims, statements, facts, documents)
+    claims, findings = judge(claims, statements, facts, documents, readings)
     findings = stable_finding_ids(findings, statements)  # ids that survive reruns, for review decisions
     progress.advance(len(claims))
     progress.close()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.facts import extract_facts
+import pytest
+
+from compare.facts import Reading, extract_facts, read_statement
 from compare.judge import judge
 from compare.model import (
     Claim,
@@ -32,6 +34,11 @@ class Case:
 
     def sid(self, outlet: str, index: int = 0) -> str:
         return f"{outlet.lower()}:s{index}"
+
+
+def readings_of(statements: Sequence[Statement]) -> dict[str, Reading]:
+    """What the facts stage reads for the judge, as the pipeline does."""
+    return {s.id: read_statement(s) for s in statements}
 
 
 def make(reports: dict[str, Sequence[str]], published: dict[str, str] | None = None) -> Case:
@@ -70,7 +77,7 @@ def claim(cid: str, *ids: str, relation: Relation = Relation.AGREE) -> Claim:
 
 
 def run(case: Case, claims: Sequence[Claim]) -> tuple[list[Claim], list[Finding]]:
-    return judge(claims, case.statements, case.facts, case.documents)
+    return judge(claims, case.statements, case.facts, case.documents, readings_of(case.statements))
 
 
 def pair_of(a: str, b: str, published: dict[str, str] | None = None) -> tuple[Claim, list[Finding]]:
@@ -283,7 +290,7 @@ def seed_findings() -> dict[str, list[Finding]]:
 
     names = list(SEED_PAIRS)
     claims = [claim(f"c{n}", find(a), find(b)) for n, (a, b) in enumerate(SEED_PAIRS.values(), start=1)]
-    _, findings = judge(claims, statements, facts, documents)
+    _, findings = judge(claims, statements, facts, documents, readings_of(statements))
     return {name: [f for f in findings if f.claim == f"c{n}"] for n, name in enumerate(names, start=1)}
 
 
@@ -328,7 +335,7 @@ def test_two_reports_from_one_outlet_are_told_apart() -> None:
         Statement(f"{d.id}:s0", d.id, 0, 0, 16, "The jet crashed.", StatementKind.BODY) for d in (a, b, c)
     ]
     facts = {s.id: extract_facts(s, next(d for d in (a, b, c) if d.id == s.document)) for s in statements}
-    _, findings = judge([claim("c1", "b1:s0", "u:s0")], statements, facts, [a, b, c])
+    _, findings = judge([claim("c1", "b1:s0", "u:s0")], statements, facts, [a, b, c], readings_of(statements))
     assert findings[0].message.startswith("AFP (b3) does not report what AFP (b1) and UPI report")
 
 
@@ -447,3 +454,25 @@ def test_the_same_facts_with_more_detail_agree_and_say_who_adds_more() -> None:
     assert findings == []
     assert judged.pairs[0].relation is Relation.AGREE
     assert judged.pairs[0].detail is not None and judged.pairs[0].detail.startswith("same facts")
+
+
+def test_the_judge_never_goes_back_to_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compare.facts import nlp
+
+    case = make(
+        {
+            "CNN": ["The ministry confirmed that 12 people were killed in Lyon on Tuesday."],
+            "BBC": ["The ministry denied that 14 people were killed in Marseille on Wednesday."],
+        }
+    )
+    readings = readings_of(case.statements)
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the judge parsed a statement")
+
+    monkeypatch.setattr(nlp, "parse", refuse)
+    monkeypatch.setattr(nlp, "derived", refuse)
+    _, findings = judge(
+        [claim("c1", "cnn:s0", "bbc:s0")], case.statements, case.facts, case.documents, readings
+    )
+    assert {f.type for f in findings} >= {FindingType.NUMBER, FindingType.TIME_DATE, FindingType.POLARITY}

@@ -44,8 +44,8 @@ def test_input_over_the_document_limit_is_refused_at_once(
     err = capsys.readouterr().err
     assert code == InputError.exit_code
     assert err == (
-        f"compare: error: {big}: article text is {size:,} characters, over the limit of 150,000 per "
-        "document (about 25,000 words)\n"
+        f"compare: error: {big}: article text is {size:,} characters, over the limit of 600,000 per "
+        "document (about 100,000 words)\n"
     )
     assert not out.exists()
 
@@ -56,11 +56,11 @@ def test_documents_over_the_total_limit_are_refused(
     inputs = []
     for index in range(3):
         path = tmp_path / f"d{index}.txt"
-        path.write_text(f"Report {index}. " + SENTENCE * 1_500, encoding="utf-8")  # 117,010 characters each
+        path.write_text(f"Report {index}. " + SENTENCE * 6_000, encoding="utf-8")  # 468,010 characters each
         inputs.append(str(path))
     code = main(["report", *inputs, "-o", str(tmp_path / "out"), "--quiet"])
     assert code == InputError.exit_code
     assert capsys.readouterr().err == (
-        "compare: error: the 3 documents hold 351,030 characters together, over the limit of 300,000 "
+        "compare: error: the 3 documents hold 1,404,030 characters together, over the limit of 1,200,000 "
         "for one comparison\n"
     )

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from compare.facts import attribution, entities, nlp, numbers, polarity, slots, times
+from compare.facts import attribution, entities, nlp, numbers, polarity, reading, slots, times
 from compare.model import Document, Fact, FactKind, Statement
 
-__all__ = ["extract_facts"]
+__all__ = ["Reading", "extract_facts", "read_statement"]
+
+Reading = reading.Reading
+
+
+def read_statement(statement: Statement) -> reading.Reading:
+    """How the words of one statement are used, for judging (negation, opposites, stances)."""
+    return reading.read(statement.text)
+
 
 _KIND_ORDER = {"time": 0, "number": 1, "entity": 2, "attribution": 3, "polarity": 4, "certainty": 5}
 

@@ -18,9 +18,9 @@ _lock = threading.Lock()
 _state: dict[str, Any] = {}
 _PARSES: OrderedDict[str, Any] = OrderedDict()
 _DERIVED: dict[tuple[str, str], Any] = {}  # (what, text) -> a value built from the text's parse
-# Every statement of a 2 x 5,000-sentence comparison stays parsed from fact extraction to judging (the
-# judge reads the same parses again; a forgotten one is parsed a second time, alone): ~33 KB each.
-_MAX_PARSES = 16384
+# Parses are read at extraction only (facts and the judge's readings, compare.facts.reading), batch by
+# batch: two batches of the pipeline (compare.pipeline._PARSE_AHEAD) are kept, ~33 KB each.
+_MAX_PARSES = 2048
 _PIPE_BATCH = 256  # statements per nlp.pipe() batch (256 vs 1: 600 statements in 1.9 s instead of 4.1 s)
 
 

@@ -102,7 +102,8 @@ def slot_of(parsed: Any, start: int, end: int, *, may_date_telling: bool = False
     """
     if parsed is None:
         return NO_SLOT
-    inside = [t for t in parsed if start <= t.idx < end]
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    inside = list(span) if span is not None else []
     if not inside:
         return NO_SLOT
     head = _span_head(inside)

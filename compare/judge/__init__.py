@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from compare.facts.reading import EMPTY, Reading
 from compare.judge.attribution import attribution_drafts
 from compare.judge.base import Draft, Side, number_findings, outlet_labels
 from compare.judge.context import different_referents
@@ -32,6 +33,7 @@ def judge(
     statements: Sequence[Statement],
     facts: Mapping[str, Sequence[Fact]],
     documents: Sequence[Document],
+    readings: Mapping[str, Reading] | None = None,
 ) -> tuple[list[Claim], list[Finding]]:
     """Judge aligned claims.
 
@@ -40,6 +42,8 @@ def judge(
         statements: every statement (all kinds); claims refer to them by id.
         facts: facts per statement id (headline/body statements).
         documents: the compared documents.
+        readings: how each statement's words are used (compare.facts.read_statement), per statement id;
+            without them negation, opposite words and stances are not judged.
 
     Returns:
         The claims with pair relations and verdicts settled, and findings with ids "f1".. ordered
@@ -53,7 +57,8 @@ def judge(
     def side(statement_id: str) -> Side:
         statement = by_id[statement_id]
         document = docs[statement.document]
-        return Side(statement, document, resolved.get(statement_id, ()), labels[document.id])
+        reading = (readings or {}).get(statement_id, EMPTY)
+        return Side(statement, document, resolved.get(statement_id, ()), labels[document.id], reading)
 
     common = story_keys(resolved)
     drafts: list[Draft] = []

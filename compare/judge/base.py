@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from compare.facts.reading import EMPTY, Reading
 from compare.judge.spans import sides
 from compare.model import Document, Fact, Finding, FindingType, Severity, Span, Statement
 
@@ -34,6 +35,7 @@ class Side:
     document: Document
     facts: Sequence[Fact]
     label: str
+    reading: Reading = EMPTY  # how its words are used, read at extraction
 
 
 def draft(

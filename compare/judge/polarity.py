@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from compare.facts import nlp
+from compare.facts.reading import Word
 from compare.judge.base import Draft, Side, draft, in_order
 from compare.judge.context import GENERIC_SCOPES, different_referents, lemmas, scope_span, word_window
 from compare.judge.spans import fact_span, quote
@@ -63,103 +61,34 @@ _AFFIRMING: dict[str, frozenset[str]] = {
 }
 
 
-def _same_word(part: str, token: Any) -> bool:
+def _same_word(part: str, word: Word) -> bool:
     """The word itself, or a noun of the same kind ('problem' / 'fire'); a message word ('report',
     'indication') only as itself, since any statement reports something."""
-    lemma = str(token.lemma_).lower()
-    if part == lemma:
+    if part == word.lemma:
         return True
     kind = _KIND_OF.get(part)
-    return kind is not None and kind != "message" and token.pos_ == "NOUN" and _KIND_OF.get(lemma) == kind
+    return kind is not None and kind != "message" and word.pos == "NOUN" and _KIND_OF.get(word.lemma) == kind
 
 
-def _negated_token(token: Any) -> bool:
-    """Whether a word is under a negation in its own sentence ('did not find any survivors')."""
-    for node in (token, *token.ancestors):
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in node.children):
-            return True
-        if node.dep_ in ("ROOT", "ccomp", "advcl", "relcl"):
-            break
-    return False
+def _token_for(side: Side, part: str) -> Word | None:
+    return next((w for w in side.reading.words if w.lemma == part), None)
 
 
-def _asserted(token: Any) -> bool:
-    """Said to be so: not negated, not what would or could happen, not an aim or a difficulty
-    ('an effort to determine', 'too early to speculate', 'the task of determining')."""
-    if _negated_token(token):
-        return False
-    if token.dep_ in ("xcomp", "acl", "pcomp") and token.head.pos_ in ("NOUN", "ADJ"):
-        return False
-    if token.dep_ == "pcomp" and (
-        token.head.head.pos_ in ("NOUN", "ADJ")
-        or token.head.lower_ in ("in", "for", "of", "to", "toward", "at")
-    ):
-        return False  # "investigators ... in determining the cause": at work on it, not done
-    for node in (token, *token.ancestors):
-        if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in node.children):
-            return False
-        if node.dep_ in ("ROOT", "ccomp", "advcl", "relcl"):
-            break
-    return True
-
-
-_HYPOTHETICAL = frozenset(["would", "could", "might", "may", "should"])
-
-
-def _subject(token: Any) -> str | None:
-    """Who a verb is said of: its subject's lemma ('PRON' for a pronoun); None without a subject."""
-    verb = token if token.pos_ in ("VERB", "AUX") else None
-    if verb is None:
-        return None
-    while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        verb = verb.head  # "a witness reported seeing": the witness saw
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in ("one", "nobody", "nothing", "none", "anyone", "anybody"):
-                return None  # "no one was killed": said of nobody in particular
-            return "PRON" if child.pos_ == "PRON" else str(child.lemma_).lower()
-    return None
-
-
-def _existential(token: Any | None) -> bool:
-    """'There were no survivors', 'no survivors were found': that something exists at all is denied."""
-    if token is None or token.pos_ != "NOUN":
-        return False
-    if not any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
-        return False
-    if any(c.dep_ in ("acl", "relcl", "xcomp") for c in token.children):
-        return False  # "there was no way to determine": an idiom of impossibility, not of absence
-    verb = token.head
-    there = any(c.dep_ == "expl" for c in verb.children)
-    return bool((there and token.dep_ == "attr") or token.dep_ == "nsubjpass")
-
-
-def _token_for(side: Side, part: str) -> Any | None:
-    parsed = nlp.parse(side.statement.text)
-    if parsed is None:
-        return None
-    return next((t for t in parsed if str(t.lemma_).lower() == part), None)
-
-
-def _affirmed(side: Side, part: str, negated: Any | None = None) -> list[int]:
+def _affirmed(side: Side, part: str, negated: Word | None = None) -> list[int]:
     """Offsets in the document where a statement asserts `part` (or a noun of its kind). When `negated`
     (the denied word in the other statement) is a verb, it must be met as a verb ('the freeze' does
     not affirm that rates were frozen) and said of the same subject ('he did not see' / 'a witness saw')."""
-    parsed = nlp.parse(side.statement.text)
-    if parsed is None:
-        at = lemmas(side).get(part)
-        return [] if at is None else [at]
     out = []
-    for t in parsed:
-        if t.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN") or not _same_word(part, t) or not _asserted(t):
+    for w in side.reading.words:
+        if w.pos not in ("NOUN", "VERB", "ADJ", "PROPN") or not _same_word(part, w) or not w.asserted:
             continue
-        if negated is not None and negated.pos_ in ("VERB", "AUX"):
-            if t.pos_ != "VERB":
+        if negated is not None and negated.pos in ("VERB", "AUX"):
+            if w.pos != "VERB":
                 continue
-            theirs, mine = _subject(negated), _subject(t)
+            theirs, mine = negated.subject, w.subject
             if theirs and mine and (theirs != mine or theirs == "PRON"):
                 continue
-        out.append(side.statement.start + t.idx)
+        out.append(side.statement.start + w.at)
     return out
 
 
@@ -208,7 +137,8 @@ def _conflict_at(x: Side, fact: Fact, y: Side, *, strict: bool = False) -> tuple
         parts = [p for p in parts if _KIND_OF.get(p) != "message"] or parts
     if not parts or _negates_too(y, parts):
         return None
-    alone = _existential(_token_for(x, parts[0])) and _KIND_OF.get(parts[0]) != "message"
+    denied = _token_for(x, parts[0])
+    alone = denied is not None and denied.existential and _KIND_OF.get(parts[0]) != "message"
     if not alone and not _shares_more(x, y, parts):
         return None  # "there were no survivors" needs no more; other denials need a shared subject
     places = [_affirmed(y, p, _token_for(x, p)) for p in parts]
@@ -339,64 +269,12 @@ _CONTRARIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
 )
 
 
-def _frames(token: Any) -> set[tuple[str, ...]]:
-    """What a word is said of: the subject of its clause, or the word and preposition it hangs on."""
-    node = token
-    while node.dep_ in ("amod", "compound") and node.head is not node:
-        node = node.head  # 'terrorist attack': what is said is said of the attack
-    frames: set[tuple[str, ...]] = set()
-    clause = node if node.pos_ in ("VERB", "AUX") else node.head
-    # 'stocks close lower', 'shares ended higher': the manner word is said of the verb's subject
-    manner = node.dep_ in ("advmod", "npadvmod", "xcomp", "oprd") and node.head.pos_ in ("VERB", "AUX")
-    if node.dep_ in ("attr", "acomp", "oprd") or node.pos_ in ("VERB", "AUX") or manner:
-        for child in clause.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                frames.add(("subj", str(child.lemma_).lower()))
-    if node.dep_ == "pobj" and node.head.dep_ == "prep":
-        frames.add(("prep", node.head.lower_, str(node.head.head.lemma_).lower()))
-    # who or what the word is said of, whatever the construction: the object of a transitive verb
-    # ('acquitted the driver'), else the subject ('the driver ... guilty', 'shares fell')
-    about = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")] or [
-        c for c in clause.children if c.dep_ == "nsubj"
-    ]
-    if node.pos_ == "ADJ":
-        about = [c for c in node.children if c.dep_ == "nsubj"] or about
-    frames.update(("about", str(c.lemma_).lower()) for c in about if c.pos_ in ("NOUN", "PROPN"))
-    return frames
-
-
-_EVERYONE = frozenset(["all", "everyone", "everybody", "every"])
-_DEATH = frozenset(["die", "dead", "kill", "perish"])
-
-
-def _everyone(token: Any) -> bool:
-    """'All 143 people on board were killed', 'killing all 143 aboard', 'everyone on board died'."""
-    if str(token.lemma_).lower() not in _DEATH:
-        return False
-    return any(
-        child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(t.lower_ in _EVERYONE for t in child.subtree)
-        for child in token.children
-    )
-
-
 _CONTRARY_WORDS = frozenset(word for pair in _CONTRARIES for group in pair for word in group)
 
 
-def _asserted_contrary_words(parsed: Any) -> dict[str, list[Any]]:
-    """Per lemma of _CONTRARIES, its asserted tokens in the statement, in order."""
-    out: dict[str, list[Any]] = {}
-    for token in parsed:
-        lemma = str(token.lemma_).lower()
-        if lemma in _CONTRARY_WORDS and _asserted(token):
-            out.setdefault(lemma, []).append(token)
-    return out
-
-
-def _contrary_words(side: Side, words: frozenset[str]) -> list[Any]:
-    found = nlp.derived("contrary-words", side.statement.text, _asserted_contrary_words)
-    if not found:
-        return []
-    return sorted((t for word in words & found.keys() for t in found[word]), key=lambda t: t.i)
+def _contrary_words(side: Side, words: frozenset[str]) -> list[Word]:
+    """The asserted words of a statement among `words`, in order."""
+    return [w for w in side.reading.words if w.lemma in words and w.asserted]
 
 
 def contrary_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
@@ -410,9 +288,9 @@ def contrary_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             for x in xs:
                 for y in ys:
                     # 'all aboard were killed' against anyone surviving needs no shared subject
-                    if not (_frames(x) & _frames(y)) and not (_everyone(x) or _everyone(y)):
+                    if not (x.frames & y.frames) and not (x.everyone or y.everyone):
                         continue
-                    at_a, at_b = a.statement.start + x.idx, b.statement.start + y.idx
+                    at_a, at_b = a.statement.start + x.at, b.statement.start + y.at
                     return [
                         draft(
                             FindingType.POLARITY,

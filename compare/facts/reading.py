@@ -1,0 +1,220 @@
+"""How each word of a statement is used, read once from its parse so that judging never re-parses.
+
+The judge asks of words what only a parse can tell: is this word asserted or negated, who is it said
+of, what does a verb of praise or blame target. Those answers are read here, at extraction, into plain
+values (`Reading`: one `Word` per content word, plus the statement's named modifiers and stances).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compare.facts import nlp
+from compare.facts.stances import StanceReading, main_acts, read_stances
+
+_CONTENT = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "AUX", "ADV"})
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One content word of a statement and how it is used there."""
+
+    at: int  # offset in the statement's text
+    text: str
+    lemma: str
+    pos: str
+    asserted: bool  # said to be so: not negated, not what would or could happen
+    subject: str | None  # who a verb is said of ('PRON' for a pronoun), None without one
+    frames: frozenset[tuple[str, ...]]  # what the word is said of (subject, object, the word it hangs on)
+    existential: bool  # 'there were no survivors': that the thing exists at all is denied
+    everyone: bool  # 'all 143 aboard were killed': said of everyone
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A statement's words as the judge needs them."""
+
+    words: tuple[Word, ...] = ()
+    named_modifiers: tuple[tuple[str, frozenset[str]], ...] = ()  # noun lemma -> proper names on it
+    stances: tuple[StanceReading, ...] = ()
+    main_acts: frozenset[str] = frozenset()
+
+    def lemmas(self) -> dict[str, int]:
+        """Content-word lemmas (nouns, verbs, adjectives, names) with their first offset."""
+        out: dict[str, int] = {}
+        for word in self.words:
+            if word.pos in ("NOUN", "VERB", "ADJ", "PROPN"):
+                out.setdefault(word.lemma, word.at)
+        return out
+
+
+EMPTY = Reading()
+
+
+def read(text: str) -> Reading:
+    """The reading of one statement's text; EMPTY without a spaCy model."""
+    parsed = nlp.parse(text)
+    if parsed is None:
+        return EMPTY
+    marks = _Marks(parsed)
+    words = tuple(
+        Word(
+            at=token.idx,
+            text=token.text,
+            lemma=str(token.lemma_).lower(),
+            pos=token.pos_,
+            asserted=_asserted(token, marks),
+            subject=_subject(token),
+            frames=frozenset(_frames(token)),
+            existential=_existential(token),
+            everyone=_everyone(token),
+        )
+        for token in parsed
+        if token.pos_ in _CONTENT
+    )
+    modifiers = tuple(sorted((k, frozenset(v)) for k, v in _named_modifiers(parsed).items()))
+    return Reading(words, modifiers, tuple(read_stances(parsed)), main_acts(parsed))
+
+
+class _Marks:
+    """Which words have a negation or a modal among their children, found in one pass."""
+
+    def __init__(self, parsed: Any) -> None:
+        self.negated: set[int] = set()
+        self.modal: set[int] = set()
+        for token in parsed:
+            if token.dep_ == "neg" or (token.dep_ == "det" and token.lower_ in ("no", "neither")):
+                self.negated.add(token.head.i)
+            if token.dep_ == "aux" and token.lower_ in _HYPOTHETICAL:
+                self.modal.add(token.head.i)
+
+    def clause(self, token: Any) -> list[Any]:
+        """The word and the words above it up to its clause's head."""
+        path = [token]
+        node = token
+        while node.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and node.head is not node:
+            node = node.head
+            path.append(node)
+        return path
+
+
+def _negated_token(token: Any, marks: _Marks) -> bool:
+    """Whether a word is under a negation in its own sentence ('did not find any survivors')."""
+    return any(node.i in marks.negated for node in marks.clause(token))
+
+
+def _asserted(token: Any, marks: _Marks) -> bool:
+    """Said to be so: not negated, not what would or could happen, not an aim or a difficulty
+    ('an effort to determine', 'too early to speculate', 'the task of determining')."""
+    if _negated_token(token, marks):
+        return False
+    if token.dep_ in ("xcomp", "acl", "pcomp") and token.head.pos_ in ("NOUN", "ADJ"):
+        return False
+    if token.dep_ == "pcomp" and (
+        token.head.head.pos_ in ("NOUN", "ADJ")
+        or token.head.lower_ in ("in", "for", "of", "to", "toward", "at")
+    ):
+        return False  # "investigators ... in determining the cause": at work on it, not done
+    return not any(node.i in marks.modal for node in marks.clause(token))
+
+
+_HYPOTHETICAL = frozenset(["would", "could", "might", "may", "should"])
+
+
+def _subject(token: Any) -> str | None:
+    """Who a verb is said of: its subject's lemma ('PRON' for a pronoun); None without a subject."""
+    verb = token if token.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return None
+    while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "a witness reported seeing": the witness saw
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("one", "nobody", "nothing", "none", "anyone", "anybody"):
+                return None  # "no one was killed": said of nobody in particular
+            return "PRON" if child.pos_ == "PRON" else str(child.lemma_).lower()
+    return None
+
+
+def _existential(token: Any | None) -> bool:
+    """'There were no survivors', 'no survivors were found': that something exists at all is denied."""
+    if token is None or token.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return False
+    if any(c.dep_ in ("acl", "relcl", "xcomp") for c in token.children):
+        return False  # "there was no way to determine": an idiom of impossibility, not of absence
+    verb = token.head
+    there = any(c.dep_ == "expl" for c in verb.children)
+    return bool((there and token.dep_ == "attr") or token.dep_ == "nsubjpass")
+
+
+def _frames(token: Any) -> set[tuple[str, ...]]:
+    """What a word is said of: the subject of its clause, or the word and preposition it hangs on."""
+    node = token
+    while node.dep_ in ("amod", "compound") and node.head is not node:
+        node = node.head  # 'terrorist attack': what is said is said of the attack
+    frames: set[tuple[str, ...]] = set()
+    clause = node if node.pos_ in ("VERB", "AUX") else node.head
+    # 'stocks close lower', 'shares ended higher': the manner word is said of the verb's subject
+    manner = node.dep_ in ("advmod", "npadvmod", "xcomp", "oprd") and node.head.pos_ in ("VERB", "AUX")
+    if node.dep_ in ("attr", "acomp", "oprd") or node.pos_ in ("VERB", "AUX") or manner:
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                frames.add(("subj", str(child.lemma_).lower()))
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        frames.add(("prep", node.head.lower_, str(node.head.head.lemma_).lower()))
+    # who or what the word is said of, whatever the construction: the object of a transitive verb
+    # ('acquitted the driver'), else the subject ('the driver ... guilty', 'shares fell')
+    about = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")] or [
+        c for c in clause.children if c.dep_ == "nsubj"
+    ]
+    if node.pos_ == "ADJ":
+        about = [c for c in node.children if c.dep_ == "nsubj"] or about
+    frames.update(("about", str(c.lemma_).lower()) for c in about if c.pos_ in ("NOUN", "PROPN"))
+    return frames
+
+
+_EVERYONE = frozenset(["all", "everyone", "everybody", "every"])
+_DEATH = frozenset(["die", "dead", "kill", "perish"])
+
+
+def _everyone(token: Any) -> bool:
+    """'All 143 people on board were killed', 'killing all 143 aboard', 'everyone on board died'."""
+    if str(token.lemma_).lower() not in _DEATH:
+        return False
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(t.lower_ in _EVERYONE for t in child.subtree)
+        for child in token.children
+    )
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
+
+
+def _named_modifiers(parsed: object) -> dict[str, set[str]]:
+    """Per common-noun head lemma, the proper-name words that modify it ('plan' -> {'senate'})."""
+    out: dict[str, set[str]] = {}
+    for token in parsed:  # type: ignore[attr-defined]
+        if token.pos_ not in ("NOUN", "PROPN") or not token.is_alpha:
+            continue
+        names: set[str] = set()
+        for child in token.children:
+            if child.dep_ in _MODIFIER_DEPS:
+                names.update(
+                    t.lower_
+                    for t in child.subtree
+                    if t.pos_ == "PROPN" and t.i < token.i and t.lower_.isalpha()
+                )
+            elif child.dep_ == "prep" and child.lower_ == "of":  # "shares of Lucent"
+                names.update(
+                    t.lower_
+                    for g in child.children
+                    if g.dep_ == "pobj"
+                    for t in g.subtree
+                    if t.pos_ == "PROPN" and t.lower_.isalpha()
+                )
+        if names:
+            out.setdefault(str(token.lemma_).lower(), set()).update(names)
+    return out
