@@ -158,3 +158,27 @@ def test_a_quote_the_line_already_holds_whole_is_not_repeated() -> None:
     brief = brief_html(view, page_size="A4")
     assert brief.count('<p class="q">') == sum(len(f.context) for f in view.discrepancies)
     assert brief.split('class="appendix"')[0].count("The mayor praised the volunteers.") == 1
+
+
+def test_documents_not_in_english_are_named_in_every_format() -> None:
+    from compare import Document, compare_documents
+    from compare.render import render
+
+    comparison = compare_documents(
+        [
+            Document.from_text("The storm cut power to 20,000 homes on Monday.", id="en", outlet="Wire"),
+            Document.from_text(
+                "La tormenta dejó sin luz a 20.000 hogares el lunes por la noche en la costa.",
+                id="es",
+                outlet="Diario",
+                language="es",
+            ),
+        ]
+    )
+    for fmt in ("html", "md", "pdf"):
+        data = render(comparison, fmt)
+        if fmt == "pdf":
+            assert data.startswith(b"%PDF")
+            continue
+        text = data.decode("utf-8")
+        assert "Not in English" in text and "Diario (language es): not judged for it yet" in text

@@ -350,6 +350,8 @@ class ReportView:
     finding_total: int
     other_statements: int
     discrepancies: tuple[FindingView, ...] = ()  # most severe first; dismissed ones are left out
+    # "Outlet (language xx): not judged for it yet: ..." for each document not in English
+    language_limits: tuple[str, ...] = ()
     disputed: tuple[ClaimView, ...] = ()  # conflicting claims no finding explains
     one_source: tuple[OutletGroup, ...] = ()  # one-source statements by outlet, dismissed ones left out
     one_source_total: int = 0
@@ -657,6 +659,7 @@ class _Builder:
             ),
             only_one=tuple(c for c in claims if c.verdict == Verdict.UNIQUE.value),
             notes=self.c.notes if self.c.notes and self.c.notes.strip() else None,
+            language_limits=self._language_limits(),
             statement_total=len(self.c.statements),
             claim_total=len(self.c.claims),
             finding_total=len(self.c.findings),
@@ -804,6 +807,16 @@ class _Builder:
             cells=tuple(cells),
             sources=self._claim_sources(claim),
             finding_types=self._claim_types(claim),
+        )
+
+    def _language_limits(self) -> tuple[str, ...]:
+        """One line per document not in English: which judgements it did not get."""
+        limits = self.c.settings.get("language_limits") or {}
+        return tuple(
+            f"{self.doc_label[d.id]} (language {d.language or '?'}): not judged for it yet: "
+            + "; ".join(limits[d.id])
+            for d in self.c.documents
+            if d.id in limits
         )
 
     def _heading(self, claim: Claim) -> str:
