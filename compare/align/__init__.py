@@ -108,7 +108,11 @@ def align(
             edges.append((result.link, i, j))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
 
-    headline = [s.kind is StatementKind.HEADLINE for s in ordered]
+    # a headline over an article (not a one-line document, which is its own statement)
+    sizes: dict[str, int] = defaultdict(int)
+    for document in documents:
+        sizes[document] += 1
+    headline = [s.kind is StatementKind.HEADLINE and sizes[s.document] > 1 for s in ordered]
     groups = _Groups(n, documents, headline, scorer, settings)
     for _score, i, j in edges:
         groups.try_merge(i, j)
