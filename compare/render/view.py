@@ -368,6 +368,9 @@ def build_view(comparison: Comparison) -> ReportView:
     return _Builder(comparison).build()
 
 
+LEAD_POSITIONS = 4  # a statement this early in its report (headline included) can open the story
+
+
 def story_title(comparison: Comparison) -> str:
     """A neutral title for the story, never one outlet's disputed headline.
 
@@ -430,9 +433,14 @@ def story_title(comparison: Comparison) -> str:
         if not any(f.claim == c.id for f in comparison.findings)
         and all(undisputed(statements[s].text, s) for s in c.statements if s in statements)
     ]
+    # a lead opens every report that carries it (among each one's first LEAD_POSITIONS statements)
+    leads = [
+        c for c in leads if max(statements[s].index for s in c.statements if s in statements) < LEAD_POSITIONS
+    ]
     if leads:
         lead = min(leads, key=lambda c: max(statements[s].index for s in c.statements if s in statements))
-        first = next(statements[s] for s in lead.statements if s in statements)
+        gist = statements.get(lead.gist) if lead.gist else None
+        first = gist or next(statements[s] for s in lead.statements if s in statements)
         return clip(first.text, TITLE_CHARS)
 
     names = _shared_names(comparison, majority)
