@@ -173,8 +173,10 @@ def score_pair(a: Profile, b: Profile, cosine: float) -> PairScore:
     """Score two profiled statements given their embedding cosine."""
     semantic = min(max(cosine, 0.0), 1.0)
     # the unclipped cosine keeps the order among unrelated pairs (clipping would make ties)
-    _, lexical, cov_low, cov_high, numbers = features(a, b, cosine)
+    lexical = fuzz.token_set_ratio(a.norm, b.norm) / 100.0
     cov_a, cov_b = _coverage(a.content, b.content)
+    cov_low, cov_high = min(cov_a, cov_b), max(cov_a, cov_b)
+    numbers = _agreement(a.numbers, b.numbers)
     overlap = cov_high
     bias, w_cos, w_lex, w_low, w_high, w_num = COEFFICIENTS
     score = _sigmoid(

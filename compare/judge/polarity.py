@@ -272,19 +272,22 @@ _CONTRARIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
 _CONTRARY_WORDS = frozenset(word for pair in _CONTRARIES for group in pair for word in group)
 
 
-def _contrary_words(side: Side, words: frozenset[str]) -> list[Word]:
-    """The asserted words of a statement among `words`, in order."""
-    return [w for w in side.reading.words if w.lemma in words and w.asserted]
+def _asserted_contrary(side: Side) -> list[Word]:
+    """The asserted words of a statement that have a contrary, in order."""
+    return [w for w in side.reading.words if w.lemma in _CONTRARY_WORDS and w.asserted]
 
 
 def contrary_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
     """The two reports say of the same thing two words that exclude each other."""
-    if different_referents(a, b):
+    said_a, said_b = _asserted_contrary(a), _asserted_contrary(b)
+    if not said_a or not said_b or different_referents(a, b):
         return []
     for one, other in _CONTRARIES:
         for first, second in ((one, other), (other, one)):
-            xs = [t for t in _contrary_words(a, first) if not _contrary_words(a, second)]
-            ys = [t for t in _contrary_words(b, second) if not _contrary_words(b, first)]
+            if any(w.lemma in second for w in said_a) or any(w.lemma in first for w in said_b):
+                continue  # a report that says both words tells both sides itself
+            xs = [w for w in said_a if w.lemma in first]
+            ys = [w for w in said_b if w.lemma in second]
             for x in xs:
                 for y in ys:
                     # 'all aboard were killed' against anyone surviving needs no shared subject
