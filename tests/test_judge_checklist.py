@@ -254,6 +254,117 @@ def test_same_direction_in_other_words_is_not_flagged(a: str, b: str) -> None:
     assert not _flagged(_compare(a, b), FindingType.POLARITY)
 
 
+# --- hedges and sources -------------------------------------------------------------------------------
+
+HEDGED = [
+    (
+        "The fire was started deliberately, police said.",
+        "The fire may have been started deliberately, police said.",
+    ),
+    ("The minister knew about the payments.", "The minister reportedly knew about the payments."),
+    ("The suspect set fire to the warehouse.", "The suspect allegedly set fire to the warehouse."),
+    ("The strike was carried out by the army.", "The strike was probably carried out by the army."),
+    (
+        "The dam failed because of poor maintenance.",
+        "The dam is believed to have failed because of poor maintenance.",
+    ),
+    (
+        "The company hid the losses from investors.",
+        "The company appears to have hidden the losses from investors.",
+    ),
+    ("The virus came from the lab.", "The virus could have come from the lab."),
+    ("The mayor ordered the evacuation.", "The mayor is thought to have ordered the evacuation."),
+    ("The ship was carrying weapons.", "The ship was suspected of carrying weapons."),
+    (
+        "The driver was drunk at the time of the crash.",
+        "The driver might have been drunk at the time of the crash.",
+    ),
+]
+HEDGED_ALIKE = [
+    ("The fire may have been started deliberately.", "The fire might have been started on purpose."),
+    ("The minister reportedly knew about the payments.", "The minister allegedly knew about the payments."),
+    (
+        "The suspect set fire to the warehouse, police said.",
+        "Police said the suspect set fire to the warehouse.",
+    ),
+    ("The strike was carried out by the army.", "The army carried out the strike."),
+    (
+        "The company hid the losses from investors.",
+        "Investors were not told of the losses, which the company hid.",
+    ),
+    ("The storm will reach the coast on Friday.", "The storm is set to reach the coast on Friday."),
+    ("The dam failed because of poor maintenance.", "Poor maintenance caused the dam to fail."),
+    ("The mayor ordered the evacuation on Monday.", "On Monday the mayor ordered the evacuation."),
+    ("Investigators may release a report next week.", "A report may be released by investigators next week."),
+    ("The driver was drunk, according to police.", "Police said the driver was drunk."),
+]
+SOURCES_DIFFER = [
+    (
+        "The plant will close in June, the company said.",
+        "The plant will close in June, a union official said.",
+    ),
+    (
+        "According to the health ministry, 40 people were infected.",
+        "According to the World Health Organization, 40 people were infected.",
+    ),
+    ("The talks collapsed, Russian officials said.", "The talks collapsed, Ukrainian officials said."),
+    ("The bridge was unsafe, engineers told the BBC.", "The bridge was unsafe, the city council said."),
+    (
+        "The minister will resign, his spokesman said.",
+        "The minister will resign, opposition leaders claimed.",
+    ),
+    ("The vote was rigged, the opposition said.", "The vote was rigged, international observers said."),
+    (
+        "Prices will rise next year, the central bank said.",
+        "Prices will rise next year, analysts at Barclays said.",
+    ),
+    ("The coach was fired, the club announced.", "The coach was fired, a player told reporters."),
+    ("The fire was arson, police said.", "The fire was arson, the fire brigade said."),
+    ("The mine was flooded, the mining company said.", "The mine was flooded, rescue workers said."),
+]
+SOURCES_AGREE = [
+    (
+        "The plant will close in June, the company said.",
+        "According to the company, the plant will close in June.",
+    ),
+    ("The talks collapsed, Russian officials said.", "Officials in Russia said the talks collapsed."),
+    ("The fire was arson, police said.", "Police said the fire was arson."),
+    ("The minister will resign, his spokesman said.", "A spokesman for the minister said he will resign."),
+    ("The article cites a case where aid was refused.", "Aid was refused in one case, two officials said."),
+    ("The coach was fired, the club announced.", "The club said the coach was fired."),
+    (
+        "Prices will rise next year, the central bank said.",
+        "The central bank expects prices to rise next year.",
+    ),
+    ("The vote was rigged, the opposition said.", "The opposition claimed the vote was rigged."),
+    (
+        "The mine was flooded, the company said on Tuesday.",
+        "The company said on Tuesday the mine was flooded.",
+    ),
+    ("The bridge was unsafe, engineers said.", "Engineers said the bridge was unsafe."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), HEDGED)
+def test_a_hedge_on_what_the_other_states_as_fact_is_noted(a: str, b: str) -> None:
+    assert _flagged(_compare(a, b), FindingType.CERTAINTY)
+
+
+@pytest.mark.parametrize(("a", "b"), HEDGED_ALIKE)
+def test_the_same_certainty_in_other_words_is_not_noted(a: str, b: str) -> None:
+    assert not _flagged(_compare(a, b), FindingType.CERTAINTY)
+
+
+@pytest.mark.parametrize(("a", "b"), SOURCES_DIFFER)
+def test_a_claim_credited_to_another_source_is_noted(a: str, b: str) -> None:
+    assert _flagged(_compare(a, b), FindingType.ATTRIBUTION)
+
+
+@pytest.mark.parametrize(("a", "b"), SOURCES_AGREE)
+def test_one_source_named_in_other_words_is_not_noted(a: str, b: str) -> None:
+    assert not _flagged(_compare(a, b), FindingType.ATTRIBUTION)
+
+
 # --- three outlets ------------------------------------------------------------------------------------
 
 

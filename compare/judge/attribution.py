@@ -54,17 +54,46 @@ def _sources(side: Side) -> list[Fact]:
 
 
 def _source_words(fact: Fact) -> set[str]:
+    """A source's distinctive words, each through its aliases ('Russian' officials: russia)."""
     words = set(fact.key.split()) | set(aliases.fold(fact.text).split())
-    return {w for w in words if w not in _GENERIC_SOURCE_WORDS and len(w) > 1}
+    return {aliases.normalise(w) for w in words if w not in _GENERIC_SOURCE_WORDS and len(w) > 1}
+
+
+def _kind_words(fact: Fact) -> set[str]:
+    """The generic words naming what kind of source it is ('spokesman', 'officials')."""
+    words = set(aliases.fold(fact.text).split())
+    return {w.rstrip("s") for w in words & _SOURCE_KINDS}
+
+
+# Generic words that still say what kind of source speaks.
+_SOURCE_KINDS = frozenset(
+    {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources", "people"}
+)
+
+
+def _head(fact: Fact) -> str | None:
+    """The last distinctive word of a source's name: 'ministry' in 'the health ministry'."""
+    words = [w for w in aliases.fold(fact.text).split() if w not in _GENERIC_SOURCE_WORDS and len(w) > 1]
+    return words[-1] if words else None
 
 
 def _same_source(x: Fact, y: Fact) -> bool:
-    """Same source: the same person (surname matches), else shared distinctive words ('State Department')."""
+    """Same source: the same person (surname matches); else names sharing their head word or aliases
+    ('the Health Ministry' / 'the ministry'); a source named only by its kind ('his spokesman') is the
+    same as a fuller one of that kind ('a spokesman for the minister')."""
     if x.label == y.label == "PERSON":
         return aliases.same_entity(x.key, y.key)
     if aliases.same_entity(x.key, y.key):
         return True
-    return bool(_source_words(x) & _source_words(y))
+    wx, wy = _source_words(x), _source_words(y)
+    if not wx or not wy:
+        return bool(_kind_words(x) & _kind_words(y))
+    if not wx & wy:
+        return False
+    hx, hy = _head(x), _head(y)
+    return hx is None or hy is None or hx in wy | set(aliases.fold(y.text).split()) or hy in wx | set(
+        aliases.fold(x.text).split()
+    )
 
 
 # Words naming a piece of journalism rather than a person: 'the article cites', 'the report said'.

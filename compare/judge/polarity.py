@@ -191,6 +191,20 @@ def _hedges(side: Side) -> list[Fact]:
     return [f for f in side.facts if f.kind is FactKind.CERTAINTY]
 
 
+# Hedging verbs: what they hedge is the event under them ('is believed to have failed': fail).
+_HEDGING_VERBS = frozenset({"believe", "think", "appear", "seem", "suspect", "expect", "say", "report", "be"})
+_EMPTY_SCOPES = frozenset({"be", "have", "do", "say", "not"})
+
+
+def _hedged(fact: Fact, other: dict[str, int]) -> str | None:
+    """The word a hedge bears on that the other statement also says: the word the hedge attaches to,
+    else, for a hedging verb or adverb, the event its clause tells ('reportedly knew': know)."""
+    for scope, too_general in ((fact.role, GENERIC_SCOPES), (fact.predicate, _EMPTY_SCOPES)):
+        if scope and scope in other and scope not in too_general and scope not in _HEDGING_VERBS:
+            return scope
+    return None
+
+
 def certainty_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
     """One report hedges what the other states as fact."""
     for x, y in ((a, b), (b, a)):
@@ -199,11 +213,10 @@ def certainty_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             continue
         lemmas_y = lemmas(y)
         for fact in hx:
-            if fact.role is None or fact.role in GENERIC_SCOPES or fact.role not in lemmas_y:
+            scope = _hedged(fact, lemmas_y)
+            if scope is None:
                 continue  # the hedged word must be in the other statement: the same thing, hedged there only
-            span_a, span_b = in_order(
-                x, y, a, scope_span(x, fact, fact.role), word_window(y, lemmas_y[fact.role])
-            )
+            span_a, span_b = in_order(x, y, a, scope_span(x, fact, scope), word_window(y, lemmas_y[scope]))
             return [
                 draft(
                     FindingType.CERTAINTY,
