@@ -70,10 +70,17 @@ def balance(text: str) -> str:
         straight = _unbalanced(text.replace("“", "").replace("”", ""))
         text = text + '"' if straight > 0 else '"' + text
     opened, closed = text.count("“"), text.count("”")
+    # stray marks beyond one are dropped rather than answered: a quote stays about as long as it was
+    while opened - closed > 1:
+        at = text.rfind("“")
+        text, opened = text[:at] + text[at + 1 :], opened - 1
+    while closed - opened > 1:
+        at = text.find("”")
+        text, closed = text[:at] + text[at + 1 :], closed - 1
     if opened > closed:
-        text += "”" * (opened - closed)
+        text += "”"
     elif closed > opened:
-        text = "“" * (closed - opened) + text
+        text = "“" + text
     return text
 
 
