@@ -182,3 +182,27 @@ def test_documents_not_in_english_are_named_in_every_format() -> None:
             continue
         text = data.decode("utf-8")
         assert "Not in English" in text and "Diario (language es): not judged for it yet" in text
+
+
+def test_a_claim_shows_its_strongest_related_statements_and_counts_the_rest() -> None:
+    from dataclasses import replace
+
+    from fixtures_comparison import small_comparison
+
+    from compare.model import Related, Relation
+    from compare.render.view import RELATED_SHOWN, build_view
+
+    comparison = small_comparison()
+    first, *others = comparison.claims
+    own = first.statements[0]
+    own_document = own.split(":")[0]
+    targets = [
+        (claim, s) for claim in others for s in claim.statements if not s.startswith(own_document + ":")
+    ]
+    links = tuple(
+        Related(statement=own, other=s, claim=claim.id, score=0.1, relation=Relation.PARTIAL)
+        for claim, s in (targets * 10)[: RELATED_SHOWN + 3]
+    )
+    view = build_view(replace(comparison, claims=(replace(first, related=links), *others)))
+    shown = next(c for c in view.claims if c.id == first.id)
+    assert len(shown.related) == RELATED_SHOWN and shown.related_more == 3

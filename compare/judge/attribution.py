@@ -91,8 +91,11 @@ def _same_source(x: Fact, y: Fact) -> bool:
     if not wx & wy:
         return False
     hx, hy = _head(x), _head(y)
-    return hx is None or hy is None or hx in wy | set(aliases.fold(y.text).split()) or hy in wx | set(
-        aliases.fold(x.text).split()
+    return (
+        hx is None
+        or hy is None
+        or hx in wy | set(aliases.fold(y.text).split())
+        or hy in wx | set(aliases.fold(x.text).split())
     )
 
 

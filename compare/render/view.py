@@ -84,6 +84,7 @@ CELL_LABELS = {
 }
 SAME_STATEMENT_SCORE = 0.8
 LOOSE_SCORE = 0.35  # below this a linked pair is shown as only loosely related
+RELATED_SHOWN = 8  # related statements shown with a claim, strongest first; the JSON keeps every one
 TOP_FINDINGS = 5
 HEADING_CHARS = 140
 RUNNING_TITLE_CHARS = 90
@@ -280,6 +281,7 @@ class ClaimView:
     statements: tuple[StatementView, ...]
     pairs: tuple[PairView, ...]
     related: tuple[RelatedView, ...] = ()  # overlaps with other claims' statements, strongest first
+    related_more: int = 0  # further, weaker related links not shown (the JSON lists them all)
     outlets: tuple[str, ...] = ()  # labels of the outlets carrying it, in document order
     flagged: bool = False  # a discrepancy finding is about this claim
     discrepancy_anchor: str | None = None  # the first such finding, to link to
@@ -898,9 +900,10 @@ class _Builder:
                     score=r.score,
                     other_text=clip(self.statements[r.other].text, ITEM_QUOTE_CHARS),
                 )
-                for r in claim.related
+                for r in claim.related[:RELATED_SHOWN]
                 if r.statement in by_id and r.other in self.statements
             ),
+            related_more=max(0, len(claim.related) - RELATED_SHOWN),
             outlets=tuple(dict.fromkeys(v.outlet for v in views)),
             flagged=bool(discrepancies),
             discrepancy_anchor=self.finding_anchor[discrepancies[0].id] if discrepancies else None,
