@@ -578,8 +578,8 @@ def _format_value(value: float) -> str:
     return f"{value:.6g}"
 
 
-def _lemma(word: str) -> str:
-    """Crude singular for the regex fallback: 'bodies' -> 'body', 'people' stays."""
+def singular(word: str) -> str:
+    """Crude singular, lower case: 'bodies' -> 'body', 'people' stays (regex fallback, quoted spans)."""
     w = word.lower()
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
@@ -658,5 +658,5 @@ def _role(parsed: Any, text: str, start: int, end: int, unit: str | None) -> str
     rest = re.findall(r"[A-Za-z]+", text[end : end + 40])
     for word in rest[:3]:
         if word.lower() not in _SKIP_FALLBACK:
-            return _lemma(word)
+            return singular(word)
     return None

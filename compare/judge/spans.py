@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from compare.facts.numbers import singular
 from compare.model import Document, Fact, FactKind, Span, Statement
 
 _REPORTING_FORMS = frozenset(
@@ -45,7 +46,7 @@ def fact_span(fact: Fact, statement: Statement, document: Document) -> Span:
         offset = 0
         for word in words:
             offset = window.find(word, offset) + len(word)
-            if _stem(word) in {_stem(r) for r in fact.role.rpartition(":")[2].split("+")}:
+            if singular(word) in {singular(r) for r in fact.role.rpartition(":")[2].split("+")}:
                 end += offset
                 break
     elif fact.kind is FactKind.ATTRIBUTION:
@@ -113,13 +114,3 @@ def name_list(labels: list[str], limit: int = 3) -> str:
         return ", ".join(labels[:-1]) + f" and {labels[-1]}"
     rest = len(labels) - (limit - 1)
     return ", ".join(labels[: limit - 1]) + f" and {rest} others"
-
-
-def _stem(word: str) -> str:
-    """Crude singular so 'bodies' meets the lemma 'body'."""
-    w = word.lower()
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
