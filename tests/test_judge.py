@@ -173,7 +173,8 @@ def test_different_sources_for_one_claim() -> None:
         "Ukraine requested an ATACMS strike but was denied, two US officials said.",
     )
     assert [f.type for f in findings] == [FindingType.ATTRIBUTION]
-    assert judged.verdict is Verdict.PARTIAL
+    # the two say the same thing; who is credited with it is noted, it is not a difference in what is said
+    assert judged.verdict is Verdict.AGREE
 
 
 def test_paraphrases_and_extra_detail_raise_nothing() -> None:

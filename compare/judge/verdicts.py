@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from compare.judge.base import Draft, Side
-from compare.model import Claim, Fact, FactKind, Pair, Relation, Statement, Verdict
+from compare.model import Claim, Fact, FactKind, FindingType, Pair, Relation, Statement, Verdict
 
 
 def closest_pairs(pairs: Sequence[Pair], by_id: Mapping[str, Statement]) -> set[Pair]:
@@ -23,10 +23,11 @@ def closest_pairs(pairs: Sequence[Pair], by_id: Mapping[str, Statement]) -> set[
 
 
 def relation(current: Relation, found: Sequence[Draft]) -> Relation:
-    """Conflict if any conflicting finding holds; any other difference makes an agreement partial."""
+    """Conflict if any conflicting finding holds; any other difference in what is said makes an
+    agreement partial. Who is credited with it (attribution) is noted, but the two still say the same."""
     if any(d.conflict for d in found):
         return Relation.CONFLICT
-    if found and current is Relation.AGREE:
+    if current is Relation.AGREE and any(d.type is not FindingType.ATTRIBUTION for d in found):
         return Relation.PARTIAL
     return current
 
