@@ -257,6 +257,7 @@ def test_same_direction_in_other_words_is_not_flagged(a: str, b: str) -> None:
 # --- hedges and sources -------------------------------------------------------------------------------
 
 HEDGED = [
+    ("The new plan covers 40 percent of homes.", "The new plan would cover 40 percent of homes."),
     (
         "The fire was started deliberately, police said.",
         "The fire may have been started deliberately, police said.",
@@ -281,6 +282,14 @@ HEDGED = [
     ),
 ]
 HEDGED_ALIKE = [
+    (
+        "The suspect was brought in so a witness could identify him.",
+        "The suspect was brought in for a witness to identify him.",
+    ),
+    (
+        "The sample would be sent to the lab, the lawyer said.",
+        "The sample will be sent to the lab, the lawyer said.",
+    ),
     ("The fire may have been started deliberately.", "The fire might have been started on purpose."),
     ("The minister reportedly knew about the payments.", "The minister allegedly knew about the payments."),
     (

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from compare.facts import nlp
+from compare.facts.attribution import REPORTING_VERBS
 from compare.model import Fact, FactKind
 
 _NEGATION_RE = re.compile(
@@ -122,7 +123,7 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
         if (
             phrase in ("may", "might", "could", "would")
             and parsed is not None
-            and not _modal_verb(parsed, match.start())
+            and (not _modal_verb(parsed, match.start()) or _backshifted(parsed, match.start()))
         ):
             continue
         facts.append(
@@ -190,6 +191,21 @@ def _token_at(parsed: Any, char: int) -> Any | None:
         if token.idx <= char < token.idx + len(token.text):
             return token
     return None
+
+
+def _backshifted(parsed: Any, char: int) -> bool:
+    """'would' as the past of 'will' in reported speech ('he said the piece would be sent'), or a modal
+    of purpose ('so that they could see'): a tense or an aim, not a hedge."""
+    token = _token_at(parsed, char)
+    if token is None:
+        return False
+    clause = token.head
+    if token.lower_ in ("could", "might", "may") and clause.dep_ == "advcl":
+        # 'so (that) a witness could identify him': a purpose, not a doubt
+        return any(c.dep_ == "mark" and c.lower_ in ("so", "that") for c in clause.children)
+    if token.lower_ != "would":
+        return False
+    return clause.dep_ in ("ccomp", "xcomp") and str(clause.head.lemma_).lower() in REPORTING_VERBS
 
 
 def _modal_verb(parsed: Any, char: int) -> bool:
