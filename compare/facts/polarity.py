@@ -200,9 +200,15 @@ def _backshifted(parsed: Any, char: int) -> bool:
     if token is None:
         return False
     clause = token.head
-    if token.lower_ in ("could", "might", "may") and clause.dep_ == "advcl":
+    if token.lower_ in ("could", "might", "may"):
         # 'so (that) a witness could identify him': a purpose, not a doubt
-        return any(c.dep_ == "mark" and c.lower_ in ("so", "that") for c in clause.children)
+        before = parsed[max(0, token.i - 5) : token.i]
+        return any(
+            t.lower_ == "so"
+            and t.i + 1 < len(parsed)
+            and parsed[t.i + 1].pos_ in ("DET", "PRON", "NOUN", "PROPN", "SCONJ")
+            for t in before
+        )
     if token.lower_ != "would":
         return False
     return clause.dep_ in ("ccomp", "xcomp") and str(clause.head.lemma_).lower() in REPORTING_VERBS
