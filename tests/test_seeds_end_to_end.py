@@ -137,3 +137,28 @@ def test_api_from_text_works_without_files() -> None:
     assert result.to_dict()["format"] == 1
     assert {d.label for d in result.documents} == {"CNN", "BBC"}
     assert any(c.verdict is not Verdict.UNIQUE for c in result.claims)
+
+
+def test_the_headline_is_not_grouped_with_a_statement_it_only_touches(comparison: Comparison) -> None:
+    headline = next(
+        s
+        for s in comparison.statements
+        if s.document == "defense-express" and s.kind is StatementKind.HEADLINE
+    )
+    claim = next(c for c in comparison.claims if headline.id in c.statements)
+    assert claim.statements == (headline.id,)
+    assert claim.related  # still linked, loosely, to what it touches
+
+
+def test_claims_are_labelled_by_their_gist_and_agreements_say_who_adds_more(comparison: Comparison) -> None:
+    for claim in comparison.claims:
+        assert claim.gist in claim.statements
+    hegseth = _claim_of(comparison, _statement_id(comparison, "nhu-tam", "According to the process"))
+    claim = next(c for c in comparison.claims if c.id == hegseth)
+    assert claim.verdict is Verdict.AGREE
+    assert all(p.detail is None or p.detail.startswith("same facts") for p in claim.pairs)
+
+
+def test_no_finding_an_editor_would_dismiss_at_sight(comparison: Comparison) -> None:
+    # 'The article cites' / 'two US officials said' is the WSJ article citing its sources
+    assert not [f for f in comparison.findings if f.type is FindingType.ATTRIBUTION]
