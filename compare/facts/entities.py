@@ -56,19 +56,8 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
         key = aliases.normalise(surface, ent.label_)
         if not key:
             continue
-        facts.append(
-            Fact(
-                id="",
-                statement=statement_id,
-                kind=FactKind.ENTITY,
-                start=offset + start,
-                end=offset + end,
-                text=surface,
-                key=key,
-                label=ent.label_,
-                role=_role(ent) or _preposition_before(parsed, ent.start),
-            )
-        )
+        role = _role(ent) or _preposition_before(parsed, ent.start)
+        facts.append(_entity(statement_id, offset, start, surface, key, ent.label_, role))
     facts.extend(_unnamed_places(parsed, text, offset, statement_id, facts))
     return facts
 
@@ -92,34 +81,22 @@ def _unnamed_places(parsed: Any, text: str, offset: int, statement_id: str, foun
     for token in parsed:
         if token.pos_ != "PROPN" or not token.is_title or token.dep_ == "compound":
             continue
-        role = _preposition_before(parsed, token.i) or (
+        first = token
+        while first.i > 0 and parsed[first.i - 1].dep_ == "compound" and parsed[first.i - 1].pos_ == "PROPN":
+            first = parsed[first.i - 1]
+        role = _preposition_before(parsed, first.i) or (
             str(token.head.lower_)
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
             else None
         )
         if role is None:
             continue
-        first = token
-        while first.i > 0 and parsed[first.i - 1].dep_ == "compound" and parsed[first.i - 1].pos_ == "PROPN":
-            first = parsed[first.i - 1]
         start, end = first.idx, token.idx + len(token.text)
         if any(s < end and start < e for s, e in taken):
             continue
         key = aliases.normalise(text[start:end], "GPE")
         if key:
-            out.append(
-                Fact(
-                    id="",
-                    statement=statement_id,
-                    kind=FactKind.ENTITY,
-                    start=offset + start,
-                    end=offset + end,
-                    text=text[start:end],
-                    key=key,
-                    label="NAME",
-                    role=role,
-                )
-            )
+            out.append(_entity(statement_id, offset, start, text[start:end], key, "NAME", role))
     return out
 
 
@@ -166,20 +143,29 @@ def _fallback(text: str, offset: int, statement_id: str) -> list[Fact]:
         surface = " ".join(words)
         if start == 0 and len(words) == 1:
             continue  # a sentence-initial capital is not evidence of a name
-        prep = re.search(
-            r"\b(from|in|at|to|into|near|off|outside|inside)\s+(?:the\s+)?$", text[max(0, start - 20) : start]
-        )
+        prep = _PREPOSITION_BEFORE.search(text[max(0, start - 20) : start])
+        role = prep.group(1).lower() if prep else None
         facts.append(
-            Fact(
-                id="",
-                statement=statement_id,
-                kind=FactKind.ENTITY,
-                start=offset + start,
-                end=offset + start + len(surface),
-                text=surface,
-                key=aliases.normalise(surface, "NAME"),
-                label="NAME",
-                role=prep.group(1).lower() if prep else None,
-            )
+            _entity(statement_id, offset, start, surface, aliases.normalise(surface, "NAME"), "NAME", role)
         )
     return facts
+
+
+_PREPOSITION_BEFORE = re.compile(rf"\b({'|'.join(sorted(_PLACE_PREPOSITIONS))})\s+(?:the\s+)?$")
+
+
+def _entity(
+    statement_id: str, offset: int, start: int, surface: str, key: str, label: str, role: str | None
+) -> Fact:
+    """An entity fact at statement-relative `start`."""
+    return Fact(
+        id="",
+        statement=statement_id,
+        kind=FactKind.ENTITY,
+        start=offset + start,
+        end=offset + start + len(surface),
+        text=surface,
+        key=key,
+        label=label,
+        role=role,
+    )

@@ -121,7 +121,7 @@ def slot_of(parsed: Any, start: int, end: int, *, may_date_telling: bool = False
     if verb is not None:
         # the other participants of the predicate: "death toll climbs to 15" is about the toll
         for child in verb.children:
-            if child in inside or child.i in range(head.i, head.i + 1):
+            if child in inside:
                 continue
             if child.dep_ in _SUBJECT | _OBJECT and child.pos_ in ("NOUN", "PROPN"):
                 words.append(_lemma(child))

@@ -60,13 +60,6 @@ def numbers_compatible(x: Fact, y: Fact) -> bool:
     return lo_x - slack <= hi_y and lo_y - slack <= hi_x
 
 
-def comparable_number(fact: Fact) -> bool:
-    """Numbers that count something named, or measure in a unit."""
-    if fact.kind is not FactKind.NUMBER or fact.value is None:
-        return False
-    return bool(fact.role or fact.unit)
-
-
 _HISTORY_DAYS = 60
 
 

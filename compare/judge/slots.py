@@ -125,9 +125,8 @@ def _may_pair_numbers(x: Fact, y: Fact) -> bool:
     if rx.startswith("part-of:") != ry.startswith("part-of:"):
         return False  # 'thirty-six of the victims' is a part, not the toll
     cx, cy = _counted(x), _counted(y)
-    if cx and cy and cx != cy:
-        generic = cx in _ANYONE or cy in _ANYONE or "+" in cx or "+" in cy
-        return generic or _meaning(cx) == _meaning(cy)
+    if cx and cy and cx != cy:  # both already reduced to what they mean
+        return cx in _ANYONE or cy in _ANYONE or "+" in cx or "+" in cy
     return True
 
 
@@ -211,23 +210,23 @@ def number_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = Tr
     """Figures in the same slot of two statements that cannot both be true."""
     out: list[Draft] = []
     classes = {c for c in map(_number_class, a.facts) if c} & {c for c in map(_number_class, b.facts) if c}
+    shared_breakdown = len(_breakdown(a) & _breakdown(b)) >= 2
+
+    def may_pair(x: Fact, y: Fact) -> bool:
+        if not aligned and not _same_predicate(x, y):
+            return False  # statements kept apart must tell of the same act
+        # an item of a breakdown ('63 Egyptians, 34 Bahrainis') compares only within a breakdown of
+        # the same whole: 'the crew included two Bahrainis' is part of another whole
+        if _listed(x) and _listed(y):
+            return shared_breakdown and _may_pair_numbers(x, y)
+        if _listed(x) or _listed(y):
+            return _counted(x) == _counted(y) and _may_pair_numbers(x, y)
+        return _may_pair_numbers(x, y)
+
     for cls in sorted(classes, key=str):
         xs = [f for f in a.facts if _number_class(f) == cls]
         ys = [f for f in b.facts if _number_class(f) == cls]
         lone = aligned and len(xs) == 1 and len(ys) == 1
-        shared_breakdown = len(_breakdown(a) & _breakdown(b)) >= 2
-
-        def may_pair(x: Fact, y: Fact, shared_breakdown: bool = shared_breakdown) -> bool:
-            if not aligned and not _same_predicate(x, y):
-                return False  # statements kept apart must tell of the same act
-            # an item of a breakdown ('63 Egyptians, 34 Bahrainis') compares only within a breakdown of
-            # the same whole: 'the crew included two Bahrainis' is part of another whole
-            if _listed(x) and _listed(y):
-                return shared_breakdown and _may_pair_numbers(x, y)
-            if _listed(x) or _listed(y):
-                return _counted(x) == _counted(y) and _may_pair_numbers(x, y)
-            return _may_pair_numbers(x, y)
-
         matches = pair_slots(
             xs,
             ys,
