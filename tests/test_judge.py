@@ -472,7 +472,6 @@ def test_the_judge_never_goes_back_to_the_parser(monkeypatch: pytest.MonkeyPatch
         raise AssertionError("the judge parsed a statement")
 
     monkeypatch.setattr(nlp, "parse", refuse)
-    monkeypatch.setattr(nlp, "derived", refuse)
     _, findings = judge(
         [claim("c1", "cnn:s0", "bbc:s0")], case.statements, case.facts, case.documents, readings
     )

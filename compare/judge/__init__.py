@@ -11,12 +11,11 @@ from dataclasses import replace
 from compare.facts.reading import EMPTY, Reading
 from compare.judge.attribution import attribution_drafts
 from compare.judge.base import Draft, Side, number_findings, outlet_labels
-from compare.judge.context import different_referents
 from compare.judge.coverage import coverage_drafts
 from compare.judge.entities import entity_drafts
 from compare.judge.group import join_across_outlets
 from compare.judge.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
-from compare.judge.numbers import different_occasions, numbers_compatible, scarcity_drafts
+from compare.judge.numbers import numbers_compatible, scarcity_drafts
 from compare.judge.polarity import certainty_drafts, contrary_drafts, polarity_drafts
 from compare.judge.resolve import resolve_facts
 from compare.judge.slots import number_slot_drafts, time_slot_drafts
@@ -101,8 +100,7 @@ def _with_stances(pair: Pair, stances: Sequence[Draft]) -> Pair:
 def compare_pair(a: Side, b: Side, claim_index: int) -> list[Draft]:
     """Every difference between two aligned statements that a fact-checker should see."""
     found: list[Draft] = []
-    if not (different_referents(a, b) or different_occasions(a, b)):
-        found.extend(number_slot_drafts(a, b, claim_index))
+    found.extend(number_slot_drafts(a, b, claim_index))
     found.extend(time_slot_drafts(a, b, claim_index))
     found.extend(duration_drafts(a, b, claim_index))
     found.extend(entity_drafts(a, b, claim_index))

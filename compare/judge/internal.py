@@ -8,8 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from compare.judge.base import Draft, Side
-from compare.judge.context import different_referents
-from compare.judge.numbers import NumClass, different_occasions, direction, num_class, numbers_compatible
+from compare.judge.numbers import NumClass, direction, num_class, numbers_compatible
 from compare.judge.polarity import denied_keys, polarity_drafts, said_keys
 from compare.judge.slots import number_slot_drafts, slot_keys, time_slot_drafts
 from compare.judge.spans import fact_span, quote
@@ -80,10 +79,10 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
             continue
         index = claim_of[a.statement.id]
         if kind == "slot":
-            drafts = []
-            if not (different_referents(a, b) or different_occasions(a, b)):
-                drafts.extend(number_slot_drafts(a, b, index, aligned=False))
-            drafts.extend(time_slot_drafts(a, b, index, aligned=False))
+            drafts = [
+                *number_slot_drafts(a, b, index, aligned=False),
+                *time_slot_drafts(a, b, index, aligned=False),
+            ]
         else:
             drafts = polarity_drafts(a, b, index, strict=True)
         if drafts:

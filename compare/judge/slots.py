@@ -22,7 +22,8 @@ from compare.facts.slots import MEANING_GROUPS
 from compare.facts.slots import meaning as _meaning
 from compare.facts.times import reference_date
 from compare.judge.base import Draft, Side, draft
-from compare.judge.numbers import direction, numbers_compatible, update_note
+from compare.judge.context import different_referents
+from compare.judge.numbers import different_occasions, direction, numbers_compatible, update_note
 from compare.judge.spans import fact_span
 from compare.judge.times import same_zone
 from compare.model import Fact, FactKind, FindingType, Severity
@@ -207,8 +208,11 @@ def _number_class(fact: Fact) -> tuple[str, str | None] | None:
 
 
 def number_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True) -> list[Draft]:
-    """Figures in the same slot of two statements that cannot both be true."""
+    """Figures in the same slot of two statements that cannot both be true; none when the texts set
+    them apart (named different things, or dated apart)."""
     out: list[Draft] = []
+    if different_referents(a, b) or different_occasions(a, b):
+        return out
     classes = {c for c in map(_number_class, a.facts) if c} & {c for c in map(_number_class, b.facts) if c}
     shared_breakdown = len(_breakdown(a) & _breakdown(b)) >= 2
 
