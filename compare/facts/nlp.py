@@ -157,3 +157,16 @@ def reset() -> None:
     with _lock:
         _state.pop("nlp", None)
     _PARSES.clear()
+
+
+# What cannot stand between a number and the noun it counts: 'Four dead in the train accident' does
+# not count accidents, however a small parser attaches the number in a verbless headline.
+# ('three American and British troops' and '4-metre wave' are one phrase.)
+_PHRASE_BREAKS = frozenset({"ADP", "VERB", "AUX", "SCONJ"})
+_BREAKING_MARKS = frozenset({",", ".", ";", ":", "(", ")", "!", "?"})
+
+
+def one_phrase(parsed: Any, first: Any, last: Any) -> bool:
+    """Whether nothing but modifiers stands between two tokens of a parse (a number and its noun)."""
+    lo, hi = sorted((first.i, last.i))
+    return not any(t.pos_ in _PHRASE_BREAKS or t.text in _BREAKING_MARKS for t in parsed[lo + 1 : hi])

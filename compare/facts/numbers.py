@@ -623,10 +623,25 @@ def _noun_role(noun: Any) -> str:
 _SKIP_FALLBACK = {"of", "the", "a", "an", "more", "than", "about", "and", "or", "to", "in", "on"}
 
 
+def _per(parsed: Any, tokens: list[Any]) -> str | None:
+    """'per:call' for a rate ('$11,000 per call'): never the same thing as a total."""
+    if not tokens:
+        return None
+    after = tokens[-1].i + 1
+    if after + 1 >= len(parsed) or parsed[after].lower_ != "per":
+        return None
+    if parsed[after + 1].pos_ in ("NOUN", "PROPN"):
+        return "per:" + str(parsed[after + 1].lemma_).lower()
+    return None
+
+
 def _role(parsed: Any, text: str, start: int, end: int, unit: str | None) -> str | None:
     """The noun the number counts ('bodies' in 'more than 130 bodies'), lemmatised."""
     if parsed is not None:
         tokens = [t for t in parsed if t.idx >= start and t.idx < end]
+        rate = _per(parsed, tokens)
+        if rate is not None:
+            return rate
         for token in tokens:
             head = token
             steps = 0
@@ -639,6 +654,7 @@ def _role(parsed: Any, text: str, start: int, end: int, unit: str | None) -> str
                 head is not token
                 and head.pos_ in ("NOUN", "PROPN")
                 and not (head.idx >= start and head.idx < end)
+                and nlp.one_phrase(parsed, token, head)
             ):
                 return _noun_role(head)
             if head is not token and head.idx >= start and head.idx < end and unit is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from compare.facts import nlp
 from compare.facts.attribution import REPORTING_VERBS
 
 # Words that carry no event of their own: "is", "has", "said", "did".
@@ -205,6 +206,8 @@ def _narrowing(head: Any, inside: list[Any]) -> tuple[str, ...]:
         noun = noun.head
     else:
         return ()
+    if not nlp.one_phrase(noun.doc, inside[0], noun):
+        return ()  # not the noun it counts: 'Four dead in the train accident'
     words: set[str] = set()
     for child in noun.children:
         if child.dep_ in ("compound", "amod", "nmod", "poss") and child not in inside:

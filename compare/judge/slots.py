@@ -66,7 +66,7 @@ def slot_score(x: Fact, y: Fact) -> float:
     return score
 
 
-def _different_acts(x: Fact, y: Fact) -> bool:
+def different_acts(x: Fact, y: Fact) -> bool:
     if not x.predicate or not y.predicate:
         return False
     if x.predicate in _EMPTY_PREDICATES or y.predicate in _EMPTY_PREDICATES:
@@ -79,7 +79,7 @@ def _counted(fact: Fact) -> str | None:
     if not fact.role:
         return None
     role = fact.role
-    for prefix in ("list:", "part-of:"):
+    for prefix in ("list:", "part-of:", "per:"):
         role = role.removeprefix(prefix)
     return _meaning(role)
 
@@ -123,6 +123,8 @@ def _may_pair_numbers(x: Fact, y: Fact) -> bool:
         return rx == ry != "age"  # the ages of one named person, never of two or of nobody known
     if rx.startswith("whole:") != ry.startswith("whole:"):
         return False
+    if rx.startswith("per:") != ry.startswith("per:"):
+        return False  # a rate ('$11,000 per call') is not a total
     if rx.startswith("part-of:") != ry.startswith("part-of:"):
         return False  # 'thirty-six of the victims' is a part, not the toll
     cx, cy = _counted(x), _counted(y)
@@ -328,7 +330,7 @@ def _times_agree(x: Fact, y: Fact) -> bool:
 
 def _may_pair_times(x: Fact, y: Fact) -> bool:
     """'flew in Thursday' / 'crashed Wednesday': the times of two acts are two slots."""
-    return not _different_acts(x, y)
+    return not different_acts(x, y)
 
 
 def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True) -> list[Draft]:
