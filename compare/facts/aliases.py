@@ -187,6 +187,17 @@ def same_entity(a: str, b: str) -> bool:
     return long_[-len(short) :] == short or long_[: len(short)] == short
 
 
+_NOT_INITIALS = frozenset({"of", "and", "the", "for", "&"})
+
+
+def abbreviates(short: str, long_: str) -> bool:
+    """Whether a one-word key is the initials of a longer name ('un' / 'united nations', 'eu')."""
+    if " " in short or len(short) < 2:
+        return False
+    words = [w for w in long_.split() if w not in _NOT_INITIALS]
+    return len(words) == len(short) and all(w[:1] == c for w, c in zip(words, short, strict=True))
+
+
 def canonical_map(keys: Iterable[str]) -> Mapping[str, str]:
     """Map short names to the one full name in a comparison that they can stand for."""
     unique = sorted(set(keys), key=lambda k: (-len(k.split()), k))

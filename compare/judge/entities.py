@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rapidfuzz import fuzz
+
 from compare.facts import aliases
 from compare.facts.attribution import REPORTING_VERBS
+from compare.facts.slots import meaning
 from compare.judge.base import Draft, Side, draft
 from compare.judge.context import GENERIC_SCOPES
+from compare.judge.slots import different_acts, pair_slots
 from compare.judge.spans import fact_span
 from compare.model import Fact, FactKind, FindingType, Severity
 
-# Prepositions whose object is where/whence something happened: a different object there is a conflict.
-_PLACE_ROLES = frozenset({"from", "in", "at", "near", "off", "outside", "inside"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NAME"})
 _MOTION = frozenset(
     [
@@ -118,33 +122,104 @@ def _same_granularity(x: Fact, y: Fact) -> bool:
     return not any(regions) and countries[0] == countries[1]
 
 
+_SPELLING_SIMILARITY = 80  # rapidfuzz ratio from which two names are one name spelt two ways
+
+# Prepositions that ask one question: where it happened ('in', 'at', 'near', 'off'), or whence.
+_WHERE = frozenset({"in", "at", "near", "off", "outside", "inside"})
+# Labels of who can act: a person, an organisation, a country or city acting as a body.
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def _entity_class(fact: Fact) -> tuple[str, str] | None:
+    """What question an entity answers in its statement: ('place', 'where' / 'from'), ('actor', label)
+    for who did something, ('post', noun) for who holds a post ('the pilot, X'); None for the rest."""
+    if fact.kind is not FactKind.ENTITY or not fact.role:
+        return None
+    role = fact.role
+    if role in _WHERE or role == "from":
+        return ("place", "where" if role in _WHERE else "from") if _placelike(fact) else None
+    if role.startswith("appos:") and fact.label == "PERSON":
+        return ("post", role)
+    if fact.label in _ACTOR_LABELS:
+        verb = _acts(fact)
+        if verb and verb not in REPORTING_VERBS | GENERIC_SCOPES:
+            return ("actor", fact.label)
+    return None
+
+
+def _acts(fact: Fact) -> str | None:
+    """The act an actor did, by meaning: the verb it is the subject of ('nsubj:upgrade'), or the
+    predicate of a passive ('was vetoed by Governor X')."""
+    role = fact.role or ""
+    if role.startswith(("nsubj:", "agent:")):
+        return meaning(role.split(":", 1)[1])
+    if role == "by" and fact.predicate:
+        return meaning(fact.predicate)
+    return None
+
+
+def _may_pair(cls: tuple[str, str]) -> Callable[[Fact, Fact], bool]:
+    def may_pair(x: Fact, y: Fact) -> bool:
+        if cls[0] == "actor":
+            return _acts(x) == _acts(y)  # who did the same act
+        if cls[0] == "post":
+            return True  # the class is the post itself
+        # places answer one question when they hang on one act, or on the same words ('marchers in X')
+        return _same_event(x, y) or (
+            not different_acts(x, y) and bool({meaning(w) for w in x.around} & {meaning(w) for w in y.around})
+        )
+
+    return may_pair
+
+
+def _may_both_hold(cls: tuple[str, str]) -> Callable[[Fact, Fact], bool]:
+    def agree(x: Fact, y: Fact) -> bool:
+        kx, ky = _as_place(x)[1], _as_place(y)[1]
+        if aliases.same_entity(kx, ky) or aliases.abbreviates(kx, ky) or aliases.abbreviates(ky, kx):
+            return True
+        if _spelt_alike(kx, ky):
+            return True
+        # a city inside its country, a country inside its region: containment, not a different place;
+        # a capital acting for its country ('Beijing condemned' / 'China condemned') likewise
+        return (cls[0] == "place" or cls == ("actor", "GPE")) and not _same_granularity(x, y)
+
+    return agree
+
+
+def _spelt_alike(x: str, y: str) -> bool:
+    """Two spellings of one name ('Gaddafi' / 'Qaddafi'), or one cut short ('Tian' / 'Tiananmen'); not
+    two countries, which differ by a letter or two ('Niger' / 'Nigeria', 'Iran' / 'Iraq')."""
+    if x in aliases.COUNTRIES and y in aliases.COUNTRIES:
+        return False
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 4 and long_.startswith(short):
+        return True
+    return fuzz.ratio(x, y) >= _SPELLING_SIMILARITY
+
+
 def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
-    """A different place (same preposition) or a different actor of the same action."""
-    ea = [f for f in a.facts if f.kind is FactKind.ENTITY and f.role]
-    eb = [f for f in b.facts if f.kind is FactKind.ENTITY and f.role]
-    for x in ea:
-        for y in eb:
-            if x.role != y.role or aliases.same_entity(_as_place(x)[1], _as_place(y)[1]):
+    """A different place in the same role, a different actor of the same act, a different holder of
+    the same post. Entities are paired slot by slot like figures (compare.judge.slots.pair_slots);
+    a name the other statement also uses anywhere is not in dispute."""
+    out: list[Draft] = []
+    classes = {c for c in map(_entity_class, a.facts) if c} & {c for c in map(_entity_class, b.facts) if c}
+    for cls in sorted(classes):
+        xs = [f for f in a.facts if _entity_class(f) == cls]
+        ys = [f for f in b.facts if _entity_class(f) == cls]
+        matches = pair_slots(
+            xs,
+            ys,
+            may_pair=_may_pair(cls),
+            agree=_may_both_hold(cls),
+            lone=len(xs) == 1 and len(ys) == 1,
+            lone_score=0.0,
+        )
+        for match, agrees in matches:
+            x, y = match.x, match.y
+            if agrees or mentions(b, x.key) or mentions(a, y.key):
                 continue
-            place = x.role in _PLACE_ROLES
-            # who did it, or who holds the post; not who underwent it ('X was killed', 'placed X on the
-            # list'): many can undergo one action
-            role = x.role or ""
-            actor = role.startswith(("nsubj:", "agent:", "appos:")) and role.split(":")[1] not in (
-                REPORTING_VERBS | GENERIC_SCOPES
-            )
-            if not (place or actor):
-                continue
-            if place and not (
-                _placelike(x) and _placelike(y) and _same_granularity(x, y) and _same_event(x, y)
-            ):
-                continue
-            if actor and not (x.label == y.label == "PERSON"):
-                continue
-            if mentions(b, x.key) or mentions(a, y.key):
-                continue
-            what = "place" if place else role[6:] if role.startswith("appos:") else "actor"
-            return [
+            what = {"place": "place", "actor": "actor", "post": cls[1][6:]}[cls[0]]
+            out.append(
                 draft(
                     FindingType.ENTITY,
                     Severity.MEDIUM,
@@ -156,5 +231,5 @@ def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
                     fact_span(y, b.statement, b.document),
                     conflict=True,
                 )
-            ]
-    return []
+            )
+    return out
