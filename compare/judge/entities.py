@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rapidfuzz import fuzz
@@ -197,12 +198,22 @@ def _spelt_alike(x: str, y: str) -> bool:
     return fuzz.ratio(x, y) >= _SPELLING_SIMILARITY
 
 
+_ADDITIVE = re.compile(r"\b(?:also|too|likewise|similarly|as well)\b", re.IGNORECASE)
+
+
+def _additive(side: Side) -> bool:
+    """Whether a statement says its actor is one of several ('X also offered', 'Y did too')."""
+    return bool(_ADDITIVE.search(side.statement.text))
+
+
 def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
     """A different place in the same role, a different actor of the same act, a different holder of
     the same post. Entities are paired slot by slot like figures (compare.judge.slots.pair_slots);
     a name the other statement also uses anywhere is not in dispute."""
     out: list[Draft] = []
     classes = {c for c in map(_entity_class, a.facts) if c} & {c for c in map(_entity_class, b.facts) if c}
+    if _additive(a) or _additive(b):
+        classes = {c for c in classes if c[0] != "actor"}  # 'the FBI also offered': a second actor
     for cls in sorted(classes):
         xs = [f for f in a.facts if _entity_class(f) == cls]
         ys = [f for f in b.facts if _entity_class(f) == cls]
