@@ -233,6 +233,12 @@ def certainty_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
     return []
 
 
+_UP = frozenset(["rise", "increase", "gain", "climb", "jump", "advance", "grow", "raise", "hike", "higher"])
+_DOWN = frozenset(
+    ["fall", "drop", "decline", "decrease", "slip", "sink", "shrink", "plunge", "tumble", "cut", "lower"]
+)
+_STEADY = frozenset(["flat", "unchanged", "steady"])
+
 # Words that exclude each other when said of the same thing: 'the crash was an accident' / 'a terrorist
 # attack', 'the pilot survived' / 'the pilot was killed', 'shares rose' / 'shares fell'.
 _CONTRARIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
@@ -244,25 +250,12 @@ _CONTRARIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset(["guilty", "convict"]), frozenset(["innocent", "acquit"])),
     (frozenset(["win"]), frozenset(["lose"])),
     (
-        frozenset(
-            ["rise", "increase", "gain", "climb", "jump", "advance", "grow", "raise", "hike", "higher"]
-        ),
-        frozenset(
-            [
-                "fall",
-                "drop",
-                "decline",
-                "decrease",
-                "slip",
-                "sink",
-                "shrink",
-                "plunge",
-                "tumble",
-                "cut",
-                "lower",
-            ]
-        ),
+        _UP,
+        _DOWN,
     ),
+    # a move against no move, or against a mixed close: 'stocks open flat' / 'open lower'
+    (_STEADY, _UP | _DOWN),
+    (frozenset(["mixed"]), _UP | _DOWN | _STEADY),
     (
         frozenset(["strengthen", "firm", "appreciate", "rally", "recover"]),
         frozenset(["weaken", "soften", "depreciate", "slump", "slide"]),
@@ -279,6 +272,7 @@ _CONTRARIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset(["kill", "die", "dead"]), frozenset(["injure", "wound", "hurt", "injured", "wounded"])),
     (frozenset(["resign", "quit"]), frozenset(["sack", "fire", "oust", "dismiss", "overthrow", "depose"])),
     (frozenset(["convict"]), frozenset(["acquit", "clear"])),
+    (frozenset(["open", "reopen"]), frozenset(["close", "shut"])),
 )
 
 
