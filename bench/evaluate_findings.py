@@ -229,29 +229,28 @@ def evaluate_msrp() -> tuple[int, int, int, int]:
     from bench.gold import load_msrp
 
     rows = load_msrp()
-    documents: list[Document] = []
-    statements: list[Statement] = []
-    claims: list[Claim] = []
+    conflicted: list[bool] = []
     for n, row in enumerate(rows, start=1):
-        ids = []
+        # each pair is a comparison of its own: two one-sentence reports of one story
+        documents: list[Document] = []
+        statements: list[Statement] = []
         for side, text in (("a", row.s1), ("b", row.s2)):
             doc_id = f"m{n}{side}"
             documents.append(Document.from_text(text, id=doc_id, outlet=doc_id))
             statements.append(Statement(f"{doc_id}:s0", doc_id, 0, 0, len(text), text, StatementKind.BODY))
-            ids.append(f"{doc_id}:s0")
-        claims.append(
-            Claim(
-                id=f"c{n}",
-                verdict=Verdict.PARTIAL,
-                statements=(ids[0], ids[1]),
-                pairs=(Pair(a=ids[0], b=ids[1], score=1.0, relation=Relation.PARTIAL),),
-                documents=(f"m{n}a", f"m{n}b"),
-            )
+        a, b = (s.id for s in statements)
+        claim = Claim(
+            id="c1",
+            verdict=Verdict.PARTIAL,
+            statements=(a, b),
+            pairs=(Pair(a=a, b=b, score=1.0, relation=Relation.PARTIAL),),
+            documents=(f"m{n}a", f"m{n}b"),
         )
-    by_id = {d.id: d for d in documents}
-    facts = {s.id: extract_facts(s, by_id[s.document]) for s in statements}
-    judged, _ = judge(claims, statements, facts, documents, {s.id: read_statement(s) for s in statements})
-    conflicted = [c.verdict is Verdict.CONFLICT for c in judged]
+        by_id = {d.id: d for d in documents}
+        facts = {s.id: extract_facts(s, by_id[s.document]) for s in statements}
+        readings = {s.id: read_statement(s) for s in statements}
+        judged, _ = judge([claim], statements, facts, documents, readings)
+        conflicted.append(judged[0].verdict is Verdict.CONFLICT)
     para = [c for c, row in zip(conflicted, rows, strict=True) if row.label]
     other = [c for c, row in zip(conflicted, rows, strict=True) if not row.label]
     return len(para), sum(para), len(other), sum(other)

@@ -22,7 +22,7 @@ from compare.judge.slots import number_slot_drafts, time_slot_drafts
 from compare.judge.stance import stance_drafts
 from compare.judge.times import duration_drafts
 from compare.judge.verdicts import adds_more, closest_pairs, relation, same_facts, story_keys, verdict
-from compare.model import Claim, Document, Fact, Finding, FindingType, Pair, Relation, Statement
+from compare.model import Claim, Document, Fact, Finding, FindingType, Pair, Relation, Statement, Verdict
 
 __all__ = ["MAX_SCAN_BUCKET", "compare_pair", "judge", "numbers_compatible", "outlet_labels"]
 
@@ -87,7 +87,40 @@ def judge(
         drafts.extend(coverage_drafts(judged_claim, index, by_id, docs, documents, labels))
     drafts.extend(internal_drafts(judged, by_id, docs, resolved, labels))
     drafts.extend(unaligned_drafts(judged, side))
+    judged, drafts = _one_verdict(judged, drafts, by_id)
     return judged, number_findings(join_across_outlets(drafts, labels), [c.id for c in judged])
+
+
+def _one_verdict(
+    claims: Sequence[Claim], drafts: Sequence[Draft], by_id: Mapping[str, Statement]
+) -> tuple[list[Claim], list[Draft]]:
+    """A claim holding a statement that another report contradicts is disputed, wherever the other
+    statement sits: the same fact is never shown as conflict in one place and as agreed, or as told by
+    one outlet only, in another. Its 'only X reports this' or 'Y does not report this' goes when Y is
+    the outlet that reports it otherwise."""
+    disputed_by: dict[str, set[str]] = {}  # statement id -> documents whose statements contradict it
+    for d in drafts:
+        if not d.conflict:
+            continue
+        documents = {by_id[s].document for s in d.statements}
+        if len(documents) < 2:
+            continue  # one report at odds with itself is a finding of its own, not a dispute
+        for s in d.statements:
+            disputed_by.setdefault(s, set()).update(documents - {by_id[s].document})
+    judged: list[Claim] = []
+    settled: set[int] = set()  # claims whose coverage finding no longer holds
+    for index, claim in enumerate(claims):
+        against = set().union(*(disputed_by.get(s, set()) for s in claim.statements))
+        if not against:
+            judged.append(claim)
+            continue
+        judged.append(replace(claim, verdict=Verdict.CONFLICT))
+        carried = {by_id[s].document for s in claim.statements}
+        if against - carried:
+            settled.add(index)
+    coverage = (FindingType.UNIQUE, FindingType.OMISSION)
+    kept = [d for d in drafts if not (d.type in coverage and d.claim_index in settled)]
+    return judged, kept
 
 
 def _with_stances(pair: Pair, stances: Sequence[Draft]) -> Pair:
