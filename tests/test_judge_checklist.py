@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from compare import Document, compare_documents
-from compare.model import Comparison, FindingType, Relation
+from compare.model import Comparison, FindingType, Relation, Verdict
 
 pytestmark = pytest.mark.slow
 
@@ -77,6 +77,8 @@ NUMBERS_DIFFER = [
     ),
     ("Nine dead as storm lashes coast", "Six killed as storm lashes coast"),
     ("Landslide buries 23 villagers", "Landslide buries 31 villagers in remote hamlet"),
+    ("Four dead in Indonesia train accident", "Five dead as Indonesia train collides with fuel truck"),
+    ("Three hurt in Ohio factory blast", "Six hurt as Ohio factory explodes"),
 ]
 
 NUMBERS_AGREE = [
@@ -181,6 +183,8 @@ PLACES_DIFFER = [
     ("Earthquake strikes off Sumatra", "Earthquake strikes off Java"),
     ("The convoy was ambushed near Kandahar on Saturday.", "The convoy was ambushed near Herat on Saturday."),
     ("Rebels seized the airport in Goma.", "Rebels seized the airport in Bukavu."),
+    ("Police fire water cannon at marchers in Lima", "Police fire water cannon to scatter marchers in Quito"),
+    ("Police detain protesters in Nairobi", "Police detain dozens of protesters in Mombasa"),
 ]
 
 PLACES_AGREE = [
@@ -194,6 +198,8 @@ PLACES_AGREE = [
     ("He was born in Lagos and now lives in Abuja.", "He lives in Abuja."),
     ("The meeting in Berlin ended without a deal.", "The meeting ended in Berlin without a deal."),
     ("Rescuers from Italy reached the village.", "Rescuers reached the village in the Alps."),
+    ("The talks in Doha ended without agreement.", "The talks ended in Qatar without agreement."),
+    ("Clashes erupted in Tbilis` i overnight.", "Clashes erupted in Tbilisi overnight."),
 ]
 
 
@@ -204,6 +210,56 @@ def test_a_different_place_in_the_same_role_is_flagged(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(("a", "b"), PLACES_AGREE)
 def test_places_that_can_both_be_right_are_not_flagged(a: str, b: str) -> None:
+    assert not _flagged(_compare(a, b), FindingType.ENTITY)
+
+
+# --- actors -------------------------------------------------------------------------------------------
+
+ACTORS_DIFFER = [
+    ("Brazil condemned the coup in Niger on Sunday.", "Argentina condemned the coup in Niger on Sunday."),
+    ("Senator Warren blocked the nomination on Tuesday.", "Senator Cruz blocked the nomination on Tuesday."),
+    ("Toyota recalls 50,000 cars over brake fault", "Honda recalls 50,000 cars over brake fault"),
+    ("Microsoft acquired the startup for $2 billion.", "Google acquired the startup for $2 billion."),
+    (
+        "In a surprise move, Hungary vetoed the sanctions package.",
+        "Poland vetoed the sanctions package in a surprise move.",
+    ),
+    ("Judge Alvarez dismissed the lawsuit on Friday.", "Judge Moreno dismissed the lawsuit on Friday."),
+    (
+        "Mexico hosted the climate summit last year, officials recalled.",
+        "Officials recalled that Chile hosted the climate summit last year.",
+    ),
+    ("Netflix bought the rights to the novel.", "Amazon bought the rights to the novel."),
+    ("Greece won the final 2-1 in extra time.", "Portugal won the final 2-1 in extra time."),
+    ("Brazil condemns the coup in Niger", "Argentina condemns the coup in Niger"),
+]
+
+ACTORS_AGREE = [
+    ("The European Union imposed new sanctions on Iran.", "The EU imposed new sanctions on Iran."),
+    ("President Biden signed the bill on Monday.", "Biden signed the bill into law on Monday."),
+    ("Apple unveiled a new phone on Tuesday.", "Apple Inc. unveiled a new phone on Tuesday."),
+    ("Russia and China vetoed the resolution.", "China vetoed the resolution at the Security Council."),
+    ("Obama met Putin in Moscow.", "Putin met Obama in Moscow."),
+    ("The United Nations condemned the attack.", "The UN condemned the attack on the convoy."),
+    ("Gaddafi rejected the ceasefire offer.", "Qaddafi rejected the ceasefire offer."),
+    ("Germany said France had approved the plan.", "France approved the plan, Germany said."),
+    ("Macron welcomed the agreement, as did Merkel.", "Merkel welcomed the agreement."),
+    ("Beijing condemned the visit.", "China condemned the visit."),
+    ("Moscow expelled two diplomats.", "Russia expelled two diplomats."),
+    (
+        "The Health Ministry is offering a reward for information.",
+        "Interpol also offered a reward for information.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), ACTORS_DIFFER)
+def test_a_different_actor_of_the_same_act_is_flagged(a: str, b: str) -> None:
+    assert _flagged(_compare(a, b), FindingType.ENTITY)
+
+
+@pytest.mark.parametrize(("a", "b"), ACTORS_AGREE)
+def test_one_actor_named_in_other_words_is_not_flagged(a: str, b: str) -> None:
     assert not _flagged(_compare(a, b), FindingType.ENTITY)
 
 
@@ -228,6 +284,11 @@ OPPOSITES = [
     ("Stocks closed higher on Friday.", "Stocks closed lower on Friday."),
     ("All passengers survived the crash.", "All passengers were killed in the crash."),
     ("The government lifted the curfew in the capital.", "The government imposed a curfew in the capital."),
+    ("Japanese shares open flat", "Japanese shares open higher"),
+    ("Japanese shares close mixed on Friday", "Japanese shares close higher on Friday"),
+    ("Oil prices were steady in early trade.", "Oil prices fell in early trade."),
+    ("Gold ended the session unchanged.", "Gold ended the session higher."),
+    ("The border crossing reopened on Monday.", "The border crossing was closed on Monday."),
 ]
 
 NOT_OPPOSITES = [
@@ -241,6 +302,9 @@ NOT_OPPOSITES = [
     ("The team won the semi-final but lost the final.", "The team lost the final."),
     ("The rebels refused to negotiate.", "The rebels declined to negotiate."),
     ("Exports rose in May after falling in April.", "Exports rose in May."),
+    ("Oil prices rose while gold was steady.", "Oil prices rose on Tuesday."),
+    ("The market closed higher after a volatile session.", "Stocks ended higher after a choppy day."),
+    ("The museum will close at 6 pm and open again on Monday.", "The museum closes at 6 pm."),
 ]
 
 
@@ -389,3 +453,32 @@ def test_one_finding_names_who_says_what_across_three_outlets() -> None:
     assert len(numbers) == 1
     assert "BBC, CNN: 'Some 300 residents' — Fox: 'About 3,000 residents'" in numbers[0].message
     assert {s.document for s in numbers[0].spans} == {"cnn", "bbc", "fox"}
+
+
+def test_a_statement_another_report_contradicts_is_disputed_in_every_claim_it_sits_in() -> None:
+    # the toll sits in a short statement of Alpha and inside a long one of Beta: two claims, one dispute
+    alpha = (
+        "The explosion tore through the central market in Dalton on Monday morning. The blast killed 12 "
+        "people. Police have opened an investigation into the cause."
+    )
+    beta = (
+        "Witnesses said the central market in Dalton was crowded with shoppers and traders setting up their "
+        "stalls on Monday morning when a gas cylinder exploded near the fish stalls, killing 14 people and "
+        "shattering windows across the square. Police have opened an investigation into the cause."
+    )
+    comparison = compare_documents(
+        [
+            Document.from_text(alpha, id="a", outlet="Alpha"),
+            Document.from_text(beta, id="b", outlet="Beta"),
+        ]
+    )
+    numbers = [f for f in comparison.findings if f.type is FindingType.NUMBER]
+    assert len(numbers) == 1
+    disputed = set(numbers[0].statements)
+    holding = [c for c in comparison.claims if disputed & set(c.statements)]
+    assert len(holding) == 2  # the dispute crosses claims ...
+    assert all(c.verdict is Verdict.CONFLICT for c in holding)  # ... and each says so
+    # Beta reports the toll, otherwise: Alpha's toll is not "reported by Alpha only"
+    assert not any(f.type is FindingType.UNIQUE and disputed & set(f.statements) for f in comparison.findings)
+    # a statement both reports make alike keeps its agreement
+    assert any(c.verdict is Verdict.AGREE for c in comparison.claims)
