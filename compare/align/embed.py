@@ -140,6 +140,9 @@ class OnnxEmbedder:
         encodings = self._tokenizer.encode_batch(list(texts)) if texts else []
         order = sorted(range(len(texts)), key=lambda i: (len(encodings[i].ids), i))
         batches = [order[begin : begin + BATCH_SIZE] for begin in range(0, len(order), BATCH_SIZE)]
+        # Longest batches first (each batch keeps its rows, so the vectors are the same): whoever joins
+        # in late then finds only short ones left, instead of running the longest while the other waits.
+        batches.reverse()
         return EncodeJob(self._run, encodings, batches, self.dimension)
 
     def _run(self, encodings: Sequence[Any]) -> FloatArray:

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import groupby
 
 from compare.finding_ids import normalise_quote
 from compare.model import (
@@ -551,8 +552,7 @@ def claim_pieces(
             if piece.mark:
                 diffs[at : at + len(piece.text)] = [True] * len(piece.text)
             at += len(piece.text)
-    pieces = [Piece(ch, fact, diff) for ch, fact, diff in zip(text, facts, diffs, strict=True)]
-    return _merge(pieces) or (Piece(text),)
+    return _runs(text, facts, diffs) or (Piece(text),)
 
 
 def sides_line(sides: Sequence[Side]) -> str:
@@ -575,12 +575,25 @@ def highlight(text: str, offset: int, ranges: Iterable[tuple[int, int]]) -> tupl
             flags[index] = True
     if all(flags):  # a span over the whole statement adds nothing to read
         return (Piece(text),)
-    pieces = [Piece(char, flag) for char, flag in zip(text, flags, strict=True)]
-    return _merge(pieces) or (Piece(text),)
+    return _runs(text, flags, [False] * len(text)) or (Piece(text),)
 
 
 def _key(word: str) -> str:
     return _WORD_KEY.sub("", word.casefold())
+
+
+def _runs(text: str, marks: Sequence[bool], diffs: Sequence[bool]) -> tuple[Piece, ...]:
+    """`text` cut where its per-character flags change: what _merge makes of one Piece per character,
+    without making them (10 outlets x 80 sentences: ~150k Pieces less for the claims alone)."""
+    pieces: list[Piece] = []
+    at = 0
+    for (mark, diff), run in groupby(zip(marks, diffs, strict=True)):
+        length = len(list(run))
+        pieces.append(Piece(text[at : at + length], mark, diff))
+        at += length
+    if at != len(text):
+        raise ValueError("one flag per character expected")
+    return tuple(pieces)
 
 
 def _merge(pieces: Sequence[Piece]) -> tuple[Piece, ...]:
