@@ -206,3 +206,22 @@ def test_a_claim_shows_its_strongest_related_statements_and_counts_the_rest() ->
     view = build_view(replace(comparison, claims=(replace(first, related=links), *others)))
     shown = next(c for c in view.claims if c.id == first.id)
     assert len(shown.related) == RELATED_SHOWN and shown.related_more == 3
+
+
+def test_a_dispute_across_two_claims_is_shown_once_and_explains_both() -> None:
+    alpha = (
+        "The explosion tore through the central market in Dalton on Monday morning. The blast killed 12 "
+        "people. Police have opened an investigation into the cause."
+    )
+    beta = (
+        "Witnesses said the central market in Dalton was crowded with shoppers and traders setting up their "
+        "stalls on Monday morning when a gas cylinder exploded near the fish stalls, killing 14 people and "
+        "shattering windows across the square. Police have opened an investigation into the cause."
+    )
+    comparison = compare_documents(
+        [Document.from_text(alpha, id="a", outlet="Alpha"), Document.from_text(beta, id="b", outlet="Beta")]
+    )
+    view = build_view(comparison)
+    assert len(view.discrepancies) == 1
+    assert view.disputed == ()  # no bare "conflict" item beside the finding that explains it
+    assert not any("12 people" in c.heading for c in view.only_one)  # the toll is not Alpha's alone

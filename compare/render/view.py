@@ -632,7 +632,10 @@ class _Builder:
         self.doc_lang = {d.id: d.language for d in comparison.documents}
         self.findings_by_claim: dict[str, list[Finding]] = defaultdict(list)
         for finding in comparison.findings:
-            self.findings_by_claim[finding.claim].append(finding)
+            # a finding between statements of two claims belongs to both: each shows its dispute
+            holding = [self.claim_of[s] for s in finding.statements if s in self.claim_of]
+            for claim_id in dict.fromkeys([finding.claim, *holding]):
+                self.findings_by_claim[claim_id].append(finding)
         self.finding_anchor = {f.id: f"finding-{n}" for n, f in enumerate(comparison.findings, 1)}
         self.decisions: dict[str, Decision] = {d.finding: d for d in comparison.decisions}
         self.fact_ranges: dict[str, list[tuple[int, int]]] = defaultdict(list)
