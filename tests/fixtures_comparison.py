@@ -24,6 +24,15 @@ from compare.model import (
 )
 
 GENERATED = "2026-11-21T08:00:00+00:00"
+# One toll told twice: in a short statement of Alpha and inside a long sentence of Beta, so that the two
+# land in different claims and the dispute between them crosses claims.
+TOLL_ACROSS_CLAIMS = (
+    "The explosion tore through the central market in Dalton on Monday morning. The blast killed 12 "
+    "people. Police have opened an investigation into the cause.",
+    "Witnesses said the central market in Dalton was crowded with shoppers and traders setting up their "
+    "stalls on Monday morning when a gas cylinder exploded near the fish stalls, killing 14 people and "
+    "shattering windows across the square. Police have opened an investigation into the cause.",
+)
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 

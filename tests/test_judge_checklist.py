@@ -9,6 +9,7 @@ group, times of two different acts). Every sentence here is invented for these t
 from __future__ import annotations
 
 import pytest
+from fixtures_comparison import TOLL_ACROSS_CLAIMS
 
 from compare import Document, compare_documents
 from compare.model import Comparison, FindingType, Relation, Verdict
@@ -456,16 +457,7 @@ def test_one_finding_names_who_says_what_across_three_outlets() -> None:
 
 
 def test_a_statement_another_report_contradicts_is_disputed_in_every_claim_it_sits_in() -> None:
-    # the toll sits in a short statement of Alpha and inside a long one of Beta: two claims, one dispute
-    alpha = (
-        "The explosion tore through the central market in Dalton on Monday morning. The blast killed 12 "
-        "people. Police have opened an investigation into the cause."
-    )
-    beta = (
-        "Witnesses said the central market in Dalton was crowded with shoppers and traders setting up their "
-        "stalls on Monday morning when a gas cylinder exploded near the fish stalls, killing 14 people and "
-        "shattering windows across the square. Police have opened an investigation into the cause."
-    )
+    alpha, beta = TOLL_ACROSS_CLAIMS
     comparison = compare_documents(
         [
             Document.from_text(alpha, id="a", outlet="Alpha"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from fixtures_comparison import small_comparison
+from fixtures_comparison import TOLL_ACROSS_CLAIMS, small_comparison
 
 from compare import Document, Options, compare_documents
 from compare.model import Pair, Relation
@@ -209,15 +209,7 @@ def test_a_claim_shows_its_strongest_related_statements_and_counts_the_rest() ->
 
 
 def test_a_dispute_across_two_claims_is_shown_once_and_explains_both() -> None:
-    alpha = (
-        "The explosion tore through the central market in Dalton on Monday morning. The blast killed 12 "
-        "people. Police have opened an investigation into the cause."
-    )
-    beta = (
-        "Witnesses said the central market in Dalton was crowded with shoppers and traders setting up their "
-        "stalls on Monday morning when a gas cylinder exploded near the fish stalls, killing 14 people and "
-        "shattering windows across the square. Police have opened an investigation into the cause."
-    )
+    alpha, beta = TOLL_ACROSS_CLAIMS
     comparison = compare_documents(
         [Document.from_text(alpha, id="a", outlet="Alpha"), Document.from_text(beta, id="b", outlet="Beta")]
     )
