@@ -1,4 +1,4 @@
-"""Entity findings: a different place or a different actor in the same role of the same event."""
+"""Entity findings: a different place, actor or post-holder in the same role of the same event."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from compare.facts.attribution import REPORTING_VERBS
 from compare.facts.slots import meaning
 from compare.judge.base import Draft, Side, draft
 from compare.judge.context import GENERIC_SCOPES
-from compare.judge.slots import different_acts, pair_slots
+from compare.judge.slots import different_acts, facts_by_class, pair_slots
 from compare.judge.spans import fact_span
 from compare.model import Fact, FactKind, FindingType, Severity
 
@@ -211,12 +211,12 @@ def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
     the same post. Entities are paired slot by slot like figures (compare.judge.slots.pair_slots);
     a name the other statement also uses anywhere is not in dispute."""
     out: list[Draft] = []
-    classes = {c for c in map(_entity_class, a.facts) if c} & {c for c in map(_entity_class, b.facts) if c}
+    by_a, by_b = facts_by_class(a.facts, _entity_class), facts_by_class(b.facts, _entity_class)
+    classes = by_a.keys() & by_b.keys()
     if _additive(a) or _additive(b):
         classes = {c for c in classes if c[0] != "actor"}  # 'the FBI also offered': a second actor
     for cls in sorted(classes):
-        xs = [f for f in a.facts if _entity_class(f) == cls]
-        ys = [f for f in b.facts if _entity_class(f) == cls]
+        xs, ys = by_a[cls], by_b[cls]
         matches = pair_slots(
             xs,
             ys,

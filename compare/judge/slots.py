@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from compare.facts.attribution import REPORTING_VERBS
 from compare.facts.slots import MEANING_GROUPS
@@ -33,6 +34,8 @@ _ANYONE = frozenset({"people", "person", "victim", "casualty", "individual", "ci
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS = frozenset(_WEEKDAY_NAMES)
+
+K = TypeVar("K")  # the class a fact is grouped by
 
 _STRONG = 3.0  # a slot score from which two facts of aligned statements are of one slot
 _LONE = 1.0  # enough when each side has one fact of the class
@@ -169,6 +172,16 @@ def pair_slots(
     return out
 
 
+def facts_by_class(facts: Sequence[Fact], class_of: Callable[[Fact], K | None]) -> dict[K, list[Fact]]:
+    """A statement's facts grouped by the class that `class_of` gives them (in order; unclassed left out)."""
+    grouped: dict[K, list[Fact]] = {}
+    for fact in facts:
+        cls = class_of(fact)
+        if cls is not None:
+            grouped.setdefault(cls, []).append(fact)
+    return grouped
+
+
 def _generic(fact: Fact) -> bool:
     """A count that does not say of whom: 'killed 141', '14 people', 'Nine dead'."""
     counted = _counted(fact)
@@ -215,7 +228,7 @@ def number_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = Tr
     out: list[Draft] = []
     if different_referents(a, b) or different_occasions(a, b):
         return out
-    classes = {c for c in map(_number_class, a.facts) if c} & {c for c in map(_number_class, b.facts) if c}
+    by_a, by_b = facts_by_class(a.facts, _number_class), facts_by_class(b.facts, _number_class)
     shared_breakdown = len(_breakdown(a) & _breakdown(b)) >= 2
 
     def may_pair(x: Fact, y: Fact) -> bool:
@@ -229,9 +242,8 @@ def number_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = Tr
             return _counted(x) == _counted(y) and _may_pair_numbers(x, y)
         return _may_pair_numbers(x, y)
 
-    for cls in sorted(classes, key=str):
-        xs = [f for f in a.facts if _number_class(f) == cls]
-        ys = [f for f in b.facts if _number_class(f) == cls]
+    for cls in sorted(by_a.keys() & by_b.keys(), key=str):
+        xs, ys = by_a[cls], by_b[cls]
         lone = aligned and len(xs) == 1 and len(ys) == 1
         matches = pair_slots(
             xs,
@@ -336,10 +348,9 @@ def _may_pair_times(x: Fact, y: Fact) -> bool:
 def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True) -> list[Draft]:
     """Clock times, dates and weekdays in the same slot of two statements that cannot both hold."""
     out: list[Draft] = []
-    classes = {c for c in map(_time_class, a.facts) if c} & {c for c in map(_time_class, b.facts) if c}
-    for cls in sorted(classes):
-        xs = [f for f in a.facts if _time_class(f) == cls]
-        ys = [f for f in b.facts if _time_class(f) == cls]
+    by_a, by_b = facts_by_class(a.facts, _time_class), facts_by_class(b.facts, _time_class)
+    for cls in sorted(by_a.keys() & by_b.keys()):
+        xs, ys = by_a[cls], by_b[cls]
         lone = aligned and len(xs) == 1 and len(ys) == 1
 
         def may_pair(x: Fact, y: Fact, cls: str = cls) -> bool:
