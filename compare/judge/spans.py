@@ -54,22 +54,20 @@ def fact_span(fact: Fact, statement: Statement, document: Document) -> Span:
         if m and m.group(1).lower() in _REPORTING_FORMS:
             end += m.end()
     elif fact.kind is FactKind.TIME and fact.label == "SINCE":
-        m = re.search(
-            r"\b(?:since|from)\s+(?:at least\s+|the\s+)*$",
-            text[max(statement.start, start - 30) : start],
-            re.IGNORECASE,
+        start = _reach_back(
+            text, max(statement.start, start - 30), start, r"\b(?:since|from)\s+(?:at least\s+|the\s+)*$"
         )
-        if m:
-            start -= len(m.group(0))
     elif fact.kind is FactKind.ENTITY and fact.role and fact.role.isalpha():
-        m = re.search(
-            rf"\b{re.escape(fact.role)}\s+(?:the\s+)?$",
-            text[max(statement.start, start - 20) : start],
-            re.IGNORECASE,
+        start = _reach_back(
+            text, max(statement.start, start - 20), start, rf"\b{re.escape(fact.role)}\s+(?:the\s+)?$"
         )
-        if m:
-            start -= len(m.group(0))
     return Span(document=document.id, statement=statement.id, start=start, end=end, text=text[start:end])
+
+
+def _reach_back(text: str, earliest: int, start: int, pattern: str) -> int:
+    """`start` moved back over the words before it that `pattern` (anchored at its end) matches."""
+    m = re.search(pattern, text[earliest:start], re.IGNORECASE)
+    return start - len(m.group(0)) if m else start
 
 
 def statement_span(statement: Statement, document: Document) -> Span:
