@@ -24,6 +24,16 @@ from compare.model import (
 )
 
 GENERATED = "2026-11-21T08:00:00+00:00"
+# Two short reports of one story, for tests that run the command line on files.
+STORY_A = (
+    "Council approves new bridge\n\nThe city council approved the new bridge on Monday. "
+    "The bridge will cost 40 million dollars, the mayor said.\n"
+)
+STORY_B = (
+    "Bridge plan passes\n\nOn Monday the council voted for the bridge. "
+    "Officials put the cost at 45 million dollars.\n"
+)
+
 # One toll told twice: in a short statement of Alpha and inside a long sentence of Beta, so that the two
 # land in different claims and the dispute between them crosses claims.
 TOLL_ACROSS_CLAIMS = (

@@ -8,20 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures_comparison import STORY_A, STORY_B
 
 from compare import output
 from compare.cli import main
 from compare.errors import OutputError, RenderError
 from compare.output import MARKER, write_atomic
 
-STORY_A = (
-    "Council approves new bridge\n\nThe city council approved the new bridge on Monday. "
-    "The bridge will cost 40 million dollars, the mayor said.\n"
-)
-STORY_B = (
-    "Bridge plan passes\n\nOn Monday the council voted for the bridge. "
-    "Officials put the cost at 45 million dollars.\n"
-)
 PREVIOUS = {
     "report.json": b'{"previous": true}\n',
     "report.html": b"<p>previous</p>\n",

@@ -7,20 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
+from fixtures_comparison import STORY_A, STORY_B
 
 from compare.cli import main
 from compare.errors import InputError
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
-STORY_A = (
-    "Council approves new bridge\n\nThe city council approved the new bridge on Monday. "
-    "The bridge will cost 40 million dollars, the mayor said.\n"
-)
-STORY_B = (
-    "Bridge plan passes\n\nOn Monday the council voted for the bridge. "
-    "Officials put the cost at 45 million dollars.\n"
-)
 RUSSIAN = "Совет одобрил строительство нового моста в понедельник. Мост обойдётся в 40 миллионов долларов.\n"
 
 

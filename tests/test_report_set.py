@@ -16,19 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fixtures_comparison import STORY_A, STORY_B
 
 from compare.cli import main
 from compare.errors import InputError, OutputError
 
 MARKER = ".compare-report"  # compare.output.MARKER
-STORY_A = (
-    "Council approves new bridge\n\nThe city council approved the new bridge on Monday. "
-    "The bridge will cost 40 million dollars, the mayor said.\n"
-)
-STORY_B = (
-    "Bridge plan passes\n\nOn Monday the council voted for the bridge. "
-    "Officials put the cost at 45 million dollars.\n"
-)
 PREVIOUS = {
     MARKER: b"",
     "report.json": b'{"previous": true}\n',
