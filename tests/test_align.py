@@ -104,6 +104,46 @@ def test_one_to_many_when_an_outlet_splits_a_sentence() -> None:
     assert all(pair.relation is Relation.PARTIAL for pair in claim.pairs)
 
 
+RATIONING = (
+    "Villages rationed as drought bites",
+    "The water board has set up a rationing plan, drawn up by its chief engineer Maria Okafor, that decides "
+    "which villages get supply each day during the drought.",
+    "Reservoirs are at a third of their usual level.",
+)
+RATIONING_PLAN = (
+    "The rationing plan was written by chief engineer Maria Okafor, who was once accused of favouring her "
+    "home district."
+)
+
+
+def test_the_second_half_of_a_split_joins_when_the_first_already_matched() -> None:
+    # the outlet says in two sentences what the other says in one; only the second half (it names the
+    # plan back) is close enough to be grouped at first, the first half is far in wording but completes it
+    other = statements_of(
+        "y",
+        "Farmers fear for crops as rivers dry up",
+        "Without telling anyone, the utility devised a way to choose daily which villages receive water.",
+        RATIONING_PLAN,
+        "Farmers fear for their crops.",
+    )
+    claims = align(statements_of("x", *RATIONING) + other, {}, get_embedder("minilm"))
+    assert set(_claim_of(claims, "x:s1").statements) == {"x:s1", "y:s1", "y:s2"}
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "The plan was criticised by farmers' unions on Monday.",  # names it back, says something else
+        "This comes as reservoirs fall to record lows.",  # leans on it, belongs to another statement
+        "Officials hope the rain returns in the spring.",  # no link back at all
+    ],
+)
+def test_a_neighbour_that_adds_nothing_to_the_match_stays_apart(after: str) -> None:
+    other = statements_of("y", "Farmers fear for crops as rivers dry up", RATIONING_PLAN, after)
+    claims = align(statements_of("x", *RATIONING) + other, {}, get_embedder("minilm"))
+    assert "y:s2" not in _claim_of(claims, "x:s1").statements
+
+
 def test_same_document_repeat_stays_with_its_twin() -> None:
     repeated = statements_of(
         "r",

@@ -26,6 +26,8 @@ SHARED_STATEMENTS = [
     # one sentence against two: Nhu Tam says Biden approved the strikes, then "Trump called the move ..."
     ("Notably, Trump himself recently criticized", "President Donald Trump called the move"),
     ("Notably, Trump himself recently criticized", "Before leaving office, former President Joe Biden"),
+    # two against one the other way: the secret mechanism, then 'The "approval procedure"' naming it back
+    ("The Pentagon has developed a mechanism in secret", "This high-level approval process"),
 ]
 
 

@@ -119,10 +119,12 @@ def align(
         groups.try_merge(i, j)
 
     if settings.split is not None:
-        alone = [m[0] for m in groups.members() if len(m) == 1]
+        groups_now = groups.members()
+        alone = [m[0] for m in groups_now if len(m) == 1]
+        paired = _lone_in_document(groups_now, documents)
         texts = [s.text for s in ordered]
         matches = find_split_matches(
-            texts, documents, vectors, [p.content for p in profiles], alone, embedder, settings.split
+            texts, documents, vectors, [p.content for p in profiles], alone, embedder, settings.split, paired
         )
         for match in matches:
             groups.join(match.single, match.first, match.second)
@@ -134,6 +136,19 @@ def align(
         claim = _claim(f"c{number + 1}", group, ordered, documents, scorer, settings)
         claims.append(replace(claim, related=related.get(number, ())))
     return claims
+
+
+def _lone_in_document(groups: Sequence[Sequence[int]], documents: Sequence[str]) -> list[tuple[int, int]]:
+    """(x, y) of a claim where y is the only statement of its report there and x is from another."""
+    out: list[tuple[int, int]] = []
+    for group in groups:
+        counts: dict[str, int] = defaultdict(int)
+        for x in group:
+            counts[documents[x]] += 1
+        out.extend(
+            (x, y) for x in group for y in group if documents[x] != documents[y] and counts[documents[y]] == 1
+        )
+    return out
 
 
 def _encode_unique(embedder: Embedder, texts: Sequence[str]) -> npt.NDArray[np.float32]:

@@ -41,10 +41,11 @@ _OPENING_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
-    r"\b(?:the|this|that|these|those|such an?)\s+(?:\w+\s+)?"
+    r"\b(?:the|this|that|these|those|such an?)\s+(?:so-called\s+)?[\"“‘']?(?:\w+[\"”’']?\s+)?"
     r"(?:move|moves|decision|decisions|step|steps|measure|measures|announcement|order|plan|policy|ruling"
     r"|proposal|request|remarks|comments|statement|claim|claims|deal|agreement|offer|ban|restrictions?"
-    r"|approval|permission|refusal|shift|change|action|incident|attack|report)\b",
+    r"|approval|permission|refusal|shift|change|action|incident|attack|report|procedure|process"
+    r"|mechanism|system|scheme|rules?|practice)\b",
     re.IGNORECASE,
 )
 
@@ -88,6 +89,7 @@ def find_split_matches(
     alone: Sequence[int],
     embedder: Embedder,
     settings: SplitSettings = DEFAULT_SETTINGS,
+    paired: Sequence[tuple[int, int]] = (),
 ) -> list[SplitMatch]:
     """One-to-two matches among the statements in `alone`, disjoint, in a deterministic order.
 
@@ -98,6 +100,9 @@ def find_split_matches(
         alone: indexes of the statements still in a claim of their own.
         embedder: encodes the joined texts (the same model as `vectors`).
         settings: thresholds.
+        paired: (x, y) of one claim, y the only statement of its report there. y may be one half of a
+            match for x whose other half, next to y in its report, is still alone: that outlet said in
+            two sentences what x says in one, and only one of them met x.
     """
     frequency = Counter(word for words in contents for word in words)
     rare_limit = max(3.0, settings.rare * len(contents))
@@ -130,6 +135,17 @@ def find_split_matches(
                     first, second = min(best, other), max(best, other)
                     if other != best and refers_back(texts[second]):
                         proposals.append((closest, single, first, second))
+    for single, partner in paired:
+        closest = float(vectors[single] @ vectors[partner])
+        if closest < settings.best:
+            continue
+        members = by_document.get(documents[partner], [])
+        low = bisect.bisect_left(members, partner - settings.window)
+        high = bisect.bisect_right(members, partner + settings.window)
+        for other in members[low:high]:
+            first, second = min(partner, other), max(partner, other)
+            if refers_back(texts[second]):
+                proposals.append((closest, single, first, second))
     # the closest first, and a bound on how many joins are encoded (each costs one model call's share)
     proposals.sort(key=lambda p: (-p[0], p[1], p[2], p[3]))
     del proposals[settings.max_joins :]
