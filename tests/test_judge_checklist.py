@@ -80,6 +80,9 @@ NUMBERS_DIFFER = [
     ("Landslide buries 23 villagers", "Landslide buries 31 villagers in remote hamlet"),
     ("Four dead in Indonesia train accident", "Five dead as Indonesia train collides with fuel truck"),
     ("Three hurt in Ohio factory blast", "Six hurt as Ohio factory explodes"),
+    # a bare count before its participle, in a headline whose parse hangs it on the later verb
+    ("Four arrested as factory fire death toll rises to 60", "Seven arrested after factory fire kills 60"),
+    ("Two charged as stadium crush toll reaches 19", "Six charged over stadium crush"),
 ]
 
 NUMBERS_AGREE = [
@@ -107,6 +110,8 @@ NUMBERS_AGREE = [
         "The jet, designed to carry 150 passengers, left on time.",
         "The jet left on time carrying 143 passengers.",
     ),
+    ("Four arrested as factory fire death toll rises to 60", "Police arrest four as factory fire toll hits 60"),
+    ("Three detained as mine disaster toll climbs to 41", "Mine disaster toll climbs to 41; three detained"),
 ]
 
 

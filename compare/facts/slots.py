@@ -263,6 +263,12 @@ def _span_head(inside: list[Any]) -> Any:
 
 def _predicate(head: Any, inside: list[Any], words: list[str]) -> tuple[Any | None, str | None]:
     """Climb from the fact to the verb or adjective it is an argument of; collect the nouns passed."""
+    if head.pos_ == "NUM":
+        # a bare count with a participle after it is that participle's subject, whatever else the parse
+        # hangs it on: 'Four arrested as toll rises' counts people arrested, not what rises
+        for child in head.children:
+            if child.dep_ == "acl" and child.pos_ in _PREDICATE_POS and child.i == head.i + 1:
+                return child, "subj"
     node, arg = head, None
     for _ in range(6):
         if node.dep_ == "ROOT" or node.head is node:
