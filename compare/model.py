@@ -197,7 +197,8 @@ class Fact:
     key: str
     label: str = ""  # finer type: CARDINAL, ORDINAL, DATE, PERSON, GPE, NEG, HEDGE, ...
     unit: str | None = None
-    qualifier: str | None = None  # about / at least / more than / up to / exactly
+    # about / at least / more than / up to / exactly; of a place, the compass part named ('north-west')
+    qualifier: str | None = None
     value: float | None = None  # numeric value where there is one
     low: float | None = None  # range a qualifier allows, for tolerant comparison
     high: float | None = None

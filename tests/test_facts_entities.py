@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from compare.facts import aliases, extract_facts, nlp
+from compare.facts.entities import compass_part, sectors_overlap
 from compare.model import Document, Fact, FactKind, Statement, StatementKind
 
 
@@ -51,6 +52,31 @@ def test_ner_keys_and_place_roles() -> None:
         f for f in entities("Secretary of Defense Pete Hegseth has the final say.") if "Hegseth" in f.text
     )
     assert hegseth.key == "pete hegseth" and hegseth.label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "part", "role"),
+    [
+        ("Fighting flared in northern Syria.", "northern Syria", "north", "in"),
+        ("A quake jolted villages in NW Pakistan.", "NW Pakistan", "north-west", "in"),
+        ("The jet came down 40 km south of Kabul.", "south of Kabul", "south", "in"),
+        ("Rebels took towns in the north-east of Nigeria.", "north-east of Nigeria", "north-east", "in"),
+        ("Crowds gathered in central Madrid.", "central Madrid", "central", "in"),
+        ("Talks were held in Geneva.", "Geneva", None, "in"),
+    ],
+)
+def test_a_place_records_the_compass_part_named_with_it(
+    text: str, surface: str, part: str | None, role: str
+) -> None:
+    (place,) = entities(text)
+    assert (place.text, place.qualifier, place.role) == (surface, part, role)
+    assert place.key == surface.split()[-1].lower()  # the key stays the place itself
+
+
+def test_parts_overlap_by_the_compass_sectors_they_cover() -> None:
+    assert sectors_overlap("north", "north-west") and sectors_overlap("east", "south-east")
+    assert not sectors_overlap("north-west", "south") and not sectors_overlap("central", "north")
+    assert compass_part("in the se ") is None  # lower-case letters are not a compass abbreviation
 
 
 @pytest.fixture()

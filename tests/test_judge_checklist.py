@@ -110,7 +110,10 @@ NUMBERS_AGREE = [
         "The jet, designed to carry 150 passengers, left on time.",
         "The jet left on time carrying 143 passengers.",
     ),
-    ("Four arrested as factory fire death toll rises to 60", "Police arrest four as factory fire toll hits 60"),
+    (
+        "Four arrested as factory fire death toll rises to 60",
+        "Police arrest four as factory fire toll hits 60",
+    ),
     ("Three detained as mine disaster toll climbs to 41", "Mine disaster toll climbs to 41; three detained"),
 ]
 
@@ -191,6 +194,23 @@ PLACES_DIFFER = [
     ("Rebels seized the airport in Goma.", "Rebels seized the airport in Bukavu."),
     ("Police fire water cannon at marchers in Lima", "Police fire water cannon to scatter marchers in Quito"),
     ("Police detain protesters in Nairobi", "Police detain dozens of protesters in Mombasa"),
+    # one place, parts of it that exclude each other
+    ("Fighting flared in northern Syria on Monday.", "Fighting flared in southern Syria on Monday."),
+    (
+        "An earthquake struck in eastern Turkey overnight.",
+        "An earthquake struck in western Turkey overnight.",
+    ),
+    (
+        "Floods swept through villages in north-west Bangladesh.",
+        "Floods swept through villages in southern Bangladesh.",
+    ),
+    (
+        "Militants attacked a checkpoint in NW Pakistan.",
+        "Militants attacked a checkpoint in south-western Pakistan.",
+    ),
+    ("The helicopter came down 40 km north of Kabul.", "The helicopter came down 40 km south of Kabul."),
+    ("Rebels seized two towns in the north-east of Nigeria.", "Rebels seized two towns in western Nigeria."),
+    ("Protesters gathered in central Madrid on Sunday.", "Protesters gathered in northern Madrid on Sunday."),
 ]
 
 PLACES_AGREE = [
@@ -206,6 +226,16 @@ PLACES_AGREE = [
     ("Rescuers from Italy reached the village.", "Rescuers reached the village in the Alps."),
     ("The talks in Doha ended without agreement.", "The talks ended in Qatar without agreement."),
     ("Clashes erupted in Tbilis` i overnight.", "Clashes erupted in Tbilisi overnight."),
+    # parts of one place that overlap, or one side naming no part
+    ("Fighting flared in northern Syria on Monday.", "Fighting flared in north-western Syria on Monday."),
+    ("Floods swept through villages in east China.", "Floods swept through villages in southeastern China."),
+    ("Rebels seized two towns in northern Iraq.", "Rebels seized two towns in the north of Iraq."),
+    ("The helicopter came down north of Kabul.", "The helicopter came down 40 km north-east of Kabul."),
+    (
+        "Troops moved into southern Lebanon.",
+        "Troops moved into southern Lebanon near the border with Israel.",
+    ),
+    ("Rockets were fired from northern Gaza at Sderot.", "Rockets were fired from Gaza at southern Israel."),
 ]
 
 

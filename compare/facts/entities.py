@@ -52,14 +52,86 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
         start, end = ent.start_char, ent.end_char
         if text[start : start + 4].lower() == "the ":
             start += 4
+        inside = _ABBREVIATED_PART.match(text, start, end)
+        if inside is not None and ent.label_ in PLACE_LABELS:  # the model took 'NW' into 'NW Pakistan'
+            start = inside.end()
         surface = text[start:end]
         key = aliases.normalise(surface, ent.label_)
         if not key:
             continue
         role = _role(ent) or _preposition_before(parsed, ent.start)
-        facts.append(_entity(statement_id, offset, start, surface, key, ent.label_, role))
+        part = compass_part(text[:start]) if ent.label_ in PLACE_LABELS else None
+        if part is not None:
+            start = part.start  # the fact reads 'northern Syria': the part is what it says of the place
+            if role is None or role == "of":
+                first = parsed.char_span(start, start + 1, alignment_mode="expand").start
+                role = _preposition_before(parsed, first) or "in"
+        surface = text[start:end]
+        named_part = part.name if part else None
+        facts.append(_entity(statement_id, offset, start, surface, key, ent.label_, role, named_part))
     facts.extend(_unnamed_places(parsed, text, offset, statement_id, facts))
     return facts
+
+
+# The part of a place a statement names: 'northern Syria', 'NW Pakistan', 'the north-east of Brazil',
+# '40 km south of Kabul'. Each part is the set of compass sectors it covers, so that 'north' and
+# 'north-west' overlap while 'north-west' and 'south' exclude each other.
+_SECTORS: dict[str, frozenset[str]] = {
+    "north": frozenset({"n", "ne", "nw"}),
+    "south": frozenset({"s", "se", "sw"}),
+    "east": frozenset({"e", "ne", "se"}),
+    "west": frozenset({"w", "nw", "sw"}),
+    "north-east": frozenset({"ne"}),
+    "north-west": frozenset({"nw"}),
+    "south-east": frozenset({"se"}),
+    "south-west": frozenset({"sw"}),
+    "central": frozenset({"c"}),
+}
+_COMPASS_WORD = (
+    r"(?:(?P<first>north|south)(?:[- ]?(?P<second>east|west))?|(?P<side>east|west))(?:ern)?"
+    r"|(?P<letters>NE|NW|SE|SW)|(?P<centre>central)"
+)
+_COMPASS_BEFORE = re.compile(
+    rf"\b(?P<word>{_COMPASS_WORD})\s+(?:(?:part|parts|region)\s+)?(?:of\s+(?:the\s+)?)?$", re.IGNORECASE
+)
+
+
+_ABBREVIATED_PART = re.compile(r"(?:NE|NW|SE|SW)\s+(?=\w)")
+
+
+class Part:
+    """A compass part named right before a place: its sector name and where its words start."""
+
+    __slots__ = ("name", "start")
+
+    def __init__(self, name: str, start: int) -> None:
+        self.name = name
+        self.start = start
+
+
+def compass_part(before: str) -> Part | None:
+    """The compass part that the words right before a place name give it, if any."""
+    match = _COMPASS_BEFORE.search(before)
+    if match is None:
+        return None
+    letters = match.group("letters")
+    if letters is not None:
+        if not letters.isupper():
+            return None  # 'se' or 'ne' in lower case is not a compass abbreviation
+        name = {"NE": "north-east", "NW": "north-west", "SE": "south-east", "SW": "south-west"}[letters]
+    elif match.group("centre"):
+        name = "central"
+    elif match.group("side"):
+        name = match.group("side").lower()
+    else:
+        first, second = match.group("first").lower(), match.group("second")
+        name = f"{first}-{second.lower()}" if second else first
+    return Part(name, match.start("word"))
+
+
+def sectors_overlap(x: str, y: str) -> bool:
+    """Whether two compass parts of one place can describe the same spot ('north' / 'north-west')."""
+    return bool(_SECTORS[x] & _SECTORS[y])
 
 
 # Prepositions that put a place in a role: where something happened, whence or whither it went.
@@ -155,9 +227,16 @@ _PREPOSITION_BEFORE = re.compile(rf"\b({'|'.join(sorted(_PLACE_PREPOSITIONS))})\
 
 
 def _entity(
-    statement_id: str, offset: int, start: int, surface: str, key: str, label: str, role: str | None
+    statement_id: str,
+    offset: int,
+    start: int,
+    surface: str,
+    key: str,
+    label: str,
+    role: str | None,
+    part: str | None = None,
 ) -> Fact:
-    """An entity fact at statement-relative `start`."""
+    """An entity fact at statement-relative `start`; `part` is the compass part of a place, if named."""
     return Fact(
         id="",
         statement=statement_id,
@@ -168,4 +247,5 @@ def _entity(
         key=key,
         label=label,
         role=role,
+        qualifier=part,
     )

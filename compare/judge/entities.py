@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from compare.facts import aliases
 from compare.facts.attribution import REPORTING_VERBS
+from compare.facts.entities import sectors_overlap
 from compare.facts.slots import meaning
 from compare.judge.base import Draft, Side, draft
 from compare.judge.context import GENERIC_SCOPES
@@ -173,8 +174,17 @@ def _may_pair(cls: tuple[str, str]) -> Callable[[Fact, Fact], bool]:
     return may_pair
 
 
+def _other_parts(cls: tuple[str, str], x: Fact, y: Fact) -> bool:
+    """One place, two parts of it that exclude each other: 'northern Syria' / 'southern Syria'."""
+    if cls[0] != "place" or x.qualifier is None or y.qualifier is None:
+        return False
+    return x.key == y.key and not sectors_overlap(x.qualifier, y.qualifier)
+
+
 def _may_both_hold(cls: tuple[str, str]) -> Callable[[Fact, Fact], bool]:
     def agree(x: Fact, y: Fact) -> bool:
+        if _other_parts(cls, x, y):
+            return False
         kx, ky = _as_place(x)[1], _as_place(y)[1]
         if aliases.same_entity(kx, ky) or aliases.abbreviates(kx, ky) or aliases.abbreviates(ky, kx):
             return True
@@ -227,9 +237,12 @@ def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
         )
         for match, agrees in matches:
             x, y = match.x, match.y
-            if agrees or mentions(b, x.key) or mentions(a, y.key):
+            if _other_parts(cls, x, y):
+                what = "part of the same place"
+            elif agrees or mentions(b, x.key) or mentions(a, y.key):
                 continue
-            what = {"place": "place", "actor": "actor", "post": cls[1][6:]}[cls[0]]
+            else:
+                what = {"place": "place", "actor": "actor", "post": cls[1][6:]}[cls[0]]
             out.append(
                 draft(
                     FindingType.ENTITY,
