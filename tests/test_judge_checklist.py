@@ -83,6 +83,8 @@ NUMBERS_DIFFER = [
     # a bare count before its participle, in a headline whose parse hangs it on the later verb
     ("Four arrested as factory fire death toll rises to 60", "Seven arrested after factory fire kills 60"),
     ("Two charged as stadium crush toll reaches 19", "Six charged over stadium crush"),
+    # one unit written in two forms ('storey' / 'storeys') is not a conversion that excuses rounding
+    ("Flames swept through the 24-storey hotel.", "Flames swept through the hotel, 22 storeys high."),
 ]
 
 NUMBERS_AGREE = [
@@ -115,6 +117,10 @@ NUMBERS_AGREE = [
         "Police arrest four as factory fire toll hits 60",
     ),
     ("Three detained as mine disaster toll climbs to 41", "Mine disaster toll climbs to 41; three detained"),
+    (
+        "The storm brought a 4-metre wave to the harbour.",
+        "The storm brought a wave 4 meters high to the harbour.",
+    ),
 ]
 
 
@@ -141,6 +147,9 @@ TIMES_DIFFER = [
     ("The rally began at 10:00 in the main square.", "The rally began at 11:30 in the main square."),
     ("The flight took off at 7:15 a.m. and landed three hours later.", "The flight took off at 7:45 a.m."),
     ("Markets reopened on Monday after the holiday.", "Markets reopened on Thursday after the holiday."),
+    # a month nobody gives a year ('in October'): the months themselves differ
+    ("The referendum will take place in October.", "The referendum will take place in November."),
+    ("Construction is due to start in early April.", "Construction is due to start in June."),
 ]
 
 TIMES_AGREE = [
@@ -154,6 +163,7 @@ TIMES_AGREE = [
     ("The station closed in 2020.", "The station closed in March 2020."),
     ("Protesters gathered at noon.", "Protesters gathered at 12 p.m."),
     ("Voting ended at 20:00.", "Voting ended at 8 p.m."),
+    ("Construction is due to start in early April.", "Construction is due to start in April."),
 ]
 
 
@@ -236,6 +246,7 @@ PLACES_AGREE = [
         "Troops moved into southern Lebanon near the border with Israel.",
     ),
     ("Rockets were fired from northern Gaza at Sderot.", "Rockets were fired from Gaza at southern Israel."),
+    ("The summit is due in March in Oslo.", "The summit is due in May in Oslo."),  # months are not places
 ]
 
 
@@ -325,6 +336,9 @@ OPPOSITES = [
     ("Oil prices were steady in early trade.", "Oil prices fell in early trade."),
     ("Gold ended the session unchanged.", "Gold ended the session higher."),
     ("The border crossing reopened on Monday.", "The border crossing was closed on Monday."),
+    # headlines the small model reads as one noun phrase ('Yuan' as a compound of the verb)
+    ("Krona weakens against euro", "Krona strengthens against euro"),
+    ("Lira weakens to record low", "Lira strengthens to record high"),
 ]
 
 NOT_OPPOSITES = [
@@ -341,6 +355,7 @@ NOT_OPPOSITES = [
     ("Oil prices rose while gold was steady.", "Oil prices rose on Tuesday."),
     ("The market closed higher after a volatile session.", "Stocks ended higher after a choppy day."),
     ("The museum will close at 6 pm and open again on Monday.", "The museum closes at 6 pm."),
+    ("Krona strengthens against euro", "Krona firms against euro"),
 ]
 
 

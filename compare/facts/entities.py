@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from compare.facts import aliases, nlp
+from compare.facts.times import CALENDAR_WORDS
 from compare.model import Fact, FactKind
 
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"}
@@ -145,6 +146,9 @@ def _preposition_before(parsed: Any, index: int) -> str | None:
     return None
 
 
+_NOT_PLACES = frozenset({"DATE", "TIME", "PERSON", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
 def _unnamed_places(parsed: Any, text: str, offset: int, statement_id: str, found: list[Fact]) -> list[Fact]:
     """Proper nouns after a place preposition that the small NER model did not tag ('sank off Rhodes'):
     kept as NAME facts in that role, so that a different place there can still be seen."""
@@ -153,6 +157,8 @@ def _unnamed_places(parsed: Any, text: str, offset: int, statement_id: str, foun
     for token in parsed:
         if token.pos_ != "PROPN" or not token.is_title or token.dep_ == "compound":
             continue
+        if token.ent_type_ in _NOT_PLACES or token.lower_ in CALENDAR_WORDS:
+            continue  # 'due in March', 'held on Monday': a time the model tagged as a name
         first = token
         while first.i > 0 and parsed[first.i - 1].dep_ == "compound" and parsed[first.i - 1].pos_ == "PROPN":
             first = parsed[first.i - 1]

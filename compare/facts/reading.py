@@ -159,16 +159,26 @@ def _frames(token: Any) -> set[tuple[str, ...]]:
     clause = node if node.pos_ in ("VERB", "AUX") else node.head
     # 'stocks close lower', 'shares ended higher': the manner word is said of the verb's subject
     manner = node.dep_ in ("advmod", "npadvmod", "xcomp", "oprd") and node.head.pos_ in ("VERB", "AUX")
+    # 'it did not appear to be an attack': the subject of 'appear' is the subject of 'be'
+    subjects = clause
+    while subjects.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subjects.children):
+        subjects = subjects.head
     if node.dep_ in ("attr", "acomp", "oprd") or node.pos_ in ("VERB", "AUX") or manner:
-        for child in clause.children:
+        for child in subjects.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                frames.add(("subj", str(child.lemma_).lower()))
+    if node.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        # a headline the model read as one noun phrase ('Yuan strengthens against dollar', the verb as a
+        # noun or with 'Yuan' as its compound): the names before the head are its subject
+        for child in node.children:
+            if child.dep_ == "compound" and child.i < node.i and child.pos_ in ("NOUN", "PROPN"):
                 frames.add(("subj", str(child.lemma_).lower()))
     if node.dep_ == "pobj" and node.head.dep_ == "prep":
         frames.add(("prep", node.head.lower_, str(node.head.head.lemma_).lower()))
     # who or what the word is said of, whatever the construction: the object of a transitive verb
     # ('acquitted the driver'), else the subject ('the driver ... guilty', 'shares fell')
     about = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")] or [
-        c for c in clause.children if c.dep_ == "nsubj"
+        c for c in subjects.children if c.dep_ == "nsubj"
     ]
     if node.pos_ == "ADJ":
         about = [c for c in node.children if c.dep_ == "nsubj"] or about

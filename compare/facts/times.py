@@ -43,6 +43,8 @@ _WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
+# Words that name a month or a day of the week, never a place ('due in March', 'held on Monday').
+CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _UNIT_DAYS = {
     "second": 1 / 86400,
@@ -465,14 +467,19 @@ def _period(name: str, m: re.Match[str], ref: date | None) -> tuple[str, date | 
         and raw_mon[0].islower()
     ):
         return None  # lower-case 'may' is the verb; short forms need a capital
-    if raw_mon == "May" and not m.group("y") and not part:
-        return None  # sentence-initial 'May' is usually the verb
+    if raw_mon == "May" and not m.group("y") and not part and not _MONTH_LEAD.search(m.string[: m.start()]):
+        return None  # sentence-initial 'May' is usually the verb; 'in May', 'since May' is the month
     month = _MONTHS[raw_mon.lower().rstrip(".")]
     year = _year_from(m.group("y"), ref)
     if year is None:
         return f"{part_key}month-{month:02d}", None, None
     first, last = _part(date(year, month, 1), _month_end(year, month), part)
     return f"{year}-{month:02d}" + (f"-{part_key[:-1]}" if part else ""), first, last
+
+
+_MONTH_LEAD = re.compile(
+    r"\b(?:in|since|until|till|by|from|during|before|after|last|next|this|through|mid)\s+$", re.IGNORECASE
+)
 
 
 def _relative(rel: str, ref: date | None) -> tuple[str, date, date] | None:

@@ -35,9 +35,17 @@ def direction(qualifier: str | None) -> str:
 
 
 def _unit_word(fact: Fact) -> str:
-    """The unit as written (last word of the fact's text): 'miles', 'km'."""
+    """The unit as written (last word of the fact's text), singular and in one spelling: 'mile', 'km';
+    'stories' and 'storey' are one unit word, 'metres' and 'meter' another."""
     words = re.findall(r"[A-Za-z%]+", fact.text)
-    return words[-1].lower() if words else ""
+    if not words:
+        return ""
+    word = words[-1].lower()
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s") and len(word) > 2:
+        word = word[:-1]
+    return re.sub(r"re$", "er", re.sub(r"ey$", "y", word))
 
 
 def numbers_compatible(x: Fact, y: Fact) -> bool:

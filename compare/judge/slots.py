@@ -14,6 +14,7 @@ counts of named different things ('the Senate plan' / 'the House plan'), ages of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -314,9 +315,20 @@ def _time_class(fact: Fact) -> str | None:
         return f"calendar:{fact.label}:{_granularity(fact)}"
     if fact.label == "DATE" and fact.key.startswith("--"):
         return "monthday"  # 'Dec. 4': a day of a year nobody names
+    if fact.label in ("DATE", "PERIOD") and _month_of(fact) is not None:
+        return "month"  # 'in March': a month of a year nobody names
     if fact.label == "DURATION" and fact.low is not None:
         return "duration"  # 'lasted three hours' / 'lasted five hours'
     return None
+
+
+_MONTH_KEY = re.compile(r"(?:[a-z]+-)?month-(\d\d)")
+
+
+def _month_of(fact: Fact) -> str | None:
+    """The month of a date that names no year ('in March', 'early March'), else None."""
+    match = _MONTH_KEY.fullmatch(fact.key) if fact.low is None else None
+    return match.group(1) if match else None
 
 
 def _granularity(fact: Fact) -> str:
@@ -329,6 +341,8 @@ def _granularity(fact: Fact) -> str:
 def _times_agree(x: Fact, y: Fact) -> bool:
     if x.text.lower() in _WEEKDAYS or y.text.lower() in _WEEKDAYS:
         return x.text.lower() == y.text.lower()
+    if _month_of(x) is not None or _month_of(y) is not None:
+        return _month_of(x) == _month_of(y)  # 'early March' is in March
     if x.key.startswith("--") or y.key.startswith("--"):
         return x.key == y.key
     assert x.low is not None and y.low is not None
