@@ -339,6 +339,15 @@ OPPOSITES = [
     # headlines the small model reads as one noun phrase ('Yuan' as a compound of the verb)
     ("Krona weakens against euro", "Krona strengthens against euro"),
     ("Lira weakens to record low", "Lira strengthens to record high"),
+    # a negated 'appear' / 'seem' denies what it would have seemed to be
+    (
+        "Investigators said the fire was very probably arson.",
+        "Investigators said the fire did not appear to be arson.",
+    ),
+    (
+        "The collapse seemed to be caused by a gas leak.",
+        "The collapse did not seem to be caused by a gas leak.",
+    ),
 ]
 
 NOT_OPPOSITES = [
@@ -356,6 +365,7 @@ NOT_OPPOSITES = [
     ("The market closed higher after a volatile session.", "Stocks ended higher after a choppy day."),
     ("The museum will close at 6 pm and open again on Monday.", "The museum closes at 6 pm."),
     ("Krona strengthens against euro", "Krona firms against euro"),
+    ("The blast did not appear to be an attack.", "The blast did not seem to be an attack."),
 ]
 
 

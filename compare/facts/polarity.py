@@ -220,6 +220,9 @@ def _modal_verb(parsed: Any, char: int) -> bool:
     return token is not None and token.tag_ == "MD"
 
 
+_SEEMING = frozenset({"appear", "seem", "look", "sound"})
+
+
 def _scope(parsed: Any, char: int) -> str | None:
     """The content word a negation or hedge attaches to (lemma), e.g. 'make' in 'did not make'."""
     if parsed is None:
@@ -232,6 +235,12 @@ def _scope(parsed: Any, char: int) -> str | None:
     head = token.head if token.dep_ in ("neg", "det", "advmod", "aux", "preconj", "cc", "amod") else token
     if _conditional(head):
         return None  # "if they do not release": a condition, not a statement of fact
+    if str(head.lemma_).lower() in _SEEMING:
+        # "did not appear to be an attack", "did not seem tired": what is denied is what it seemed
+        for child in head.children:
+            if child.dep_ in ("attr", "acomp"):
+                return str(child.lemma_).lower()
+        head = next((c for c in head.children if c.dep_ == "xcomp"), head)
     if head.lemma_ == "be":
         for child in head.children:
             if child.dep_ in ("attr", "acomp"):
