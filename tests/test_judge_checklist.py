@@ -221,6 +221,8 @@ PLACES_DIFFER = [
     ("The helicopter came down 40 km north of Kabul.", "The helicopter came down 40 km south of Kabul."),
     ("Rebels seized two towns in the north-east of Nigeria.", "Rebels seized two towns in western Nigeria."),
     ("Protesters gathered in central Madrid on Sunday.", "Protesters gathered in northern Madrid on Sunday."),
+    # two statements alignment keeps apart (a related link): the same subject setting off from two places
+    ("The bus had set off from Porto.", "The bus departed from Braga bus station."),
 ]
 
 PLACES_AGREE = [
@@ -247,6 +249,7 @@ PLACES_AGREE = [
     ),
     ("Rockets were fired from northern Gaza at Sderot.", "Rockets were fired from Gaza at southern Israel."),
     ("The summit is due in March in Oslo.", "The summit is due in May in Oslo."),  # months are not places
+    ("The convoy left from Kabul on Monday.", "Aid trucks departed from Herat on Monday."),  # two journeys
 ]
 
 

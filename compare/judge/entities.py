@@ -160,8 +160,12 @@ def _acts(fact: Fact) -> str | None:
     return None
 
 
-def _may_pair(cls: tuple[str, str]) -> Callable[[Fact, Fact], bool]:
+def _may_pair(cls: tuple[str, str], *, aligned: bool = True) -> Callable[[Fact, Fact], bool]:
     def may_pair(x: Fact, y: Fact) -> bool:
+        if not aligned:
+            # statements alignment kept apart: the same act of the same named subject, nothing less
+            same_subject = x.subject is not None and meaning(x.subject) == meaning(y.subject or "")
+            return cls[0] == "place" and _same_event(x, y) and same_subject
         if cls[0] == "actor":
             return _acts(x) == _acts(y)  # who did the same act
         if cls[0] == "post":
@@ -216,10 +220,12 @@ def _additive(side: Side) -> bool:
     return bool(_ADDITIVE.search(side.statement.text))
 
 
-def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
+def entity_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True) -> list[Draft]:
     """A different place in the same role, a different actor of the same act, a different holder of
     the same post. Entities are paired slot by slot like figures (compare.judge.slots.pair_slots);
-    a name the other statement also uses anywhere is not in dispute."""
+    a name the other statement also uses anywhere is not in dispute. Statements that alignment kept
+    apart (`aligned` False) are held to a place of the same act of the same subject ('the plane took
+    off from X' / 'the plane departed from Y')."""
     out: list[Draft] = []
     by_a, by_b = facts_by_class(a.facts, _entity_class), facts_by_class(b.facts, _entity_class)
     classes = by_a.keys() & by_b.keys()
@@ -230,7 +236,7 @@ def entity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
         matches = pair_slots(
             xs,
             ys,
-            may_pair=_may_pair(cls),
+            may_pair=_may_pair(cls, aligned=aligned),
             agree=_may_both_hold(cls),
             lone=len(xs) == 1 and len(ys) == 1,
             lone_score=0.0,

@@ -8,6 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from compare.judge.base import Draft, Side
+from compare.judge.entities import entity_drafts
 from compare.judge.numbers import NumClass, direction, num_class, numbers_compatible
 from compare.judge.polarity import denied_keys, polarity_drafts, said_keys
 from compare.judge.slots import number_slot_drafts, slot_keys, time_slot_drafts
@@ -82,6 +83,7 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
             drafts = [
                 *number_slot_drafts(a, b, index, aligned=False),
                 *time_slot_drafts(a, b, index, aligned=False),
+                *entity_drafts(a, b, index, aligned=False),
             ]
         else:
             drafts = polarity_drafts(a, b, index, strict=True)
