@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from compare.facts.times import CALENDAR_WORDS
 from compare.limits import MAX_STATEMENT_CHARS  # over-long statements are cut at white space
 from compare.model import Document, Statement, StatementKind
 
@@ -59,6 +60,20 @@ _BYLINE_SOURCE = re.compile(
     r"\((?:according to|source|sources|via|with|from|based on|theo)\b[^)]*\)\s*$", re.IGNORECASE
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+# A line that is only a time stamp: 'May 03, 2013', 'Updated: July 2, 2013 15:01 IST', 'Tuesday, July 2nd,
+# 2013', 'Originally published 05/03/2013 at 10:20 AM EDT'. It dates the page, it states nothing.
+_STAMP_WORDS = frozenset(
+    {
+        *CALENDAR_WORDS,
+        *("st", "nd", "rd", "th", "am", "pm", "a", "p", "m", "at", "on", "of", "and"),
+        *("updated", "update", "published", "posted", "modified", "created", "edited", "last", "first"),
+        *("originally", "date", "time", "local"),
+        *("gmt", "utc", "bst", "cet", "cest", "eet", "ist", "jst", "et", "est", "edt", "ct", "cst", "cdt"),
+        *("mt", "mst", "mdt", "pt", "pst", "pdt", "aest", "aedt", "hkt", "sgt", "msk", "z"),
+    }
+)
+_STAMP_LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_STAMP_MAX_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,13 +258,20 @@ def _line_kind(line: str) -> StatementKind:
     """Kind of a block judged on its own text."""
     if _MARKUP_ONLY.match(line) or _COUNTER.match(line):
         return StatementKind.BOILERPLATE
-    if _BOILERPLATE_START.match(line) or _is_furniture(line):
+    if _BOILERPLATE_START.match(line) or _is_furniture(line) or is_time_stamp(line):
         return StatementKind.BOILERPLATE
     if _CREDIT.search(line) or (line.rstrip().endswith("|") and not _is_prose(line.rstrip(" |"))):
         return StatementKind.CAPTION
     if _BYLINE_START.match(line) and len(_WORD.findall(line)) <= 12 and not _is_prose(line):
         return StatementKind.BYLINE
     return StatementKind.BODY
+
+
+def is_time_stamp(line: str) -> bool:
+    """A short line of digits and date, time and 'updated' words only: the page's time stamp."""
+    words = [w.lower() for w in _STAMP_LETTERS.findall(line)]
+    has_digit = any(ch.isdigit() for ch in line)
+    return has_digit and len(words) <= _STAMP_MAX_WORDS and all(w in _STAMP_WORDS for w in words)
 
 
 def _classify_sentence(sentence: str) -> StatementKind:

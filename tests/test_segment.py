@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from compare.model import Document, StatementKind
-from compare.segment import MAX_STATEMENT_CHARS, segment
+from compare.segment import MAX_STATEMENT_CHARS, is_time_stamp, segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -74,6 +74,11 @@ def test_hard_wrapped_lines_are_joined_into_sentences() -> None:
         ("Illustrative photo: a missile launch", "caption"),
         ("Rescue workers search the sea (Reuters/Hamad Mohammed)", "caption"),
         ("By Jane Smith", "byline"),
+        # a time stamp dates the page and states nothing: two of them never disagree about the story
+        ("Updated: March 4, 2024 15:01 IST", "boilerplate"),
+        ("Tuesday, March 5th, 2024", "boilerplate"),
+        ("Originally published 03/05/2024 at 10:20 AM EDT", "boilerplate"),
+        ("2024-03-05", "boilerplate"),
     ],
 )
 def test_non_body_lines_are_recognised(line: str, kind: str) -> None:
@@ -84,6 +89,18 @@ def test_non_body_lines_are_recognised(line: str, kind: str) -> None:
     found = kinds_by_text(text)
     assert found[0][0] == "body" and found[-1][0] == "body"
     assert {k for k, _ in found[1:-1]} == {kind}, found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 2024 was the wettest month on record.",
+        "On 5 March, the minister resigned.",
+        "Sunday 5 May: markets",
+    ],
+)
+def test_a_line_that_says_something_about_a_date_is_not_a_time_stamp(line: str) -> None:
+    assert not is_time_stamp(line)
 
 
 def test_repeated_caption_with_other_credit_is_a_caption() -> None:
