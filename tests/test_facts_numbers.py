@@ -123,3 +123,15 @@ def test_fractions_and_generic_heads() -> None:
     assert (fact.value, fact.unit) == (3.625, "%")
     crew = [f.role for f in numbers("It carried 135 passengers and eight crew members.")]
     assert crew == ["list:passenger", "list:crew"]
+
+
+def test_a_decimal_written_without_its_leading_zero_keeps_its_value() -> None:
+    fact = only("Tests put her blood-alcohol level at .12, police said.")
+    assert (fact.text, fact.value) == (".12", 0.12)
+    assert [f.value for f in numbers("Version 2.0 shipped with 3 fixes.")] == [2.0, 3.0]
+
+
+def test_a_number_set_off_by_commas_after_an_untagged_name_is_an_age() -> None:
+    fact = only("Moreau, 52, a former striker, was sacked on Monday.")
+    assert fact.role is not None and fact.role.startswith("age")
+    assert not (only("Police in Lyon, 12, said the protest ended.").role or "").startswith("age")  # a place

@@ -185,7 +185,7 @@ _MULT_ALT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 _NUMBER_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL_ALT})\s+)?"
     r"(?P<cur>US\$|[$€£])?\s?"
-    rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<frac>\s\d/\d{{1,2}}(?![\d/]))?"
+    rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+)(?P<frac>\s\d/\d{{1,2}}(?![\d/]))?"
     r"(?P<ordsuf>st|nd|rd|th)?"
     rf"|(?P<words>\b{_NUMBER_WORDS}\b)|(?P<ordword>\b(?:{'|'.join(_ORDINAL_WORDS)})\b))"
     rf"(?:[\s-]?(?P<mult>(?:{_MULT_ALT}))\b\.?)?"
@@ -437,7 +437,15 @@ def _is_age(parsed: Any, text: str, start: int, end: int, value: float) -> bool:
         before = re.search(r"([A-Z][a-z]+)\s*,\s*$", text[:start])
         return before is not None
     person_ends = [ent.end_char for ent in parsed.ents if ent.label_ == "PERSON"]
-    return any(re.fullmatch(r"\s*,\s*", text[e:start]) for e in person_ends if e <= start)
+    if any(re.fullmatch(r"\s*,\s*", text[e:start]) for e in person_ends if e <= start):
+        return True
+    # a name the model did not tag as a person ('Cheeks, 48, a former all-star'): a capitalised noun, then
+    # the number set off by commas
+    name = re.search(r"\b([A-Z][a-z]+)\s*,\s*$", text[:start])
+    if name is None:
+        return False
+    token = next((t for t in parsed if t.idx == name.start(1)), None)
+    return token is not None and token.pos_ in ("PROPN", "NOUN") and not token.ent_type_
 
 
 def _age_role(parsed: Any, text: str, start: int, end: int, noun: str | None) -> str:
