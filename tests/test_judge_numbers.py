@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from test_judge import pair_of
 
+from compare import Document, compare_documents
 from compare.model import FindingType, Relation, Severity, Verdict
 
 CONFLICTS = [
@@ -124,3 +125,19 @@ def test_figures_of_another_occasion_are_not_compared() -> None:
     assert findings == []
     _, dated = pair_of("A blast in August 1999 killed 12 people.", "A blast in July 1998 killed six people.")
     assert [f for f in dated if f.type is FindingType.NUMBER] == []
+
+
+def test_a_note_on_one_quote_is_given_once_per_claim_however_many_reports_lack_it() -> None:
+    texts = [
+        "Only a handful of residents stayed behind in the flooded village, officials said.",
+        "Residents stayed behind in the flooded village, officials said.",
+        "Some residents stayed behind in the flooded village, according to officials.",
+        "Officials said residents stayed behind in the flooded village.",
+    ]
+    comparison = compare_documents(
+        [Document.from_text(t, id=i, outlet=i.upper()) for i, t in zip("abcd", texts, strict=True)]
+    )
+    (claim,) = comparison.claims
+    assert len(claim.documents) == 4
+    small = [f for f in comparison.findings if f.type is FindingType.NUMBER]
+    assert len(small) == 1 and small[0].message.startswith("Only A says the amount is small")

@@ -13,7 +13,7 @@ from compare.judge.attribution import attribution_drafts
 from compare.judge.base import Draft, Side, number_findings, outlet_labels
 from compare.judge.coverage import coverage_drafts
 from compare.judge.entities import entity_drafts
-from compare.judge.group import join_across_outlets
+from compare.judge.group import SpanKey, join_across_outlets, span_key
 from compare.judge.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
 from compare.judge.numbers import numbers_compatible, scarcity_drafts
 from compare.judge.polarity import certainty_drafts, contrary_drafts, polarity_drafts
@@ -65,12 +65,13 @@ def judge(
     for index, claim in enumerate(claims):
         pairs: list[Pair] = []
         closest = closest_pairs(claim.pairs, by_id)
+        said: set[tuple[FindingType, str, SpanKey]] = set()
         for pair in claim.pairs:
             found = compare_pair(side(pair.a), side(pair.b), index)
             if pair not in closest:
                 # a loose link inside a big claim: only hard conflicts are worth a reader's time
                 found = [d for d in found if d.conflict]
-            drafts.extend(found)
+            drafts.extend(_not_said_yet(found, said))
             settled = replace(pair, relation=relation(pair.relation, found))
             if settled.relation is Relation.PARTIAL and not found:
                 detail = same_facts(side(pair.a), side(pair.b), pair.score, common)
@@ -121,6 +122,19 @@ def _one_verdict(
     coverage = (FindingType.UNIQUE, FindingType.OMISSION)
     kept = [d for d in drafts if not (d.type in coverage and d.claim_index in settled)]
     return judged, kept
+
+
+def _not_said_yet(found: Sequence[Draft], said: set[tuple[FindingType, str, SpanKey]]) -> list[Draft]:
+    """A note (not a conflict) said of one quote is said once per claim: 'Only X says the amount is
+    small' against each of nine other reports is one note, not nine."""
+    out = []
+    for d in found:
+        keys = {(d.type, d.lead, span_key(span)) for span in d.spans}
+        if not d.conflict and d.lead and keys & said:
+            continue
+        said.update(keys if not d.conflict else ())
+        out.append(d)
+    return out
 
 
 def _with_stances(pair: Pair, stances: Sequence[Draft]) -> Pair:

@@ -20,7 +20,8 @@ _JOINABLE = frozenset({FindingType.NUMBER, FindingType.TIME_DATE, FindingType.EN
 SpanKey = tuple[str, int, int]
 
 
-def _key(span: Span) -> SpanKey:
+def span_key(span: Span) -> SpanKey:
+    """Where a quote sits: document and character range."""
     return (span.document, span.start, span.end)
 
 
@@ -49,7 +50,7 @@ def join_across_outlets(drafts: Sequence[Draft], labels: Mapping[str, str]) -> l
     first_with: dict[tuple[FindingType, str, SpanKey], int] = {}
     for i, d in enumerate(joinable):
         for span in d.spans:
-            slot = (d.type, d.lead, _key(span))
+            slot = (d.type, d.lead, span_key(span))
             if slot in first_with:
                 parent[find(i)] = find(first_with[slot])
             else:
@@ -81,7 +82,7 @@ def _joined(group: Sequence[Draft], labels: Mapping[str, str]) -> Draft:
     spans: dict[SpanKey, Span] = {}
     for d in group:
         for span in d.spans:
-            spans.setdefault(_key(span), span)
+            spans.setdefault(span_key(span), span)
     readings: dict[str, list[Span]] = {}
     for span in sorted(spans.values(), key=lambda s: (s.document, s.start)):
         readings.setdefault(_reading(span), []).append(span)
