@@ -65,6 +65,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _STAMP_WORDS = frozenset(
     {
         *CALENDAR_WORDS,
+        *("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
         *("st", "nd", "rd", "th", "am", "pm", "a", "p", "m", "at", "on", "of", "and"),
         *("updated", "update", "published", "posted", "modified", "created", "edited", "last", "first"),
         *("originally", "date", "time", "local"),

@@ -79,6 +79,7 @@ def test_hard_wrapped_lines_are_joined_into_sentences() -> None:
         ("Tuesday, March 5th, 2024", "boilerplate"),
         ("Originally published 03/05/2024 at 10:20 AM EDT", "boilerplate"),
         ("2024-03-05", "boilerplate"),
+        ("Posted on Tue Mar 5, 2024 08:45 AM PST", "boilerplate"),
     ],
 )
 def test_non_body_lines_are_recognised(line: str, kind: str) -> None:
