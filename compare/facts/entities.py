@@ -97,6 +97,7 @@ _COMPASS_BEFORE = re.compile(
 )
 
 
+_COMPASS_REACH = 40  # characters before a place name searched for its compass part
 _ABBREVIATED_PART = re.compile(r"(?:NE|NW|SE|SW)\s+(?=\w)")
 
 
@@ -111,8 +112,10 @@ class Part:
 
 
 def compass_part(before: str) -> Part | None:
-    """The compass part that the words right before a place name give it, if any."""
-    match = _COMPASS_BEFORE.search(before)
+    """The compass part that the words right before a place name give it, if any (`start` indexes
+    `before`)."""
+    window = max(0, len(before) - _COMPASS_REACH)  # the part is a few words back, never further
+    match = _COMPASS_BEFORE.search(before, window)
     if match is None:
         return None
     letters = match.group("letters")

@@ -467,7 +467,8 @@ def _period(name: str, m: re.Match[str], ref: date | None) -> tuple[str, date | 
         and raw_mon[0].islower()
     ):
         return None  # lower-case 'may' is the verb; short forms need a capital
-    if raw_mon == "May" and not m.group("y") and not part and not _MONTH_LEAD.search(m.string[: m.start()]):
+    lead = m.string[max(0, m.start() - 20) : m.start()]
+    if raw_mon == "May" and not m.group("y") and not part and not _MONTH_LEAD.search(lead):
         return None  # sentence-initial 'May' is usually the verb; 'in May', 'since May' is the month
     month = _MONTHS[raw_mon.lower().rstrip(".")]
     year = _year_from(m.group("y"), ref)
