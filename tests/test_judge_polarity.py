@@ -146,3 +146,19 @@ def test_a_denial_is_caught_across_claims_unless_a_report_tells_both_sides() -> 
     both = make({"USAToday": [denial], "CNN": [denial.replace("did not", "didn't"), report]})
     _, quiet = run(both, [claim("c1", "usatoday:s0"), claim("c2", "cnn:s0"), claim("c3", "cnn:s1")])
     assert [f for f in quiet if f.type is FindingType.POLARITY] == []
+
+
+def test_a_negated_act_is_not_compared_across_claims() -> None:
+    # statements kept apart: 'did not extend' meets 'extended' in another sentence by chance far more often
+    # than in a dispute; only the denial that something of a kind was there is compared (test above)
+    from test_judge import claim, make, run
+
+    denial = "The council did not extend the curfew in the old town, the mayor said."
+    other = "The council extended the curfew in the old town until Friday, the mayor said."
+    case = make({"Herald": [denial], "Courier": ["Shops stayed shut.", other]})
+    claims = [claim("c1", "herald:s0"), claim("c2", "courier:s0"), claim("c3", "courier:s1")]
+    _, findings = run(case, claims)
+    assert [f for f in findings if f.type is FindingType.POLARITY] == []
+    aligned = make({"Herald": [denial], "Courier": [other]})
+    _, same_claim = run(aligned, [claim("c1", "herald:s0", "courier:s0")])
+    assert [f.type for f in same_claim if f.type is FindingType.POLARITY]  # aligned, they are compared

@@ -139,6 +139,11 @@ def _conflict_at(x: Side, fact: Fact, y: Side, *, strict: bool = False) -> tuple
         return None
     denied = _token_for(x, parts[0])
     alone = denied is not None and denied.existential and _KIND_OF.get(parts[0]) != "message"
+    if strict and not alone and not any(_KIND_OF.get(p) not in (None, "message") for p in parts):
+        # statements kept apart: only a denial that something of a kind was there ('no problems', 'no
+        # survivors') is worth comparing; a negated act ('did not extend', 'wouldn't score') meets its
+        # affirmation in another sentence far more often by chance than by dispute (read on ECB+ clusters)
+        return None
     if not alone and not _shares_more(x, y, parts):
         return None  # "there were no survivors" needs no more; other denials need a shared subject
     places = [_affirmed(y, p, _token_for(x, p)) for p in parts]
