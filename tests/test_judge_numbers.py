@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_judge import pair_of
+from test_judge import claim, make, pair_of, run
 
 from compare import Document, compare_documents
 from compare.model import FindingType, Relation, Severity, Verdict
@@ -141,3 +141,16 @@ def test_a_note_on_one_quote_is_given_once_per_claim_however_many_reports_lack_i
     assert len(claim.documents) == 4
     small = [f for f in comparison.findings if f.type is FindingType.NUMBER]
     assert len(small) == 1 and small[0].message.startswith("Only A says the amount is small")
+
+
+def test_bare_figures_of_one_act_are_not_compared_across_claims() -> None:
+    # running scores of one match, told in two sentences alignment kept apart: no named thing is counted
+    case = make(
+        {
+            "Gazette": ["A late goal put Rovers ahead 3-1 before the break."],
+            "Echo": ["The home crowd was loud.", "A penalty put Rovers ahead 2-0 after an hour."],
+        }
+    )
+    claims = [claim("c1", "gazette:s0"), claim("c2", "echo:s0"), claim("c3", "echo:s1")]
+    _, findings = run(case, claims)
+    assert [f for f in findings if f.type is FindingType.NUMBER] == []

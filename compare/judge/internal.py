@@ -20,6 +20,11 @@ from compare.model import Claim, Document, Fact, FactKind, FindingType, Severity
 MAX_SCAN_BUCKET = 40
 
 
+# A related link scoring this much could have joined the two statements in one claim (alignment's own
+# threshold for linking two statements); weaker ones only touch the same topic.
+LINKED_SCORE = 0.05
+
+
 def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> list[Draft]:
     """Figures, times, dates and denials of one thing told differently in statements kept apart.
 
@@ -56,10 +61,13 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
         for j in members
         if i < j
     }
+    linked: set[tuple[int, int]] = set()
     for claim in claims:  # related links: overlaps the claims could not hold
         for link in claim.related:
             i, j = sorted((position[link.statement], position[link.other]))
             candidates.add(("slot", i, j))
+            if link.score >= LINKED_SCORE:
+                linked.add((i, j))
     # a report that both denies and says a word tells both sides itself ('officials said there was no
     # fire'; 'a witness reported seeing a fire'): no disagreement between outlets on it
     denies: dict[str, set[str]] = {}
@@ -68,7 +76,11 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
     out: list[Draft] = []
     # at most one such finding per statement, kind and other report: a hint, not a flood
     flagged: set[tuple[str, int, str]] = set()
-    for kind, i, j in sorted(candidates):
+    # the surer pairings first: figures counting one named thing, then bare figures of loosely linked
+    # statements where nothing surer was found for them
+    ordered = [(kind, i, j, False) for kind, i, j in sorted(candidates)]
+    ordered += [("slot", i, j, True) for i, j in sorted(linked)]
+    for kind, i, j, loose in ordered:
         a, b = sides[i], sides[j]
         if (kind, i, b.document.id) in flagged or (kind, j, a.document.id) in flagged:
             continue
@@ -79,7 +91,9 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
         ):
             continue
         index = claim_of[a.statement.id]
-        if kind == "slot":
+        if loose:
+            drafts = number_slot_drafts(a, b, index, aligned=False, linked=True)
+        elif kind == "slot":
             drafts = [
                 *number_slot_drafts(a, b, index, aligned=False),
                 *time_slot_drafts(a, b, index, aligned=False),

@@ -223,9 +223,17 @@ def _number_class(fact: Fact) -> tuple[str, str | None] | None:
     return ("ordinal" if fact.label == "ORDINAL" else "count", fact.unit)
 
 
-def number_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True) -> list[Draft]:
+def number_slot_drafts(
+    a: Side, b: Side, claim_index: int, *, aligned: bool = True, linked: bool = False
+) -> list[Draft]:
     """Figures in the same slot of two statements that cannot both be true; none when the texts set
-    them apart (named different things, or dated apart)."""
+    them apart (named different things, or dated apart).
+
+    aligned: the two sit in one claim. Otherwise they must tell of the same act, and, unless alignment
+    `linked` them loosely (a related link), count the same named thing: bare figures hanging on one act
+    ('put Rovers ahead 3-1' / 'ahead 2-0') meet by chance in a long story far more often than they
+    disagree (read on ECB+ clusters).
+    """
     out: list[Draft] = []
     if different_referents(a, b) or different_occasions(a, b):
         return out
@@ -235,6 +243,8 @@ def number_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = Tr
     def may_pair(x: Fact, y: Fact) -> bool:
         if not aligned and not _same_predicate(x, y):
             return False  # statements kept apart must tell of the same act
+        if not aligned and not linked and (_counted(x) is None or _counted(x) != _counted(y)):
+            return False  # ... and, met only through a shared slot, count the same named thing
         # an item of a breakdown ('63 Egyptians, 34 Bahrainis') compares only within a breakdown of
         # the same whole: 'the crew included two Bahrainis' is part of another whole
         if _listed(x) and _listed(y):
