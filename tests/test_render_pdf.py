@@ -190,3 +190,20 @@ def test_brief_has_no_near_empty_page_and_prints_nothing_twice(story: str, tmp_p
     for finding in view.discrepancies:
         first_side = finding.sides[0]
         assert f"{', '.join(first_side.outlets)}:" in brief
+
+
+@needs_poppler
+def test_a_listed_claim_never_leaves_its_first_word_alone_on_a_line(tmp_path: Path) -> None:
+    # WeasyPrint breaks a bare text run followed by an inline box after its first word when the two just
+    # overflow the line; the seeds' agreement list has such an item ('Ukraine' / 'has requested ...')
+    from compare.ingest import load_documents
+    from compare.pipeline import compare_documents
+
+    comparison = compare_documents([item.document for item in load_documents([SEEDS])])
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(render(comparison, "pdf"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    bullets = [line for line in text.splitlines() if line.startswith("• ")]
+    assert bullets and all(len(line.split()) > 2 for line in bullets), [
+        b for b in bullets if len(b.split()) <= 2
+    ]
