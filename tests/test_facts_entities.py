@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from compare.facts import aliases, extract_facts, nlp
-from compare.facts.entities import compass_part, sectors_overlap
+from compare.facts.entities import Part, compass_part, sectors_overlap
 from compare.model import Document, Fact, FactKind, Statement, StatementKind
 
 
@@ -77,6 +77,9 @@ def test_parts_overlap_by_the_compass_sectors_they_cover() -> None:
     assert sectors_overlap("north", "north-west") and sectors_overlap("east", "south-east")
     assert not sectors_overlap("north-west", "south") and not sectors_overlap("central", "north")
     assert compass_part("in the se ") is None  # lower-case letters are not a compass abbreviation
+    text = "Clashes in northern Syria and in Iraq"
+    assert compass_part(text, text.index("Syria")) == Part("north", text.index("northern"))
+    assert compass_part(text, text.index("Iraq")) is None  # only the words right before the name
 
 
 @pytest.fixture()

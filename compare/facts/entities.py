@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from compare.facts import aliases, nlp
@@ -61,7 +62,7 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
         if not key:
             continue
         role = _role(ent) or _preposition_before(parsed, ent.start)
-        part = compass_part(text[:start]) if ent.label_ in PLACE_LABELS else None
+        part = compass_part(text, start) if ent.label_ in PLACE_LABELS else None
         if part is not None:
             start = part.start  # the fact reads 'northern Syria': the part is what it says of the place
             if role is None or role == "of":
@@ -101,21 +102,20 @@ _COMPASS_REACH = 40  # characters before a place name searched for its compass p
 _ABBREVIATED_PART = re.compile(r"(?:NE|NW|SE|SW)\s+(?=\w)")
 
 
+@dataclass(frozen=True, slots=True)
 class Part:
     """A compass part named right before a place: its sector name and where its words start."""
 
-    __slots__ = ("name", "start")
-
-    def __init__(self, name: str, start: int) -> None:
-        self.name = name
-        self.start = start
+    name: str
+    start: int
 
 
-def compass_part(before: str) -> Part | None:
-    """The compass part that the words right before a place name give it, if any (`start` indexes
-    `before`)."""
-    window = max(0, len(before) - _COMPASS_REACH)  # the part is a few words back, never further
-    match = _COMPASS_BEFORE.search(before, window)
+def compass_part(text: str, end: int | None = None) -> Part | None:
+    """The compass part that the words right before `end` (a place name's start; default: the end of
+    `text`) give the place, if any; `start` indexes `text`."""
+    end = len(text) if end is None else end
+    # the part is a few words back, never further: the search stays in that window
+    match = _COMPASS_BEFORE.search(text, max(0, end - _COMPASS_REACH), end)
     if match is None:
         return None
     letters = match.group("letters")

@@ -425,6 +425,9 @@ _AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]+old\b|^-year-old\b", re.IG
 _AGE_BEFORE = re.compile(r"\b(?:aged|age(?:\s+of)?)\s+$", re.IGNORECASE)
 
 
+_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\s*,\s*$")  # 'Fasulo, ' right before a number
+
+
 def _is_age(parsed: Any, text: str, start: int, end: int, value: float) -> bool:
     """'67-year-old', 'aged 67', or a bare number set off by commas after a person: 'Luigi Fasulo, 67,'."""
     if not 0 < value < 130 or value != int(value):
@@ -433,19 +436,18 @@ def _is_age(parsed: Any, text: str, start: int, end: int, value: float) -> bool:
         return True
     if not re.match(r"\s*(?:,|$|\.$|\))", text[end:]) or not re.search(r"[\w.],\s*$", text[:start]):
         return False
+    name = _NAME_BEFORE.search(text, 0, start)
     if parsed is None:
-        before = re.search(r"([A-Z][a-z]+)\s*,\s*$", text[:start])
-        return before is not None
+        return name is not None
     person_ends = [ent.end_char for ent in parsed.ents if ent.label_ == "PERSON"]
     if any(re.fullmatch(r"\s*,\s*", text[e:start]) for e in person_ends if e <= start):
         return True
     # a name the model did not tag as a person ('Cheeks, 48, a former all-star'): a capitalised noun, then
     # the number set off by commas
-    name = re.search(r"\b([A-Z][a-z]+)\s*,\s*$", text[:start])
     if name is None:
         return False
-    token = next((t for t in parsed if t.idx == name.start(1)), None)
-    return token is not None and token.pos_ in ("PROPN", "NOUN") and not token.ent_type_
+    token = parsed.char_span(name.start(1), name.end(1), alignment_mode="expand")[0]
+    return token.idx == name.start(1) and token.pos_ in ("PROPN", "NOUN") and not token.ent_type_
 
 
 def _age_role(parsed: Any, text: str, start: int, end: int, noun: str | None) -> str:

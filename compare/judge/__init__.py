@@ -129,10 +129,11 @@ def _not_said_yet(found: Sequence[Draft], said: set[tuple[FindingType, str, Span
     small' against each of nine other reports is one note, not nine."""
     out = []
     for d in found:
-        keys = {(d.type, d.lead, span_key(span)) for span in d.spans}
-        if not d.conflict and d.lead and keys & said:
-            continue
-        said.update(keys if not d.conflict else ())
+        if not d.conflict and d.lead:
+            keys = {(d.type, d.lead, span_key(span)) for span in d.spans}
+            if keys & said:
+                continue
+            said.update(keys)
         out.append(d)
     return out
 
