@@ -80,6 +80,11 @@ def run(case: Case, claims: Sequence[Claim]) -> tuple[list[Claim], list[Finding]
     return judge(claims, case.statements, case.facts, case.documents, readings_of(case.statements))
 
 
+def run_apart(case: Case) -> list[Finding]:
+    """The findings when alignment kept every statement in a claim of its own."""
+    return run(case, [claim(f"c{n}", s.id) for n, s in enumerate(case.statements, 1)])[1]
+
+
 def pair_of(a: str, b: str, published: dict[str, str] | None = None) -> tuple[Claim, list[Finding]]:
     case = make({"CNN": [a], "MSNBC": [b]}, published)
     claims, findings = run(case, [claim("c1", "cnn:s0", "msnbc:s0")])
@@ -230,7 +235,7 @@ def test_internal_contradiction_in_one_report() -> None:
             "BBC": ["The jet crashed."],
         }
     )
-    _, findings = run(case, [claim("c1", "cnn:s0"), claim("c2", "cnn:s1"), claim("c3", "bbc:s0")])
+    findings = run_apart(case)
     internal = [f for f in findings if f.type is FindingType.INTERNAL]
     assert len(internal) == 1 and internal[0].statements == ("cnn:s0", "cnn:s1")
     assert [s.text for s in internal[0].spans] == ["143 people", "141 people"]
@@ -418,8 +423,7 @@ def test_figures_for_the_same_thing_are_caught_across_claims() -> None:
             ],
         }
     )
-    claims = [claim("c1", "bbc:s0"), claim("c2", "abc:s0"), claim("c3", "abc:s1")]
-    _, findings = run(case, claims)
+    findings = run_apart(case)
     numbers = [f for f in findings if f.type is FindingType.NUMBER]
     assert len(numbers) == 1 and set(numbers[0].statements) == {"bbc:s0", "abc:s0"}
     assert numbers[0].note and "not aligned" in numbers[0].note

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from test_judge import claim, make, pair_of, run
+from test_judge import claim, make, pair_of, run, run_apart
 
 from compare.model import FindingType, Related, Relation, Severity
 
@@ -55,7 +55,7 @@ def test_a_report_giving_two_figures_for_one_thing_contradicts_itself() -> None:
             "CNN": ["The jet went down off Bahrain."],
         }
     )
-    _, findings = run(case, [claim("c1", "abc:s0"), claim("c2", "abc:s1"), claim("c3", "cnn:s0")])
+    findings = run_apart(case)
     internal = [f for f in findings if f.type is FindingType.INTERNAL]
     assert len(internal) == 1 and internal[0].statements == ("abc:s0", "abc:s1")
     assert [s.text for s in internal[0].spans] == ["135 passengers", "137 passengers"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_judge import claim, make, pair_of, run
+from test_judge import make, pair_of, run_apart
 
 from compare import Document, compare_documents
 from compare.model import FindingType, Relation, Severity, Verdict
@@ -151,6 +151,4 @@ def test_bare_figures_of_one_act_are_not_compared_across_claims() -> None:
             "Echo": ["The home crowd was loud.", "A penalty put Rovers ahead 2-0 after an hour."],
         }
     )
-    claims = [claim("c1", "gazette:s0"), claim("c2", "echo:s0"), claim("c3", "echo:s1")]
-    _, findings = run(case, claims)
-    assert [f for f in findings if f.type is FindingType.NUMBER] == []
+    assert [f for f in run_apart(case) if f.type is FindingType.NUMBER] == []

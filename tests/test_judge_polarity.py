@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_judge import pair_of
+from test_judge import claim, make, pair_of, run, run_apart
 
 from compare.model import FindingType, Relation, Severity, Verdict
 
@@ -132,33 +132,24 @@ def test_both_hedged_is_no_certainty_finding() -> None:
 
 
 def test_a_denial_is_caught_across_claims_unless_a_report_tells_both_sides() -> None:
-    from test_judge import claim, make, run
-
     denial = "The pilot did not report any problems with the plane before it crashed, Gulf Air said."
     report = "Initial reports from the pilot indicated a fire broke out in one of the plane's engines."
     case = make({"USAToday": [denial], "CNN": ["Rescuers searched the sea.", report]})
-    claims = [claim("c1", "usatoday:s0"), claim("c2", "cnn:s0"), claim("c3", "cnn:s1")]
-    _, findings = run(case, claims)
-    polarity = [f for f in findings if f.type is FindingType.POLARITY]
+    polarity = [f for f in run_apart(case) if f.type is FindingType.POLARITY]
     assert len(polarity) == 1 and set(polarity[0].statements) == {"usatoday:s0", "cnn:s1"}
     assert polarity[0].severity is Severity.MEDIUM and polarity[0].note and "not aligned" in polarity[0].note
 
     both = make({"USAToday": [denial], "CNN": [denial.replace("did not", "didn't"), report]})
-    _, quiet = run(both, [claim("c1", "usatoday:s0"), claim("c2", "cnn:s0"), claim("c3", "cnn:s1")])
-    assert [f for f in quiet if f.type is FindingType.POLARITY] == []
+    assert [f for f in run_apart(both) if f.type is FindingType.POLARITY] == []
 
 
 def test_a_negated_act_is_not_compared_across_claims() -> None:
     # statements kept apart: 'did not extend' meets 'extended' in another sentence by chance far more often
     # than in a dispute; only the denial that something of a kind was there is compared (test above)
-    from test_judge import claim, make, run
-
     denial = "The council did not extend the curfew in the old town, the mayor said."
     other = "The council extended the curfew in the old town until Friday, the mayor said."
     case = make({"Herald": [denial], "Courier": ["Shops stayed shut.", other]})
-    claims = [claim("c1", "herald:s0"), claim("c2", "courier:s0"), claim("c3", "courier:s1")]
-    _, findings = run(case, claims)
-    assert [f for f in findings if f.type is FindingType.POLARITY] == []
+    assert [f for f in run_apart(case) if f.type is FindingType.POLARITY] == []
     aligned = make({"Herald": [denial], "Courier": [other]})
     _, same_claim = run(aligned, [claim("c1", "herald:s0", "courier:s0")])
     assert [f.type for f in same_claim if f.type is FindingType.POLARITY]  # aligned, they are compared

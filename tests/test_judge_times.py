@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_judge import claim, make, pair_of, run
+from test_judge import make, pair_of, run_apart
 
 from compare.model import FindingType, Relation, Verdict
 
@@ -82,9 +82,7 @@ def test_days_of_one_event_are_compared_across_claims() -> None:
             "BBC": ["Rescuers searched the area.", "The Airbus crashed into the sea on Thursday night."],
         }
     )
-    claims = [claim("c1", "cnn:s0"), claim("c2", "bbc:s0"), claim("c3", "bbc:s1")]
-    _, findings = run(case, claims)
-    times = [f for f in findings if f.type is FindingType.TIME_DATE]
+    times = [f for f in run_apart(case) if f.type is FindingType.TIME_DATE]
     assert len(times) == 1 and set(times[0].statements) == {"cnn:s0", "bbc:s1"}
     assert times[0].note and "not aligned" in times[0].note
     assert [s.text for s in times[0].spans] == ["Wednesday", "Thursday"]
