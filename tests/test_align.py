@@ -338,6 +338,26 @@ def test_a_headline_joins_only_the_claim_it_states() -> None:
     assert any(r.other == "y:s1" for r in _claim_of(claims, "x:s0").related)  # still linked, loosely
 
 
+def test_a_headline_never_keeps_apart_body_statements_of_one_event() -> None:
+    # the headline states what two reports say (200 forced from their homes) but not the third's shorter
+    # account of the same flood: joined first, it kept that account out of the claim
+    one = statements_of(
+        "a",
+        "Storm forces 200 Marlow residents from their homes",
+        "A powerful storm flooded the coastal town of Marlow on Monday, forcing 200 residents from their homes.",
+    )
+    two = statements_of(
+        "b",
+        "Marlow flooding",
+        "Some 200 residents of Marlow were forced from their homes on Monday when a powerful storm flooded "
+        "the coastal town.",
+    )
+    three = statements_of("c", "Weather", "Monday's storm flooded streets across the seaside town of Marlow.")
+    claims = align(one + two + three, {}, get_embedder("minilm"))
+    assert {"a:s1", "b:s1", "c:s1"} <= set(_claim_of(claims, "a:s1").statements)
+    assert any(r.other == "b:s1" for r in _claim_of(claims, "a:s0").related)  # the headline stays linked
+
+
 def test_each_claim_is_labelled_by_its_gist() -> None:
     one = statements_of(
         "x",

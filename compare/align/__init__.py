@@ -107,13 +107,14 @@ def align(
         cross.append((i, j))
         if result.link >= settings.link:
             edges.append((result.link, i, j))
-    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
-
     # a headline over an article (not a one-line document, which is its own statement)
     sizes: dict[str, int] = defaultdict(int)
     for document in documents:
         sizes[document] += 1
     headline = [s.kind is StatementKind.HEADLINE and sizes[s.document] > 1 for s in ordered]
+    # body statements group first, strongest links first; headlines then join the claims they state.
+    # A headline joined early would keep out every later body statement it does not state itself.
+    edges.sort(key=lambda e: (headline[e[1]] or headline[e[2]], -e[0], e[1], e[2]))
     groups = _Groups(n, documents, headline, scorer, settings)
     for _score, i, j in edges:
         groups.try_merge(i, j)
