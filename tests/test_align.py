@@ -246,7 +246,7 @@ def test_any_permutation_of_documents_and_statements_gives_the_same_claims(
     assert ids == sorted(s.id for s in flat)
 
 
-def test_big_claims_list_a_spanning_set_of_pairs() -> None:
+def test_claims_list_every_cross_document_pair() -> None:
     docs = [
         statements_of(
             f"d{n:02d}", "Rates", "The central bank raised its main interest rate to 4.5% on Thursday."
@@ -256,9 +256,24 @@ def test_big_claims_list_a_spanning_set_of_pairs() -> None:
     claims = align([s for doc in docs for s in doc], {}, get_embedder("minilm"))
     claim = _claim_of(claims, "d00:s1")
     assert len(claim.statements) == 14
-    assert len(claim.pairs) == 13  # 91 cross-document pairs is over the listing limit: a spanning tree
-    linked = {claim.pairs[0].a} | {p.b for p in claim.pairs} | {p.a for p in claim.pairs}
+    assert len(claim.pairs) == 91  # every member is compared with every other outlet's
+
+
+def test_claims_over_the_listing_limit_keep_every_member_linked() -> None:
+    docs = [
+        statements_of(
+            f"d{n:02d}", "Rates", "The central bank raised its main interest rate to 4.5% on Thursday."
+        )
+        for n in range(14)
+    ]
+    limited = AlignSettings(max_pairs_listed=20)
+    claims = align([s for doc in docs for s in doc], {}, get_embedder("minilm"), settings=limited)
+    claim = _claim_of(claims, "d00:s1")
+    assert len(claim.statements) == 14
+    assert len(claim.pairs) == 20  # a spanning set of 13, then the strongest others up to the limit
+    linked = {p.a for p in claim.pairs} | {p.b for p in claim.pairs}
     assert linked == set(claim.statements)
+    assert len({frozenset((p.a, p.b)) for p in claim.pairs}) == 20
 
 
 SPLIT_X = statements_of(

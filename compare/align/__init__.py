@@ -46,7 +46,10 @@ class AlignSettings:
     density: float = 0.5  # ... and at least this share of them score `link` or more
     duplicate: float = 0.90  # same-document pairs scoring this (and lexically near-equal) stay together
     max_per_document: int = 2  # at most this many statements of one document in one claim
-    max_pairs_listed: int = 66  # claims with more cross-document pairs list a spanning set only
+    # a claim lists every cross-document pair up to this many; beyond, a spanning set and the strongest
+    # of the rest. Listing all (from a spanning set beyond 66) linked ECB+ same-event pairs
+    # 0.161 -> 0.262 at precision 0.945 -> 0.920: members of one claim are compared with each other.
+    max_pairs_listed: int = 1000
     block: int = 1024  # rows per block of the similarity search
     split: SplitSettings | None = DEFAULT_SPLIT  # one-to-two matches among leftovers; None: off
     # a cross-claim pair linking this strongly is listed as related, if among a statement's strongest
@@ -393,7 +396,7 @@ def _claim(
 ) -> Claim:
     cross = [(x, y) for k, x in enumerate(group) for y in group[k + 1 :] if documents[x] != documents[y]]
     if len(cross) > settings.max_pairs_listed:
-        cross = _spanning(group, documents, scorer)
+        cross = _strongest(cross, _spanning(group, documents, scorer), scorer, settings.max_pairs_listed)
     pairs = []
     for x, y in cross:
         result = scorer(x, y)
@@ -441,6 +444,16 @@ def _gist(
     best = max(centrality(x) for x in body)
     near = [x for x in body if centrality(x) >= best - _GIST_TIE]
     return min(near, key=lambda x: (len(ordered[x].text), x))
+
+
+def _strongest(
+    cross: Sequence[tuple[int, int]], spanning: Sequence[tuple[int, int]], scorer: _Scorer, limit: int
+) -> list[tuple[int, int]]:
+    """A spanning set (every member linked), then the strongest other pairs up to `limit`."""
+    chosen = set(spanning)
+    rest = sorted((p for p in cross if p not in chosen), key=lambda p: (-scorer(*p).link, p))
+    chosen.update(rest[: max(0, limit - len(chosen))])
+    return sorted(chosen)
 
 
 def _spanning(group: Sequence[int], documents: Sequence[str], scorer: _Scorer) -> list[tuple[int, int]]:
