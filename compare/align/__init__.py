@@ -170,6 +170,16 @@ class _Scorer:
         self._profiles = profiles
         self._vectors = vectors
         self._cache: dict[tuple[int, int], PairScore] = {}
+        self._links: dict[int, float] = {}  # link strength by i * n + j (i < j): grouping asks it most
+        self._n = len(profiles)
+
+    def link(self, i: int, j: int) -> float:
+        """The pair's link strength (PairScore.link), the hot path of grouping."""
+        code = i * self._n + j if i < j else j * self._n + i
+        found = self._links.get(code)
+        if found is None:
+            found = self._links[code] = self(i, j).link
+        return found
 
     def __call__(self, i: int, j: int) -> PairScore:
         key = (i, j) if i < j else (j, i)
@@ -307,7 +317,7 @@ class _Groups:
         for x in a:
             for y in b:
                 if self._documents[x] != self._documents[y]:
-                    score = self._scorer(x, y).link
+                    score = self._scorer.link(x, y)
                     if score < self._settings.floor:
                         return False
                     total += score
@@ -354,7 +364,7 @@ def _related(
         return {}
     strongest: dict[tuple[int, str], list[tuple[float, int]]] = defaultdict(list)
     for i, j in cross:
-        link = scorer(i, j).link
+        link = scorer.link(i, j)
         if link >= settings.related:
             strongest[(i, documents[j])].append((-link, j))
             strongest[(j, documents[i])].append((-link, i))
@@ -365,7 +375,7 @@ def _related(
                 chosen.add((min(i, j), max(i, j)))
     by_claim: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
     for i, j in chosen:
-        link = scorer(i, j).link
+        link = scorer.link(i, j)
         by_claim[claim_of[i]].append((-link, i, j))
         by_claim[claim_of[j]].append((-link, j, i))
     out: dict[int, tuple[Related, ...]] = {}
@@ -441,8 +451,9 @@ def _gist(
         return sum(scores) / len(scores) if scores else 0.0
 
     body = [x for x in group if ordered[x].kind is not StatementKind.HEADLINE] or list(group)
-    best = max(centrality(x) for x in body)
-    near = [x for x in body if centrality(x) >= best - _GIST_TIE]
+    central = {x: centrality(x) for x in body}
+    best = max(central.values())
+    near = [x for x in body if central[x] >= best - _GIST_TIE]
     return min(near, key=lambda x: (len(ordered[x].text), x))
 
 
@@ -451,7 +462,7 @@ def _strongest(
 ) -> list[tuple[int, int]]:
     """A spanning set (every member linked), then the strongest other pairs up to `limit`."""
     chosen = set(spanning)
-    rest = sorted((p for p in cross if p not in chosen), key=lambda p: (-scorer(*p).link, p))
+    rest = sorted((p for p in cross if p not in chosen), key=lambda p: (-scorer.link(*p), p))
     chosen.update(rest[: max(0, limit - len(chosen))])
     return sorted(chosen)
 
@@ -466,7 +477,7 @@ def _spanning(group: Sequence[int], documents: Sequence[str], scorer: _Scorer) -
             for y in group:
                 if y in inside or documents[x] == documents[y]:
                     continue
-                s = scorer(x, y).link
+                s = scorer.link(x, y)
                 if best is None or (-s, x, y) < (-best[0], best[1], best[2]):
                     best = (s, x, y)
         if best is None:  # only same-document statements left: attach without a pair
