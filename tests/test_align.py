@@ -187,6 +187,27 @@ def test_per_document_cap_is_respected() -> None:
         assert sum(sid.startswith("m:") for sid in claim.statements) <= 2
 
 
+def test_a_statement_a_report_makes_three_times_joins_the_claim_each_time() -> None:
+    # lead, body and recap restate one fact; the other outlet says it once
+    one = statements_of(
+        "a",
+        "Bridge closed",
+        "The city closed the Elm Street bridge on Friday after inspectors found cracks in its supports.",
+        "Traffic was diverted through the old town for most of the afternoon.",
+        "Inspectors found cracks in the supports of the Elm Street bridge, and the city closed it on Friday.",
+        "Cracks in its supports led the city to close the Elm Street bridge on Friday.",
+    )
+    two = statements_of(
+        "b",
+        "Elm Street bridge shut",
+        "On Friday the city shut the Elm Street bridge because inspectors had found cracks in its supports.",
+    )
+    claims = align(one + two, {}, get_embedder("minilm"))
+    claim = _claim_of(claims, "b:s1")
+    assert {"a:s1", "a:s3", "a:s4"} <= set(claim.statements)
+    assert "a:s2" not in claim.statements
+
+
 def test_statements_giving_different_figures_stay_together_for_the_judge() -> None:
     a = statements_of("a", "Village fire", "The fire destroyed 40 homes in the village, officials said.")
     b = statements_of("b", "Fire in village", "Officials said the fire destroyed 14 homes in the village.")
