@@ -15,7 +15,8 @@ from typing import Any
 #     note, decided) and top-level "review" {"stale": ...}; summary "review" counts. Finding ids are
 #     stable ("f-" + 10 hex digits).
 #   - facts: "predicate", "arg", "around", "subject", "narrowing" (the slot each fact sits in).
-#   - claims: "gist" (the member that states it best); pairs: "detail" ("same facts; BBC adds more").
+#   - claims: "gist" (the member that states it best), "detail" (the claim in words); pairs: "detail"
+#     ("same facts; BBC adds more", "in part; BBC adds “Tuesday” (date)").
 #   - documents: "fetched" (pages given as URLs); settings: "language_limits".
 JSON_FORMAT = 1
 
@@ -248,7 +249,9 @@ class Pair:
     relation: Relation
     semantic: float = 0.0  # the components the score was built from, for display
     lexical: float = 0.0
-    detail: str | None = None  # for agree: which side tells more ("same facts; BBC adds more")
+    # which side tells more: "same facts; BBC adds more" / "…; BBC adds “Tuesday” (date)" for agree,
+    # "in part; BBC adds …" for partial
+    detail: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -299,11 +302,15 @@ class Claim:
     documents: tuple[str, ...] = ()
     related: tuple[Related, ...] = ()  # overlaps with statements of other claims, strongest first
     gist: str | None = None  # the member that states the claim best: most central, then shortest
+    # how its outlets' statements relate, in words ("same facts; BBC adds “Tuesday” (date)"), set by the
+    # judge for agreements and partial overlaps
+    detail: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "gist": self.gist,
+            "detail": self.detail,
             "verdict": self.verdict.value,
             "documents": list(self.documents),
             "statements": list(self.statements),

@@ -461,6 +461,58 @@ def test_the_same_facts_with_more_detail_agree_and_say_who_adds_more() -> None:
     assert judged.pairs[0].detail is not None and judged.pairs[0].detail.startswith("same facts")
 
 
+def _detail_of(a: str, b: str, relation: Relation) -> Claim:
+    case = make({"CNN": [a], "MSNBC": [b]}, {"CNN": "2024-06-20", "MSNBC": "2024-06-21"})
+    claims, findings = run(case, [claim("c1", "cnn:s0", "msnbc:s0", relation=relation)])
+    assert findings == []
+    return claims[0]
+
+
+def test_a_claim_says_in_words_what_each_outlet_adds() -> None:
+    judged = _detail_of(
+        "The council closed the Elm Street bridge after inspectors found cracks, the mayor's office said.",
+        "The Elm Street bridge was closed on 14 March after inspectors found cracks in two of its supports.",
+        Relation.AGREE,
+    )
+    assert judged.detail == judged.pairs[0].detail
+    assert judged.detail is not None and judged.detail.startswith("same facts; ")
+    assert "CNN adds “the mayor's office” (source)" in judged.detail
+    assert "MSNBC adds “14 March” (date), “two” (figure)" in judged.detail
+
+
+def test_a_partial_overlap_is_said_to_be_in_part() -> None:
+    statements = (
+        "Police evacuated 300 residents from the tower on Tuesday.",
+        "The tower's residents were evacuated, and the fire crews stayed until late evening, police said.",
+    )
+    case = make({"CNN": [statements[0]], "MSNBC": [statements[1]]})
+    pair = Pair("cnn:s0", "msnbc:s0", 0.2, Relation.PARTIAL)  # too loose a link to call the same facts
+    loose = Claim("c1", Verdict.PARTIAL, ("cnn:s0", "msnbc:s0"), (pair,), ("cnn", "msnbc"))
+    claims, _ = run(case, [loose])
+    assert claims[0].verdict is Verdict.PARTIAL
+    assert claims[0].detail is not None and claims[0].detail.startswith("in part; CNN adds “300” (figure)")
+
+
+def test_what_the_other_outlet_tells_in_its_own_words_is_not_an_addition() -> None:
+    for a, b in [
+        # a name shortened, a figure rounded, a date given with its year, the source named the same
+        ("Mayor Ana Ruiz said the bridge would stay shut.", "Ruiz said the bridge would remain closed."),
+        ("About 300 people were evacuated, police said.", "Police evacuated 300 people."),
+        ("The bridge reopened on 14 March.", "The bridge reopened on March 14, 2024."),
+        ("The WSJ reported the ban.", "The Wall Street Journal reported the ban."),
+    ]:
+        judged = _detail_of(a, b, Relation.AGREE)
+        assert judged.detail is None or "adds “" not in judged.detail, (a, b, judged.detail)
+
+
+def test_a_disputed_claim_is_not_described_as_the_same_facts() -> None:
+    judged, findings = pair_of(
+        "The fire broke out on the 26th floor of the tower.",
+        "The fire broke out on the 25th floor of the tower.",
+    )
+    assert findings and judged.detail is None and judged.pairs[0].detail is None
+
+
 def test_the_judge_never_goes_back_to_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     from compare.facts import nlp
 

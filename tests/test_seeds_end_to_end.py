@@ -161,6 +161,19 @@ def test_claims_are_labelled_by_their_gist_and_agreements_say_who_adds_more(comp
     assert all(p.detail is None or p.detail.startswith("same facts") for p in claim.pairs)
 
 
+def test_agreements_say_what_each_outlet_adds_in_every_format(comparison: Comparison) -> None:
+    from compare.render import render
+
+    ban = _claim_of(comparison, _statement_id(comparison, "nhu-tam", "This has prevented Ukraine"))
+    claim = next(c for c in comparison.claims if c.id == ban)
+    assert claim.detail is not None and "Nhu Tam adds “23/8” (date)" in claim.detail  # the WSJ date
+    note = render(comparison, "md").decode()
+    agree = note.split("### Where they agree")[1].split("###")[0]
+    assert "Nhu Tam adds “23/8” (date)" in agree and "different words or detail" not in agree
+    html = render(comparison, "html").decode()
+    assert "Nhu Tam adds “23/8” (date)" in html
+
+
 def test_no_finding_an_editor_would_dismiss_at_sight(comparison: Comparison) -> None:
     # 'The article cites' / 'two US officials said' is the WSJ article citing its sources
     assert not [f for f in comparison.findings if f.type is FindingType.ATTRIBUTION]

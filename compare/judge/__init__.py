@@ -21,7 +21,16 @@ from compare.judge.resolve import resolve_facts
 from compare.judge.slots import number_slot_drafts, time_slot_drafts
 from compare.judge.stance import stance_drafts
 from compare.judge.times import duration_drafts
-from compare.judge.verdicts import adds_more, closest_pairs, relation, same_facts, story_keys, verdict
+from compare.judge.verdicts import (
+    adds_more,
+    claim_detail,
+    closest_pairs,
+    pair_detail,
+    relation,
+    same_facts,
+    story_keys,
+    verdict,
+)
 from compare.model import Claim, Document, Fact, Finding, FindingType, Pair, Relation, Statement, Verdict
 
 __all__ = ["MAX_SCAN_BUCKET", "compare_pair", "judge", "numbers_compatible", "outlet_labels"]
@@ -83,12 +92,16 @@ def judge(
         stances = stance_drafts(claim, index, side)
         drafts.extend(stances)
         pairs = [_with_stances(pair, stances) for pair in pairs]
+        pairs = [
+            replace(p, detail=pair_detail(p.relation, p.detail, side(p.a), side(p.b), common)) for p in pairs
+        ]
         judged_claim = replace(claim, pairs=tuple(pairs))
         judged.append(replace(judged_claim, verdict=verdict(judged_claim)))
         drafts.extend(coverage_drafts(judged_claim, index, by_id, docs, documents, labels))
     drafts.extend(internal_drafts(judged, by_id, docs, resolved, labels))
     drafts.extend(unaligned_drafts(judged, side))
     judged, drafts = _one_verdict(judged, drafts, by_id)
+    judged = [replace(claim, detail=claim_detail(claim)) for claim in judged]
     return judged, number_findings(join_across_outlets(drafts, labels), [c.id for c in judged])
 
 

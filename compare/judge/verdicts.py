@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from compare.judge.base import Draft, Side
+from compare.judge.numbers import numbers_compatible
 from compare.model import Claim, Fact, FactKind, FindingType, Pair, Relation, Statement, Verdict
 
 
@@ -88,6 +89,103 @@ def adds_more(a: Side, b: Side) -> str | None:
         if len(large) >= _MORE * len(small) and len(small & large) >= _INSIDE * len(small):
             return f"same facts; {side.label} adds more"
     return None
+
+
+# What a statement tells beyond the other: its names, figures, dates and sources, in words.
+_TOLD_KINDS = frozenset({FactKind.ENTITY, FactKind.NUMBER, FactKind.TIME, FactKind.ATTRIBUTION})
+ADDED_LISTED = 3  # facts named per side; more are counted
+
+
+def _what(fact: Fact) -> str | None:
+    """The kind of a fact in a word (date, time span, figure, source); a name speaks for itself (and
+    the tagger's guess of person or place is not worth showing)."""
+    if fact.kind is FactKind.TIME:
+        return "time span" if fact.label == "DURATION" else "date"
+    if fact.kind is FactKind.NUMBER:
+        return "figure"
+    if fact.kind is FactKind.ATTRIBUTION:
+        return "source"
+    return None
+
+
+def _mentions(text: str, words: str) -> bool:
+    """`words` stand as whole words in `text`, case aside."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+_KEY_WORD = re.compile(r"[a-z]+")
+
+
+def _told_alike(x: Fact, y: Fact) -> bool:
+    """The other statement tells this fact too, in its own way: the same key; figures that can both be
+    true; dates whose spans overlap; names, sources and dates whose words one holds within the other's
+    ('Mayor Ana Ruiz' / 'Ruiz', 'spring 2025' / 'the spring of this year')."""
+    if x.key == y.key:
+        return True
+    if FactKind.NUMBER in (x.kind, y.kind):
+        return x.kind is y.kind and x.value is not None and y.value is not None and numbers_compatible(x, y)
+    if (x.kind is FactKind.TIME) != (y.kind is FactKind.TIME):
+        return False
+    if x.kind is FactKind.TIME and x.low is not None and y.low is not None:
+        return x.low <= (y.high if y.high is not None else y.low) and y.low <= (
+            x.high if x.high is not None else x.low
+        )
+    wx, wy = set(_KEY_WORD.findall(x.key)), set(_KEY_WORD.findall(y.key))
+    return bool(wx and wy) and (wx <= wy or wy <= wx)
+
+
+def added_facts(own: Side, other: Side, common: frozenset[str] = frozenset()) -> list[Fact]:
+    """Names, figures, dates and sources `own` states that `other` neither tells nor mentions (the
+    story's own names aside); a fact inside a longer added one ('two' in 'two US officials') is not
+    listed again."""
+    told = [f for f in other.facts if f.kind in _TOLD_KINDS]
+    added: list[Fact] = []
+    for fact in sorted(own.facts, key=lambda f: (f.start, -(f.end - f.start))):
+        if fact.kind not in _TOLD_KINDS or not fact.key or any(_told_alike(fact, y) for y in told):
+            continue
+        if f"{fact.kind.value}:{fact.key}" in common or _mentions(other.statement.text, fact.text):
+            continue
+        if any(fact.start >= a.start and fact.end <= a.end for a in added):
+            continue
+        added.append(fact)
+    return added
+
+
+def _listed(facts: Sequence[Fact]) -> str:
+    named = [f"“{f.text}”" + (f" ({what})" if (what := _what(f)) else "") for f in facts[:ADDED_LISTED]]
+    if len(facts) > ADDED_LISTED:
+        named.append(f"{len(facts) - ADDED_LISTED} more")
+    return ", ".join(named)
+
+
+def additions(a: Side, b: Side, common: frozenset[str] = frozenset()) -> str | None:
+    """ "Nhu Tam adds “23/8” (date), “US officials” (source)": what each side tells that the other does
+    not; None when neither adds a name, figure, date or source."""
+    parts = []
+    for own, other in ((a, b), (b, a)):
+        added = added_facts(own, other, common)
+        if added:
+            parts.append(f"{own.label} adds {_listed(added)}")
+    return "; ".join(parts) or None
+
+
+def pair_detail(relation: Relation, current: str | None, a: Side, b: Side, common: frozenset[str]) -> str | None:
+    """How two statements relate, in words: 'same facts; BBC adds “Tuesday” (date)' for an agreement,
+    'in part; …' for a partial overlap, with what each adds; None for a conflict (its findings say it)."""
+    if relation is Relation.CONFLICT:
+        return None
+    added = additions(a, b, common)
+    if relation is Relation.AGREE:
+        return f"same facts; {added}" if added else current
+    return f"in part; {added}" if added else None
+
+
+def claim_detail(claim: Claim) -> str | None:
+    """The claim in words, from its strongest pair with the gist (its strongest pair if none)."""
+    if claim.verdict in (Verdict.UNIQUE, Verdict.CONFLICT) or not claim.pairs:
+        return None
+    with_gist = [p for p in claim.pairs if claim.gist in (p.a, p.b)] or list(claim.pairs)
+    return max(with_gist, key=lambda p: (p.score, p.a, p.b)).detail
 
 
 def verdict(claim: Claim) -> Verdict:

@@ -286,6 +286,7 @@ class ClaimView:
     outlets: tuple[str, ...] = ()  # labels of the outlets carrying it, in document order
     flagged: bool = False  # a discrepancy finding is about this claim
     discrepancy_anchor: str | None = None  # the first such finding, to link to
+    detail: str | None = None  # the claim in words: "same facts; BBC adds “Tuesday” (date)", "in part; …"
 
 
 @dataclass(frozen=True, slots=True)
@@ -923,6 +924,7 @@ class _Builder:
             outlets=tuple(dict.fromkeys(v.outlet for v in views)),
             flagged=bool(discrepancies),
             discrepancy_anchor=self.finding_anchor[discrepancies[0].id] if discrepancies else None,
+            detail=claim.detail,
         )
 
     def _finding(self, finding: Finding) -> FindingView:
