@@ -380,7 +380,8 @@ def test_a_headline_never_keeps_apart_body_statements_of_one_event() -> None:
     one = statements_of(
         "a",
         "Storm forces 200 Marlow residents from their homes",
-        "A powerful storm flooded the coastal town of Marlow on Monday, forcing 200 residents from their homes.",
+        "A powerful storm flooded the coastal town of Marlow on Monday, forcing 200 residents from their "
+        "homes.",
     )
     two = statements_of(
         "b",

@@ -169,7 +169,9 @@ def additions(a: Side, b: Side, common: frozenset[str] = frozenset()) -> str | N
     return "; ".join(parts) or None
 
 
-def pair_detail(relation: Relation, current: str | None, a: Side, b: Side, common: frozenset[str]) -> str | None:
+def pair_detail(
+    relation: Relation, current: str | None, a: Side, b: Side, common: frozenset[str]
+) -> str | None:
     """How two statements relate, in words: 'same facts; BBC adds “Tuesday” (date)' for an agreement,
     'in part; …' for a partial overlap, with what each adds; None for a conflict (its findings say it)."""
     if relation is Relation.CONFLICT:
