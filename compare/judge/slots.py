@@ -235,9 +235,9 @@ def number_slot_drafts(
     disagree (read on ECB+ clusters).
     """
     out: list[Draft] = []
-    if different_referents(a, b) or different_occasions(a, b):
-        return out
     by_a, by_b = facts_by_class(a.facts, _number_class), facts_by_class(b.facts, _number_class)
+    if not by_a.keys() & by_b.keys() or different_referents(a, b) or different_occasions(a, b):
+        return out  # (no figures of one class on both sides is the common case: asked first)
     shared_breakdown = len(_breakdown(a) & _breakdown(b)) >= 2
 
     def may_pair(x: Fact, y: Fact) -> bool:
