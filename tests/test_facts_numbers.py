@@ -135,3 +135,11 @@ def test_a_number_set_off_by_commas_after_an_untagged_name_is_an_age() -> None:
     fact = only("Moreau, 52, a former striker, was sacked on Monday.")
     assert fact.role is not None and fact.role.startswith("age")
     assert not (only("Police in Lyon, 12, said the protest ended.").role or "").startswith("age")  # a place
+
+
+def test_how_many_times_in_one_word_is_a_count() -> None:
+    twice = only("The police fired twice at the car.")
+    assert (twice.text, twice.value, twice.qualifier) == ("twice", 2.0, None)
+    bounded = only("The city asked at least once for federal help.")
+    assert (bounded.text, bounded.value, bounded.low, bounded.high) == ("at least once", 1.0, 1.0, None)
+    assert numbers("The club was once the best in the league.") == []  # 'formerly', not a count

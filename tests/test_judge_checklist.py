@@ -85,6 +85,10 @@ NUMBERS_DIFFER = [
     ("Two charged as stadium crush toll reaches 19", "Six charged over stadium crush"),
     # one unit written in two forms ('storey' / 'storeys') is not a conversion that excuses rounding
     ("Flames swept through the 24-storey hotel.", "Flames swept through the hotel, 22 storeys high."),
+    # how many times, in one word and in figures
+    ("Police fired twice at the car, witnesses said.", "Police fired three times at the car, a witness said."),
+    ("The reactor was shut down twice last year.", "The reactor was shut down four times last year."),
+    ("Only once has the club won the cup.", "The club has won the cup three times."),
 ]
 
 NUMBERS_AGREE = [
@@ -121,6 +125,10 @@ NUMBERS_AGREE = [
         "The storm brought a 4-metre wave to the harbour.",
         "The storm brought a wave 4 meters high to the harbour.",
     ),
+    ("Police fired twice at the car.", "Police fired two times at the car."),
+    ("The city asked at least once for federal help.", "The city asked twice for federal help."),
+    # 'once' alone is 'formerly', not a count
+    ("The club was once the best in the league.", "The club was the best in the league for two decades."),
 ]
 
 

@@ -258,6 +258,7 @@ def extract(text: str, offset: int, statement_id: str, taken: Sequence[tuple[int
         if fact is not None:
             facts.append(fact)
     facts = _merge_ranges(facts, text, offset)
+    facts.extend(_occasions(text, offset, statement_id, parsed, [*taken, *_spans(facts, offset)]))
     for match in _SCARCE_RE.finditer(text):
         start, end = match.span()
         if any(s < end and start < e for s, e in taken) or any(
@@ -278,6 +279,52 @@ def extract(text: str, offset: int, statement_id: str, taken: Sequence[tuple[int
             )
         )
     return facts
+
+
+# How many times something happened, in one word: "fired twice" / "fired three times". "once" alone is
+# as often "formerly" ("once a powerhouse"), so it counts only when bounded: "at least once", "only once".
+_OCCASION_VALUES = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_BOUNDS = ("at least", "more than", "only", "just", "exactly", "no more than")
+_OCCASION_RE = re.compile(
+    rf"(?:\b(?P<qual>{'|'.join(_BOUNDS)})\s+)?\b(?P<word>once|twice|thrice)\b", re.IGNORECASE
+)
+
+
+def _spans(facts: Sequence[Fact], offset: int) -> list[tuple[int, int]]:
+    return [(f.start - offset, f.end - offset) for f in facts]
+
+
+def _occasions(
+    text: str, offset: int, statement_id: str, parsed: Any, taken: Sequence[tuple[int, int]]
+) -> list[Fact]:
+    """Counts of occasions said in one word ('twice', 'at least once'), read like 'two times'."""
+    out: list[Fact] = []
+    for match in _OCCASION_RE.finditer(text):
+        start, end = match.span()
+        word, bound = match.group("word").lower(), (match.group("qual") or "").lower() or None
+        if any(s < end and start < e for s, e in taken) or (word == "once" and bound is None):
+            continue
+        value = _OCCASION_VALUES[word]
+        qualifier = QUALIFIERS.get(bound) if bound else None
+        low, high = qualifier_range(value, qualifier)
+        out.append(
+            Fact(
+                id="",
+                statement=statement_id,
+                kind=FactKind.NUMBER,
+                start=offset + start,
+                end=offset + end,
+                text=text[start:end],
+                key=_format_value(value),
+                label="CARDINAL",
+                qualifier=qualifier,
+                value=value,
+                low=low,
+                high=high,
+                role=_role(parsed, text, start, end, None),
+            )
+        )
+    return out
 
 
 # Words that say an amount is nearly nothing: "very few left", "only a handful", "hardly any".
