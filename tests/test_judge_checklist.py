@@ -86,7 +86,7 @@ NUMBERS_DIFFER = [
     # one unit written in two forms ('storey' / 'storeys') is not a conversion that excuses rounding
     ("Flames swept through the 24-storey hotel.", "Flames swept through the hotel, 22 storeys high."),
     # how many times, in one word and in figures
-    ("Police fired twice at the car, witnesses said.", "Police fired three times at the car, a witness said."),
+    ("Police fired twice at the car, witnesses said.", "Police fired three times at the car, they said."),
     ("The reactor was shut down twice last year.", "The reactor was shut down four times last year."),
     ("Only once has the club won the cup.", "The club has won the cup three times."),
 ]
