@@ -164,6 +164,11 @@ def test_claims_are_labelled_by_their_gist_and_agreements_say_who_adds_more(comp
 def test_agreements_say_what_each_outlet_adds_in_every_format(comparison: Comparison) -> None:
     from compare.render import render
 
+    # the refused request: 'at least one recent case' / 'at least once', each outlet naming its source
+    refused = _claim_of(comparison, _statement_id(comparison, "nhu-tam", "Ukraine has requested at least once"))
+    claim = next(c for c in comparison.claims if c.id == refused)
+    assert claim.verdict is Verdict.AGREE and claim.detail is not None
+    assert claim.detail.startswith("same facts; ") and "“two US officials” (source)" in claim.detail
     ban = _claim_of(comparison, _statement_id(comparison, "nhu-tam", "This has prevented Ukraine"))
     claim = next(c for c in comparison.claims if c.id == ban)
     assert claim.detail is not None and "Nhu Tam adds “23/8” (date)" in claim.detail  # the WSJ date
