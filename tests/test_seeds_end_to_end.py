@@ -165,7 +165,9 @@ def test_agreements_say_what_each_outlet_adds_in_every_format(comparison: Compar
     from compare.render import render
 
     # the refused request: 'at least one recent case' / 'at least once', each outlet naming its source
-    refused = _claim_of(comparison, _statement_id(comparison, "nhu-tam", "Ukraine has requested at least once"))
+    refused = _claim_of(
+        comparison, _statement_id(comparison, "nhu-tam", "Ukraine has requested at least once")
+    )
     claim = next(c for c in comparison.claims if c.id == refused)
     assert claim.verdict is Verdict.AGREE and claim.detail is not None
     assert claim.detail.startswith("same facts; ") and "“two US officials” (source)" in claim.detail
