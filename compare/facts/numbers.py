@@ -265,20 +265,39 @@ def extract(text: str, offset: int, statement_id: str, taken: Sequence[tuple[int
             f.start - offset < end and start < f.end - offset for f in facts
         ):
             continue
-        facts.append(
-            Fact(
-                id="",
-                statement=statement_id,
-                kind=FactKind.NUMBER,
-                start=offset + start,
-                end=offset + end,
-                text=text[start:end],
-                key="scarce",
-                label="SCARCE",
-                role=_role(parsed, text, start, end, None),
-            )
-        )
+        facts.append(_word_fact(text, offset, statement_id, parsed, (start, end), "scarce", "SCARCE"))
     return facts
+
+
+def _word_fact(
+    text: str,
+    offset: int,
+    statement_id: str,
+    parsed: Any,
+    span: tuple[int, int],
+    key: str,
+    label: str,
+    value: float | None = None,
+    qualifier: str | None = None,
+) -> Fact:
+    """A number fact said in words with no figure ('very few', 'twice'), at statement-relative `span`."""
+    start, end = span
+    low, high = qualifier_range(value, qualifier) if value is not None else (None, None)
+    return Fact(
+        id="",
+        statement=statement_id,
+        kind=FactKind.NUMBER,
+        start=offset + start,
+        end=offset + end,
+        text=text[start:end],
+        key=key,
+        label=label,
+        qualifier=qualifier,
+        value=value,
+        low=low,
+        high=high,
+        role=_role(parsed, text, start, end, None),
+    )
 
 
 # How many times something happened, in one word: "fired twice" / "fired three times". "once" alone is
@@ -306,22 +325,10 @@ def _occasions(
             continue
         value = _OCCASION_VALUES[word]
         qualifier = QUALIFIERS.get(bound) if bound else None
-        low, high = qualifier_range(value, qualifier)
+        span = (start, end)
         out.append(
-            Fact(
-                id="",
-                statement=statement_id,
-                kind=FactKind.NUMBER,
-                start=offset + start,
-                end=offset + end,
-                text=text[start:end],
-                key=_format_value(value),
-                label="CARDINAL",
-                qualifier=qualifier,
-                value=value,
-                low=low,
-                high=high,
-                role=_role(parsed, text, start, end, None),
+            _word_fact(
+                text, offset, statement_id, parsed, span, _format_value(value), "CARDINAL", value, qualifier
             )
         )
     return out
