@@ -10,6 +10,7 @@ the fact or standing next to it; the judge compares slots by those words as well
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from compare.facts import nlp
@@ -78,6 +79,7 @@ _MEANING = {word: min(group) for group in SAME_MEANING for word in group}
 MEANING_GROUPS = frozenset(_MEANING.values())  # the name each group goes by
 
 
+@lru_cache(maxsize=1 << 16)
 def meaning(word: str) -> str:
     """A word reduced to what it means for pairing: singular, lower case, one name per synonym group.
 
