@@ -331,17 +331,22 @@ class _Groups:
         return total / count >= self._settings.average and linked >= self._settings.density * count
 
     def _headlines_fit(self, a: Sequence[int], b: Sequence[int]) -> bool:
-        """A headline compresses a story into one line: it joins a body statement of another report only
-        when it states the same thing (scores `headline_joins`), never because it touches the topic."""
+        """A headline compresses a story into one line: it joins other reports' body statements only when
+        it states what they say (scores `headline_joins` with at least half of them), never because it
+        touches the topic. Half, not all: one loosely worded member does not keep out a headline that
+        states the claim (ECB+ same-event pairs sharing >= 2 events 0.404 -> 0.421, precision
+        0.915 -> 0.917, against every member)."""
         for xs, ys in ((a, b), (b, a)):
             for x in xs:
                 if not self._headline[x]:
                     continue
-                for y in ys:
-                    if self._headline[y] or self._documents[x] == self._documents[y]:
-                        continue
-                    if self._scorer(x, y).score < self._settings.headline_joins:
-                        return False
+                scores = sorted(
+                    self._scorer(x, y).score
+                    for y in ys
+                    if not self._headline[y] and self._documents[x] != self._documents[y]
+                )
+                if scores and scores[len(scores) // 2] < self._settings.headline_joins:
+                    return False
         return True
 
     def members(self) -> list[list[int]]:
