@@ -50,6 +50,15 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+def _halves(half: int, alone: Sequence[int], texts: Sequence[str], window: int) -> list[tuple[int, int]]:
+    """(first, second) of `half` with each statement of `alone` (sorted, its report's) at most `window`
+    apart whose later sentence leans on the earlier one."""
+    low = bisect.bisect_left(alone, half - window)
+    high = bisect.bisect_right(alone, half + window)
+    pairs = [(min(half, other), max(half, other)) for other in alone[low:high] if other != half]
+    return [(first, second) for first, second in pairs if refers_back(texts[second])]
+
+
 def refers_back(text: str) -> bool:
     """True when the sentence leans on an earlier one for what it is about."""
     return bool(_OPENING_PRONOUN.search(text) or _BACK_REFERENCE.search(text))
@@ -129,23 +138,16 @@ def find_split_matches(
                 if closest < settings.best:
                     continue
                 best = members[int(best_at[row])]
-                low = bisect.bisect_left(members, best - settings.window)
-                high = bisect.bisect_right(members, best + settings.window)
-                for other in members[low:high]:
-                    first, second = min(best, other), max(best, other)
-                    if other != best and refers_back(texts[second]):
-                        proposals.append((closest, single, first, second))
+                for first, second in _halves(best, members, texts, settings.window):
+                    proposals.append((closest, single, first, second))
     for single, partner in paired:
         closest = float(vectors[single] @ vectors[partner])
         if closest < settings.best:
             continue
-        members = by_document.get(documents[partner], [])
-        low = bisect.bisect_left(members, partner - settings.window)
-        high = bisect.bisect_right(members, partner + settings.window)
-        for other in members[low:high]:
-            first, second = min(partner, other), max(partner, other)
-            if refers_back(texts[second]):
-                proposals.append((closest, single, first, second))
+        for first, second in _halves(
+            partner, by_document.get(documents[partner], []), texts, settings.window
+        ):
+            proposals.append((closest, single, first, second))
     # the closest first, and a bound on how many joins are encoded (each costs one model call's share)
     proposals.sort(key=lambda p: (-p[0], p[1], p[2], p[3]))
     del proposals[settings.max_joins :]
