@@ -22,7 +22,6 @@ from compare.judge.slots import number_slot_drafts, time_slot_drafts
 from compare.judge.stance import stance_drafts
 from compare.judge.times import duration_drafts
 from compare.judge.verdicts import (
-    adds_more,
     claim_detail,
     closest_pairs,
     pair_detail,
@@ -86,8 +85,6 @@ def judge(
                 detail = same_facts(side(pair.a), side(pair.b), pair.score, common)
                 if detail is not None:  # the same facts, one side telling more: they agree
                     settled = replace(settled, relation=Relation.AGREE, detail=detail)
-            elif settled.relation is Relation.AGREE:
-                settled = replace(settled, detail=adds_more(side(pair.a), side(pair.b)))
             pairs.append(settled)
         stances = stance_drafts(claim, index, side)
         drafts.extend(stances)

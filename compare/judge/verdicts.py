@@ -173,12 +173,14 @@ def pair_detail(
     relation: Relation, current: str | None, a: Side, b: Side, common: frozenset[str]
 ) -> str | None:
     """How two statements relate, in words: 'same facts; BBC adds “Tuesday” (date)' for an agreement,
-    'in part; …' for a partial overlap, with what each adds; None for a conflict (its findings say it)."""
+    'in part; …' for a partial overlap, with what each adds; without added facts, an agreement keeps
+    `current` (from same_facts) or says which side tells more in words. None for a conflict (its
+    findings say it)."""
     if relation is Relation.CONFLICT:
         return None
     added = additions(a, b, common)
     if relation is Relation.AGREE:
-        return f"same facts; {added}" if added else current
+        return f"same facts; {added}" if added else current or adds_more(a, b)
     return f"in part; {added}" if added else None
 
 
