@@ -173,16 +173,10 @@ class _Scorer:
         self._profiles = profiles
         self._vectors = vectors
         self._cache: dict[tuple[int, int], PairScore] = {}
-        self._links: dict[int, float] = {}  # link strength by i * n + j (i < j): grouping asks it most
-        self._n = len(profiles)
 
     def link(self, i: int, j: int) -> float:
-        """The pair's link strength (PairScore.link), the hot path of grouping."""
-        code = i * self._n + j if i < j else j * self._n + i
-        found = self._links.get(code)
-        if found is None:
-            found = self._links[code] = self(i, j).link
-        return found
+        """The pair's link strength (PairScore.link), what grouping asks."""
+        return self(i, j).link
 
     def __call__(self, i: int, j: int) -> PairScore:
         key = (i, j) if i < j else (j, i)
