@@ -101,7 +101,7 @@ def main() -> None:
         acc_msrp = float(np.mean((p[msrp] >= 0.5) == hard[msrp]))
         print(f"{name:20s} accuracy all {acc:.3f}, MSRP {acc_msrp:.3f}; log-loss {_loss(p, y):.3f}")
     w = _fit(x, y)
-    names = ["bias", "cosine", "lexical", "coverage_low", "coverage_high", "numbers"]
+    names = ["bias", "cosine", "lexical", "coverage_low", "coverage_high", "numbers_shared", "numbers_differ"]
     print("COEFFICIENTS = (" + ", ".join(f"{v:.4f}" for v in w) + ")  # " + ", ".join(names))
     print("in use:        (" + ", ".join(f"{v:.4f}" for v in COEFFICIENTS) + ")")
     _ = math  # keeps the import list honest for readers who extend the features

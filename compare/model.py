@@ -280,6 +280,7 @@ class Related:
     claim: str
     score: float  # calibrated 0..1, as Pair.score
     relation: Relation  # agree | partial
+    link: float  # 0..1, how strongly alignment ties the two, blind to differing figures
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -288,6 +289,7 @@ class Related:
             "claim": self.claim,
             "score": round(self.score, 4),
             "relation": self.relation.value,
+            "link": round(self.link, 4),
         }
 
 

@@ -188,7 +188,7 @@ def small_comparison(*, hostile: bool = False, notes: str | None = None) -> Comp
             (a_only.id,),
             (),
             ("a",),
-            (Related(a_only.id, c_url.id, "c6", 0.41, Relation.PARTIAL),),
+            (Related(a_only.id, c_url.id, "c6", 0.41, Relation.PARTIAL, 0.41),),
         ),
         Claim(
             "c6",
@@ -196,7 +196,7 @@ def small_comparison(*, hostile: bool = False, notes: str | None = None) -> Comp
             (c_url.id,),
             (),
             ("c",),
-            (Related(c_url.id, a_only.id, "c5", 0.41, Relation.PARTIAL),),
+            (Related(c_url.id, a_only.id, "c5", 0.41, Relation.PARTIAL, 0.41),),
         ),
     )
     findings = (

@@ -415,3 +415,29 @@ def test_each_claim_is_labelled_by_its_gist() -> None:
     claim = _claim_of(claims, "x:s1")
     assert claim.statements[0] == "x:s1"  # first in document order ...
     assert claim.gist == "y:s1"  # ... but the gist is the shorter of two equally central statements
+
+
+def test_a_headline_giving_another_figure_still_joins_the_claim_it_disputes() -> None:
+    # each headline states the claim of the other reports' body statements, with another figure: the
+    # judge must see the figures side by side, so the figure does not keep it out
+    for headline, body, restated in (
+        (
+            "Landslide kills 9 in Orsk",
+            "A landslide killed 17 people in the mountain village of Orsk, officials said.",
+            "Officials said 17 people were killed when a landslide hit the mountain village of Orsk.",
+        ),
+        (
+            "Ferry sinks off Lombok, 30 missing",
+            "At least 45 passengers are missing after a ferry sank off Lombok on Friday.",
+            "A ferry sank off Lombok on Friday and at least 45 passengers are missing.",
+        ),
+    ):
+        one = statements_of("a", headline, "Rescue teams worked through the night with heavy machinery.")
+        two = statements_of("b", "Latest", body)
+        three = statements_of("c", "Disaster", restated)
+        claims = align(one + two + three, {}, get_embedder("minilm"))
+        claim = _claim_of(claims, "a:s0")
+        assert {"a:s0", "b:s1", "c:s1"} <= set(claim.statements), headline
+        pairs = {(p.a, p.b): p for p in claim.pairs}
+        # ... and the pairs that differ in the figure are the ones scored lower
+        assert pairs[("a:s0", "b:s1")].score < pairs[("b:s1", "c:s1")].score

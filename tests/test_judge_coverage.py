@@ -72,9 +72,11 @@ def test_only_one_reports_notes_an_overlapping_statement_elsewhere() -> None:
             "BBC": ["The Airbus crashed into the sea after the pilot asked to circle and land again."],
         }
     )
-    strong = Related("cnn:s1", "bbc:s0", "c1", 0.45, Relation.PARTIAL)
-    weak = Related("cnn:s1", "bbc:s0", "c1", 0.1, Relation.PARTIAL)
-    for link, noted in ((strong, True), (weak, False)):
+    strong = Related("cnn:s1", "bbc:s0", "c1", 0.45, Relation.PARTIAL, 0.45)
+    # a strong link scored low for a differing figure still overlaps: the figure is the judge's call
+    other_figure = Related("cnn:s1", "bbc:s0", "c1", 0.1, Relation.PARTIAL, 0.45)
+    weak = Related("cnn:s1", "bbc:s0", "c1", 0.1, Relation.PARTIAL, 0.1)
+    for link, noted in ((strong, True), (other_figure, True), (weak, False)):
         claims = [
             claim("c1", "cnn:s0", "bbc:s0"),
             replace(claim("c2", "cnn:s1"), related=(link,)),
@@ -86,3 +88,28 @@ def test_only_one_reports_notes_an_overlapping_statement_elsewhere() -> None:
             assert unique.note == "BBC (claim c1) has a statement that overlaps this in part"
         else:
             assert unique.note is None  # a loose link is listed with the claim, not put on the finding
+
+
+def test_figures_of_statements_kept_apart_but_linked_are_compared() -> None:
+    case = make(
+        {
+            "CNN": ["The bomb killed twelve people in the crowded market on Friday."],
+            "BBC": ["Police said the explosion at the market killed 14."],
+        }
+    )
+    found = {}
+    partial = Relation.PARTIAL
+    for link, score in ((0.3, 0.01), (0.01, 0.01)):
+        claims = [
+            replace(
+                claim("c1", "cnn:s0"), related=(Related("cnn:s0", "bbc:s0", "c2", score, partial, link),)
+            ),
+            replace(
+                claim("c2", "bbc:s0"), related=(Related("bbc:s0", "cnn:s0", "c1", score, partial, link),)
+            ),
+        ]
+        _, findings = run(case, claims)
+        found[link] = [f for f in findings if f.type is FindingType.NUMBER]
+    # linked as strongly as alignment links: the two tolls are compared, however low the score
+    assert len(found[0.3]) == 1 and [s.text for s in found[0.3][0].spans] == ["twelve people", "14"]
+    assert found[0.01] == []  # a link too loose to have joined them: topic only

@@ -200,7 +200,7 @@ def test_a_claim_shows_its_strongest_related_statements_and_counts_the_rest() ->
         (claim, s) for claim in others for s in claim.statements if not s.startswith(own_document + ":")
     ]
     links = tuple(
-        Related(statement=own, other=s, claim=claim.id, score=0.1, relation=Relation.PARTIAL)
+        Related(statement=own, other=s, claim=claim.id, score=0.1, relation=Relation.PARTIAL, link=0.1)
         for claim, s in (targets * 10)[: RELATED_SHOWN + 3]
     )
     view = build_view(replace(comparison, claims=(replace(first, related=links), *others)))

@@ -80,3 +80,54 @@ def test_lexical_embedder_scores_too() -> None:
     )
     unrelated, _ = _score("The minister resigned on Friday.", "Heavy rain flooded the valley.", "lexical")
     assert para > unrelated
+
+
+FIGURE_PAIRS = [
+    ("Bus crash kills 12 in northern Peru", "Bus crash kills 31 in northern Peru"),
+    ("Storm leaves 4 dead in Texas", "Storm leaves 19 dead in Texas"),
+    ("Shares of the carmaker fell 3 percent on Tuesday", "Shares of the carmaker fell 7 percent on Tuesday"),
+    (
+        "Police detained 40 protesters outside the embassy",
+        "Police detained 400 protesters outside the embassy",
+    ),
+]
+
+
+def test_differing_figures_weigh_more_than_shared_ones_but_not_on_the_link_or_relation() -> None:
+    embedder = get_embedder("minilm")
+    for a, b in FIGURE_PAIRS:
+        vectors = embedder.encode([a, b, a])
+        differ = score_pair(profile(a), profile(b), float(vectors[0] @ vectors[1]))
+        same = score_pair(profile(a), profile(a), float(vectors[0] @ vectors[2]))
+        assert differ.numbers == -1.0 and same.numbers == 1.0
+        # the score says "the same statement": a different figure makes it a different one ...
+        assert differ.score < differ.link - 0.15, (a, b)
+        assert math.log(same.score / (1 - same.score)) - math.log(same.link / (1 - same.link)) < 1e-9
+        # ... but alignment still ties them, and whether the figures conflict is the judge's call
+        assert differ.relation is Relation.AGREE, (a, b)
+
+
+def test_a_rewording_of_one_event_outranks_another_event_of_its_kind() -> None:
+    embedder = get_embedder("minilm")
+    cases = [
+        (
+            "Storm leaves 4 dead in Texas",
+            "Four people die as storm sweeps across Texas",
+            "Storm leaves 19 dead in Oklahoma",
+        ),
+        (
+            "Bus crash kills 12 in northern Peru",
+            "12 dead as bus plunges off mountain road in Peru",
+            "Bus crash kills 31 in southern India",
+        ),
+        (
+            "Earthquake of magnitude 6.1 hits off the coast of Chile",
+            "A 6.1-magnitude quake struck off Chile's coast",
+            "Earthquake of magnitude 7.3 hits off the coast of Japan",
+        ),
+    ]
+    for base, rewording, other_event in cases:
+        vectors = embedder.encode([base, rewording, other_event])
+        same_event = score_pair(profile(base), profile(rewording), float(vectors[0] @ vectors[1]))
+        other = score_pair(profile(base), profile(other_event), float(vectors[0] @ vectors[2]))
+        assert same_event.score > other.score, (base, rewording, other_event)

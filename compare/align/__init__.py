@@ -326,16 +326,17 @@ class _Groups:
 
     def _headlines_fit(self, a: Sequence[int], b: Sequence[int]) -> bool:
         """A headline compresses a story into one line: it joins other reports' body statements only when
-        it states what they say (scores `headline_joins` with at least half of them), never because it
-        touches the topic. Half, not all: one loosely worded member does not keep out a headline that
-        states the claim (ECB+ same-event pairs sharing >= 2 events 0.404 -> 0.421, precision
-        0.915 -> 0.917, against every member)."""
+        it states what they say (links `headline_joins` with at least half of them, figures aside: a
+        headline giving another toll states the claim it disputes), never because it touches the topic.
+        Half, not all: one loosely worded member does not keep out a headline that states the claim
+        (ECB+ same-event pairs sharing >= 2 events 0.404 -> 0.421, precision 0.915 -> 0.917, against
+        every member)."""
         for xs, ys in ((a, b), (b, a)):
             for x in xs:
                 if not self._headline[x]:
                     continue
                 scores = sorted(
-                    self._scorer(x, y).score
+                    self._scorer.link(x, y)
                     for y in ys
                     if not self._headline[y] and self._documents[x] != self._documents[y]
                 )
@@ -392,6 +393,7 @@ def _related(
                     claim=f"c{claim_of[other] + 1}",
                     score=result.score,
                     relation=result.relation,
+                    link=result.link,
                 )
             )
         out[number] = tuple(items)

@@ -9,9 +9,10 @@ from compare.judge.spans import name_list, quote, statement_span
 from compare.model import Claim, Document, FindingType, Severity, Statement
 
 # A related link (an overlap with a statement in another claim) is worth a note on "only X reports
-# this" from this score up; weaker ones are listed with the claim but are right only about a third of
-# the time on CSTBank gulfair11 (measured with an earlier bench script), too often to qualify a finding.
-RELATED_NOTE_SCORE = 0.3
+# this" from this link strength up (figures aside: another toll is still an overlap); weaker ones are
+# listed with the claim but are right only about a third of the time on CSTBank gulfair11 (measured
+# with an earlier bench script), too often to qualify a finding.
+RELATED_NOTE_LINK = 0.3
 
 
 def coverage_drafts(
@@ -68,7 +69,7 @@ def _related_note(
     where: dict[str, list[str]] = {}
     for link in claim.related:
         other = by_id.get(link.other)
-        if other is not None and other.document in wanted and link.score >= RELATED_NOTE_SCORE:
+        if other is not None and other.document in wanted and link.link >= RELATED_NOTE_LINK:
             claims = where.setdefault(other.document, [])
             if link.claim not in claims:
                 claims.append(link.claim)

@@ -20,9 +20,9 @@ from compare.model import Claim, Document, Fact, FactKind, FindingType, Severity
 MAX_SCAN_BUCKET = 40
 
 
-# A related link scoring this much could have joined the two statements in one claim (alignment's own
+# A related link this strong could have joined the two statements in one claim (alignment's own
 # threshold for linking two statements); weaker ones only touch the same topic.
-LINKED_SCORE = 0.05
+LINKED_STRENGTH = 0.05
 
 
 def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> list[Draft]:
@@ -66,7 +66,7 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
         for link in claim.related:
             i, j = sorted((position[link.statement], position[link.other]))
             candidates.add(("slot", i, j))
-            if link.score >= LINKED_SCORE:
+            if link.link >= LINKED_STRENGTH:
                 linked.add((i, j))
     # a report that both denies and says a word tells both sides itself ('officials said there was no
     # fire'; 'a witness reported seeing a fire'): no disagreement between outlets on it
