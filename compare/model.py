@@ -252,6 +252,14 @@ class Pair:
     # which side tells more: "same facts; BBC adds more" / "…; BBC adds “Tuesday” (date)" for agree,
     # "in part; BBC adds …" for partial
     detail: str | None = None
+    # 0..1, how strongly alignment ties the two, blind to differing figures (the score is not: two
+    # statements giving different figures do not make the same statement); None: as the score
+    link: float | None = None
+
+    @property
+    def strength(self) -> float:
+        """How strongly the two are tied, figures aside."""
+        return self.score if self.link is None else self.link
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -262,6 +270,7 @@ class Pair:
             "semantic": round(self.semantic, 4),
             "lexical": round(self.lexical, 4),
             "detail": self.detail,
+            "link": round(self.strength, 4),
         }
 
 

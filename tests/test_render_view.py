@@ -56,6 +56,10 @@ def test_pair_labels_speak_a_journalists_language() -> None:
     assert pair_label(Pair("a", "b", 0.99, Relation.CONFLICT)) == "contradicts"
     assert pair_label(Pair("a", "b", 0.05, Relation.PARTIAL)) == "loosely related"
     assert pair_label(Pair("a", "b", 0.05, Relation.CONFLICT)) == "contradicts"
+    # tied strongly but giving another figure: not the same statement, not loose either (the figure is
+    # a finding's to show)
+    assert pair_label(Pair("a", "b", 0.2, Relation.AGREE, link=0.9)) == "overlaps"
+    assert pair_label(Pair("a", "b", 0.9, Relation.AGREE, link=0.95)) == "same statement"
 
 
 def test_story_title_is_given_or_shared_and_never_a_disputed_headline() -> None:
@@ -206,6 +210,23 @@ def test_a_claim_shows_its_strongest_related_statements_and_counts_the_rest() ->
     view = build_view(replace(comparison, claims=(replace(first, related=links), *others)))
     shown = next(c for c in view.claims if c.id == first.id)
     assert len(shown.related) == RELATED_SHOWN and shown.related_more == 3
+
+
+def test_a_related_link_giving_another_figure_is_shown_as_an_overlap() -> None:
+    from dataclasses import replace
+
+    from compare.model import Related, Relation
+    from compare.render.view import build_view
+
+    comparison = small_comparison()
+    first, *others = comparison.claims
+    own = first.statements[0]
+    claim, other = next((c, s) for c in others for s in c.statements if s.split(":")[0] != own.split(":")[0])
+    for score, link, notable, label in ((0.1, 0.6, True, "overlaps"), (0.1, 0.1, False, "loosely related")):
+        related = (Related(own, other, claim.id, score, Relation.PARTIAL, link),)
+        view = build_view(replace(comparison, claims=(replace(first, related=related), *others)))
+        shown = next(c for c in view.claims if c.id == first.id).related[0]
+        assert (shown.notable, shown.label) == (notable, label)
 
 
 def test_a_dispute_across_two_claims_is_shown_once_and_explains_both() -> None:

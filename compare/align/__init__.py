@@ -422,6 +422,7 @@ def _claim(
                 relation=result.relation,
                 semantic=result.semantic,
                 lexical=result.lexical,
+                link=result.link,
             )
         )
     docs = tuple(sorted({documents[x] for x in group}))

@@ -220,12 +220,13 @@ class RelatedView:
     relation: str
     label: str
     score: float
+    link: float  # how strongly alignment ties the two, figures aside
     other_text: str = ""  # the other statement, cut for a compact list
 
     @property
     def notable(self) -> bool:
         """Worth a line in a short note: more than loosely related."""
-        return self.score >= LOOSE_SCORE
+        return self.link >= LOOSE_SCORE
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,7 +511,7 @@ def pair_label(pair: Pair) -> str:
         return "contradicts"
     if pair.relation is Relation.AGREE and pair.score >= SAME_STATEMENT_SCORE:
         return "same statement"
-    if pair.score < LOOSE_SCORE:
+    if pair.strength < LOOSE_SCORE:  # figures aside: a differing figure is the findings' to show
         return "loosely related"
     return "overlaps"
 
@@ -913,8 +914,9 @@ class _Builder:
                     other=self._statement(self.statements[r.other]),
                     claim_id=r.claim,
                     relation=r.relation.value,
-                    label=pair_label(Pair(r.statement, r.other, r.score, r.relation)),
+                    label=pair_label(Pair(r.statement, r.other, r.score, r.relation, link=r.link)),
                     score=r.score,
+                    link=r.link,
                     other_text=clip(self.statements[r.other].text, ITEM_QUOTE_CHARS),
                 )
                 for r in claim.related[:RELATED_SHOWN]
