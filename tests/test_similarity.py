@@ -131,3 +131,43 @@ def test_a_rewording_of_one_event_outranks_another_event_of_its_kind() -> None:
         same_event = score_pair(profile(base), profile(rewording), float(vectors[0] @ vectors[1]))
         other = score_pair(profile(base), profile(other_event), float(vectors[0] @ vectors[2]))
         assert same_event.score > other.score, (base, rewording, other_event)
+
+
+def _pair_score(a: str, b: str) -> float:
+    from compare import Document, compare_documents
+
+    comparison = compare_documents([Document.from_text(a, id="a"), Document.from_text(b, id="b")])
+    (pair,) = [p for claim in comparison.claims for p in claim.pairs]
+    return pair.score
+
+
+def test_figures_that_can_both_be_true_do_not_count_as_different() -> None:
+    # told loosely on one side ("dozens", "at least 40", "around 50", "hundreds"): not the same figure,
+    # not a different one either
+    differ = _pair_score(
+        "Troops killed 12 protesters in the capital on Friday",
+        "Troops killed 35 protesters in the capital on Friday",
+    )
+    killed = "Troops killed 35 protesters in the capital on Friday"
+    ferry = "people died when the ferry capsized off the coast"
+    for a, b in (
+        ("Troops killed dozens of protesters in the capital on Friday", killed),
+        (f"At least 40 {ferry}", f"Dozens of {ferry}"),
+        (f"Around 50 {ferry}", f"Fifty-three {ferry}"),
+        (
+            "Hundreds of homes were flooded in the river town",
+            "About 300 homes were flooded in the river town",
+        ),
+    ):
+        assert _pair_score(a, b) > differ + 0.15, (a, b)
+
+
+def test_an_ordinal_and_a_rate_are_not_compared_as_figures() -> None:
+    with_ordinal = _pair_score(
+        "The yuan weakened against the dollar for a third day",
+        "The yuan weakened to 6.3282 against the dollar",
+    )
+    without = _pair_score(
+        "The yuan weakened against the dollar for days", "The yuan weakened to 6.3282 against the dollar"
+    )
+    assert with_ordinal >= without - 0.1
