@@ -171,3 +171,26 @@ def test_an_ordinal_and_a_rate_are_not_compared_as_figures() -> None:
         "The yuan weakened against the dollar for days", "The yuan weakened to 6.3282 against the dollar"
     )
     assert with_ordinal >= without - 0.1
+
+
+def test_statements_dated_apart_are_not_the_same_statement() -> None:
+    for same, apart, undated in (
+        (
+            ("The council approved the new budget on March 3, 2021.", "The council approved the new budget on March 3, 2021, after a long debate."),
+            ("The council approved the new budget on March 3, 2021.", "The council approved the new budget on June 9, 2021, after a long debate."),
+            ("The council approved the new budget.", "The council approved the new budget on June 9, 2021, after a long debate."),
+        ),
+        (
+            ("Morning briefing for Friday, December 6, 2013", "Morning briefing for Friday, December 6, 2013: what to watch"),
+            ("Morning briefing for Friday, December 6, 2013", "Morning briefing for Friday, July 12, 2013"),
+            ("Morning briefing", "Morning briefing for Friday, July 12, 2013"),
+        ),
+        (
+            ("Stocks close higher on Tuesday", "Stocks close higher on Tuesday in thin trade"),
+            ("Stocks close higher on Tuesday", "Stocks close higher on Thursday"),
+            ("Stocks close higher", "Stocks close higher in thin trade"),
+        ),
+    ):  # fmt: skip
+        dated_apart = _pair_score(*apart)
+        assert dated_apart < _pair_score(*same) - 0.05, apart
+        assert dated_apart < _pair_score(*undated), apart
