@@ -65,3 +65,28 @@ def test_hedges_and_their_strength() -> None:
     assert [(f.text, f.key) for f in found] == [("Apparently", "weak"), ("very probably", "strong")]
     assert [f.text for f in marks("This would effectively extend the ban.")] == ["would"]
     assert marks("The summit was held in May.") == []
+
+
+def test_would_as_a_past_refusal_or_a_past_future_is_no_hedge() -> None:
+    hedges = lambda text: [f.text for f in marks(text) if f.kind is FactKind.CERTAINTY]  # noqa: E731
+    # a refusal told in the past: 'would not' with a verb of telling
+    for text in (
+        "The company would not comment on the report.",
+        "A spokesman wouldn't say how many staff were affected.",
+        "Police would not confirm the name of the driver.",
+        "The minister would not elaborate on the plan.",
+    ):
+        assert hedges(text) == [], text
+    # the sequence of tenses: 'would' in what a past verb decides or reports is the past of 'will'
+    for text in (
+        "Officials decided it would be wiser to split the contract.",
+        "The council agreed that the road would close in May.",
+    ):
+        assert hedges(text) == [], text
+    # look-alikes that are doubts or conditions: a prediction, not a refusal; 'would' in a main clause
+    for text in (
+        "The measure would not pass the Senate.",
+        "The strike would hurt exports.",
+        "It would be the first time a comptroller refused to sign.",
+    ):
+        assert hedges(text) == ["would"], text

@@ -211,7 +211,23 @@ def _backshifted(parsed: Any, char: int) -> bool:
         )
     if token.lower_ != "would":
         return False
-    return clause.dep_ in ("ccomp", "xcomp") and str(clause.head.lemma_).lower() in REPORTING_VERBS
+    if _refusal(token):
+        return True
+    # the sequence of tenses: 'would' in what a past verb reports, decides or expects is the past of
+    # 'will' ('officials decided it would be wiser to ...'); the doubt, if any, is that verb's
+    return clause.dep_ in ("ccomp", "xcomp") and (
+        str(clause.head.lemma_).lower() in REPORTING_VERBS or clause.head.tag_ == "VBD"
+    )
+
+
+# verbs of telling that 'would not' turns into a refusal ('the company would not comment')
+_TELLING = REPORTING_VERBS | {"comment", "elaborate", "discuss", "specify", "speculate", "answer", "respond"}
+
+
+def _refusal(would: Any) -> bool:
+    """'would not comment', 'wouldn't say': a refusal told in the past, not a doubt."""
+    verb = would.head
+    return str(verb.lemma_).lower() in _TELLING and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _modal_verb(parsed: Any, char: int) -> bool:
