@@ -194,8 +194,10 @@ def _token_at(parsed: Any, char: int) -> Any | None:
 
 
 def _backshifted(parsed: Any, char: int) -> bool:
-    """'would' as the past of 'will' in reported speech ('he said the piece would be sent'), or a modal
-    of purpose ('so that they could see'): a tense or an aim, not a hedge."""
+    """'would' as the past of 'will' in reported speech ('he said the piece would be sent') or under
+    another past verb ('they decided it would wait'), a refusal told in the past ('would not
+    comment'), or a modal of purpose ('so that they could see'): a tense, a refusal or an aim, not a
+    hedge."""
     token = _token_at(parsed, char)
     if token is None:
         return False
