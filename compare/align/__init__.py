@@ -335,12 +335,12 @@ class _Groups:
             for x in xs:
                 if not self._headline[x]:
                     continue
-                scores = sorted(
+                links = sorted(
                     self._scorer.link(x, y)
                     for y in ys
                     if not self._headline[y] and self._documents[x] != self._documents[y]
                 )
-                if scores and scores[len(scores) // 2] < self._settings.headline_joins:
+                if links and links[len(links) // 2] < self._settings.headline_joins:
                     return False
         return True
 
