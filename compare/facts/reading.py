@@ -32,6 +32,18 @@ class Word:
 
 
 @dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause with a verb of its own, hung on another one: adverbial ('when the market opens'),
+    coordinated ('and leave on Sunday'), relative ('who faces a recall'), reported, or set beside it.
+    What it tells is a statement of its own, not a detail of the one it hangs on."""
+
+    start: int  # offsets in the statement's text, edge punctuation and "and"/"but" aside
+    end: int
+    words: frozenset[str]  # its content words (stop words aside), as lemmas and as written, lower case
+    size: int  # how many content words it has
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
     """A statement's words as the judge needs them."""
 
@@ -39,6 +51,7 @@ class Reading:
     named_modifiers: tuple[tuple[str, frozenset[str]], ...] = ()  # noun lemma -> proper names on it
     stances: tuple[StanceReading, ...] = ()
     main_acts: frozenset[str] = frozenset()
+    clauses: tuple[Clause, ...] = ()
 
     def lemmas(self) -> dict[str, int]:
         """Content-word lemmas (nouns, verbs, adjectives, names) with their first offset."""
@@ -74,7 +87,35 @@ def read(text: str) -> Reading:
         if token.pos_ in _CONTENT
     )
     modifiers = tuple(sorted((k, frozenset(v)) for k, v in _named_modifiers(parsed).items()))
-    return Reading(words, modifiers, tuple(read_stances(parsed)), main_acts(parsed))
+    return Reading(words, modifiers, tuple(read_stances(parsed)), main_acts(parsed), _clauses(parsed))
+
+
+# Dependencies that hang a clause of its own on another: adverbial, coordinated, relative, reported
+# (complement) and loosely set beside it. Participles on a noun ('systems containing US parts') and
+# infinitives completing a verb ('decided to change') describe or finish what they hang on, so they are
+# not among them.
+_CLAUSE_DEPS = frozenset({"advcl", "conj", "relcl", "ccomp", "parataxis"})
+_EDGE = frozenset({"PUNCT", "CCONJ"})  # the subordinator ("after", "while") is kept: it says how it relates
+
+
+def _clauses(parsed: Any) -> tuple[Clause, ...]:
+    """The statement's verb-headed subordinate, coordinated and relative clauses with a lexical verb
+    among their content words ('who is a Democrat' has none: it describes, it does not tell)."""
+    out: list[Clause] = []
+    for token in parsed:
+        if token.dep_ not in _CLAUSE_DEPS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        span = list(token.subtree)
+        content = [t for t in span if t.is_alpha and not t.is_stop]
+        if not any(t.pos_ == "VERB" for t in content):
+            continue
+        while len(span) > 1 and span[0].pos_ in _EDGE:
+            span.pop(0)
+        while len(span) > 1 and span[-1].pos_ in _EDGE:
+            span.pop()
+        words = frozenset(w for t in content for w in (str(t.lemma_).lower(), t.lower_))
+        out.append(Clause(span[0].idx, span[-1].idx + len(span[-1]), words, len(content)))
+    return tuple(out)
 
 
 class _Marks:
