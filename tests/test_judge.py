@@ -490,7 +490,10 @@ def test_a_partial_overlap_is_said_to_be_in_part() -> None:
     loose = Claim("c1", Verdict.PARTIAL, ("cnn:s0", "msnbc:s0"), (pair,), ("cnn", "msnbc"))
     claims, _ = run(case, [loose])
     assert claims[0].verdict is Verdict.PARTIAL
-    assert claims[0].detail is not None and claims[0].detail.startswith("in part; CNN adds “300” (figure)")
+    assert claims[0].detail == (
+        "in part; MSNBC also says “the fire crews stayed until late evening”; "
+        "CNN adds “300” (figure), “Tuesday” (date)"
+    )
 
 
 def test_what_the_other_outlet_tells_in_its_own_words_is_not_an_addition() -> None:
@@ -532,3 +535,89 @@ def test_the_judge_never_goes_back_to_the_parser(monkeypatch: pytest.MonkeyPatch
         [claim("c1", "cnn:s0", "bbc:s0")], case.statements, case.facts, case.documents, readings
     )
     assert {f.type for f in findings} >= {FindingType.NUMBER, FindingType.TIME_DATE, FindingType.POLARITY}
+
+
+# A clause of its own that the other statement does not touch is a statement it does not make: the two
+# agree only in part, and the detail quotes it.
+_ADDED_CLAUSES = [
+    # coordinated
+    (
+        "The minister will visit Paris on Monday.",
+        "The minister will visit Paris on Monday and then fly to Berlin for talks with bankers.",
+        "then fly to Berlin for talks with bankers",
+    ),
+    # relative
+    (
+        "The mayor opened the new bridge on Friday.",
+        "The mayor, who faces reelection in November, opened the new bridge on Friday.",
+        "who faces reelection in November",
+    ),
+    # adverbial
+    (
+        "Shares of the airline fell sharply in early trading.",
+        "Shares of the airline fell sharply in early trading after regulators opened an inquiry into "
+        "its safety records.",
+        "after regulators opened an inquiry into its safety records",
+    ),
+    # adverbial, first
+    (
+        "The club sacked its coach on Sunday.",
+        "Having lost six matches in a row, the club sacked its coach on Sunday.",
+        "Having lost six matches in a row",
+    ),
+]
+
+
+@pytest.mark.parametrize(("short", "long", "added"), _ADDED_CLAUSES)
+def test_a_clause_only_one_side_tells_makes_the_agreement_partial(short: str, long: str, added: str) -> None:
+    for a, b, adder in ((short, long, "MSNBC"), (long, short, "CNN")):
+        judged, findings = pair_of(a, b)
+        assert findings == [], (a, b)
+        assert judged.pairs[0].relation is Relation.PARTIAL, (a, b)
+        assert judged.verdict is Verdict.PARTIAL
+        detail = judged.pairs[0].detail
+        assert detail is not None and detail.startswith(f"in part; {adder} also says “{added}”"), detail
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # details on what both say: names, a time of day, a modifier
+        (
+            "The mayor opened the bridge on Friday.",
+            "Mayor Ana Ruiz opened the new steel bridge on Friday morning.",
+        ),
+        # a relative clause that only describes (no verb of its own)
+        (
+            "The mayor, who is a Democrat, opened the bridge on Friday.",
+            "The mayor opened the bridge on Friday.",
+        ),
+        # both tell the second clause, in other words
+        (
+            "Flooding closed the main road and schools stayed shut.",
+            "Flooding closed the main road; the schools also stayed shut.",
+        ),
+        # a participle describing a noun, not a statement of its own
+        (
+            "The ministry banned exports of drones containing foreign parts.",
+            "The ministry banned the export of drones.",
+        ),
+        # too short to be a statement of its own
+        ("The team won the final, and fans cheered.", "The team won the final."),
+    ],
+)
+def test_what_only_describes_or_is_told_by_both_keeps_the_agreement(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        judged, findings = pair_of(x, y)
+        assert findings == [], (x, y)
+        assert judged.pairs[0].relation is Relation.AGREE, (x, y)
+
+
+def test_a_fact_inside_the_quoted_clause_is_not_named_again() -> None:
+    judged, _ = pair_of(
+        "Rescuers pulled two survivors from the rubble of the hotel.",
+        "Rescuers pulled two survivors from the rubble of the hotel, which collapsed after the Monday "
+        "earthquake.",
+    )
+    detail = judged.pairs[0].detail
+    assert detail == "in part; MSNBC also says “which collapsed after the Monday earthquake”", detail

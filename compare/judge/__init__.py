@@ -28,6 +28,7 @@ from compare.judge.verdicts import (
     relation,
     same_facts,
     story_keys,
+    tells_more,
     verdict,
 )
 from compare.model import Claim, Document, Fact, Finding, FindingType, Pair, Relation, Statement, Verdict
@@ -85,6 +86,9 @@ def judge(
                 detail = same_facts(side(pair.a), side(pair.b), pair.score, common)
                 if detail is not None:  # the same facts, one side telling more: they agree
                     settled = replace(settled, relation=Relation.AGREE, detail=detail)
+            if settled.relation is Relation.AGREE and tells_more(side(pair.a), side(pair.b)):
+                # one also makes a statement of its own: the other covers only part of it
+                settled = replace(settled, relation=Relation.PARTIAL, detail=None)
             pairs.append(settled)
         stances = stance_drafts(claim, index, side)
         drafts.extend(stances)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from compare.facts.reading import Clause
 from compare.judge.base import Draft, Side
 from compare.judge.numbers import numbers_compatible
 from compare.model import Claim, Fact, FactKind, FindingType, Pair, Relation, Statement, Verdict
@@ -158,15 +159,53 @@ def _listed(facts: Sequence[Fact]) -> str:
     return ", ".join(named)
 
 
+# A clause of its own (compare.facts.reading.Clause) with this many content words, none of which the
+# other statement uses, is a statement the other does not make: the two agree only in part. MSRP
+# validation pairs (taken as paraphrase when they agree): 0.748 -> 0.772 with 2 or 3 words, 0.762 with 4.
+ADDED_CLAUSE_MIN_WORDS = 3
+_QUOTED_CLAUSE = 80  # characters of an added clause quoted in a pair's detail
+
+
+def added_clause(own: Side, other: Side) -> Clause | None:
+    """The longest clause of `own` that tells something `other` does not touch at all (none of its
+    content words is among the other's, as written or as lemmas); None without one."""
+    told = {w for word in other.reading.words for w in (word.lemma, word.text.lower())}
+    told.update(w.lower() for w in _WORD.findall(other.statement.text))
+    new = [
+        clause
+        for clause in own.reading.clauses
+        if clause.size >= ADDED_CLAUSE_MIN_WORDS and not clause.words & told
+    ]
+    return max(new, key=lambda c: (c.size, -c.start)) if new else None
+
+
+def _cut(text: str) -> str:
+    """At most _QUOTED_CLAUSE characters, cut at a word boundary."""
+    if len(text) <= _QUOTED_CLAUSE:
+        return text
+    return text[:_QUOTED_CLAUSE].rsplit(" ", 1)[0].rstrip(",;: ") + " …"
+
+
+def tells_more(a: Side, b: Side) -> bool:
+    """One of the two makes a statement the other does not: an added clause of its own."""
+    return added_clause(a, b) is not None or added_clause(b, a) is not None
+
+
 def additions(a: Side, b: Side, common: frozenset[str] = frozenset()) -> str | None:
-    """ "Nhu Tam adds “23/8” (date), “US officials” (source)": what each side tells that the other does
-    not; None when neither adds a name, figure, date or source."""
-    parts = []
+    """ "Nhu Tam also says “that talks had stalled”; Nhu Tam adds “23/8” (date), “US officials”
+    (source)": what each side tells that the other does not (a fact inside the quoted clause is not
+    named again); None when neither adds a clause of its own, a name, figure, date or source."""
+    said, named = [], []
     for own, other in ((a, b), (b, a)):
+        clause = added_clause(own, other)
         added = added_facts(own, other, common)
+        if clause is not None:
+            said.append(f"{own.label} also says “{_cut(own.statement.text[clause.start : clause.end])}”")
+            begin, end = own.statement.start + clause.start, own.statement.start + clause.end
+            added = [f for f in added if not (f.start >= begin and f.end <= end)]  # document offsets
         if added:
-            parts.append(f"{own.label} adds {_listed(added)}")
-    return "; ".join(parts) or None
+            named.append(f"{own.label} adds {_listed(added)}")
+    return "; ".join(said + named) or None
 
 
 def pair_detail(
