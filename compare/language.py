@@ -21,6 +21,7 @@ ENGLISH_ONLY = (
     "yes vs no (polarity)",
     "hedges (certainty)",
     "stance",
+    "what one report adds in a clause of its own",
     "numbers and dates written in words",
     "matching statements with other outlets by meaning (English embedding model)",
 )

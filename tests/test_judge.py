@@ -621,3 +621,21 @@ def test_a_fact_inside_the_quoted_clause_is_not_named_again() -> None:
     )
     detail = judged.pairs[0].detail
     assert detail == "in part; MSNBC also says “which collapsed after the Monday earthquake”", detail
+
+
+def test_a_report_in_another_language_is_not_said_to_add_a_clause() -> None:
+    # its words never match the English report's, so every clause would look new: the rule reads
+    # English only (compare.language)
+    english = "The minister will visit Paris on Monday."
+    dutch = "De minister bezoekt maandag Parijs, waar hij bankiers ontmoet die een akkoord verwachten."
+    documents, statements = [], []
+    for outlet, text, language in (("CNN", english, "en"), ("NOS", dutch, "nl")):
+        doc_id = outlet.lower()
+        documents.append(Document.from_text(text, id=doc_id, outlet=outlet, language=language))
+        statements.append(Statement(f"{doc_id}:s0", doc_id, 0, 0, len(text), text, StatementKind.BODY))
+    facts = {s.id: extract_facts(s, d) for s, d in zip(statements, documents, strict=True)}
+    claims, _ = judge(
+        [claim("c1", "cnn:s0", "nos:s0")], statements, facts, documents, readings_of(statements)
+    )
+    detail = claims[0].pairs[0].detail or ""
+    assert "also says" not in detail, detail

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from compare.facts.reading import Clause
 from compare.judge.base import Draft, Side
 from compare.judge.numbers import numbers_compatible
+from compare.language import is_english
 from compare.model import Claim, Fact, FactKind, FindingType, Pair, Relation, Statement, Verdict
 
 
@@ -168,7 +169,10 @@ _QUOTED_CLAUSE = 80  # characters of an added clause quoted in a pair's detail
 
 def added_clause(own: Side, other: Side) -> Clause | None:
     """The longest clause of `own` that tells something `other` does not touch at all (none of its
-    content words is among the other's, as written or as lemmas); None without one."""
+    content words is among the other's, as written or as lemmas); None without one, and None for a
+    report not in English: its words never match the other's, and its parse is an English model's."""
+    if not (is_english(own.document.language) and is_english(other.document.language)):
+        return None
     told = {w for word in other.reading.words for w in (word.lemma, word.text.lower())}
     told.update(w.lower() for w in _WORD.findall(other.statement.text))
     new = [
