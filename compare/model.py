@@ -316,6 +316,10 @@ class Claim:
     # how its outlets' statements relate, in words ("same facts; BBC adds “Tuesday” (date)"), set by the
     # judge for agreements and partial overlaps
     detail: str | None = None
+    # a headline no other report states in its words: the claims of two or more reports that it restates
+    # (through its own report's body or another report's statement), strongest first. It is its report's
+    # summary of them, not something only that report tells.
+    summarises: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -327,6 +331,7 @@ class Claim:
             "statements": list(self.statements),
             "pairs": [pair.to_dict() for pair in self.pairs],
             "related": [link.to_dict() for link in self.related],
+            "summarises": list(self.summarises),
         }
 
 
@@ -468,6 +473,9 @@ class Comparison:
             "claims": len(self.claims),
             "findings": len(self.findings),
             "verdicts": verdicts,
+            # of the unique ones: headlines restating claims other reports tell too, not listed as told by
+            # one report only (Claim.summarises)
+            "headlines_restating": sum(1 for claim in self.claims if claim.summarises),
             "finding_types": finding_types,
             "per_document": per_document,
             "review": {**review, "stale": len(self.stale_decisions())},

@@ -441,3 +441,52 @@ def test_a_headline_giving_another_figure_still_joins_the_claim_it_disputes() ->
         pairs = {(p.a, p.b): p for p in claim.pairs}
         # ... and the pairs that differ in the figure are the ones scored lower
         assert pairs[("a:s0", "b:s1")].score < pairs[("b:s1", "c:s1")].score
+
+
+_DRONE_BODY = statements_of(
+    "y",
+    "Drone row deepens",
+    "The defence ministry has stopped Ruritania from firing its drones at targets across the border since "
+    "the spring, officials said.",
+    "Talks on the border dispute resumed in Geneva on Monday.",
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Borduria has secretly banned Ruritanian drone strikes since the spring, a newspaper reports",
+        "Without saying so in public, Borduria has been blocking Ruritania's drone strikes for months",
+        "Borduria quietly bars drone strikes by Ruritania",
+    ],
+)
+def test_a_headline_restating_a_shared_claim_summarises_it(headline: str) -> None:
+    # the headline does not say what the other report says in its words (it stays out of the claim), but
+    # its own body does, and that is reported by both
+    own = statements_of(
+        "x",
+        headline,
+        "Borduria's defence ministry has secretly banned Ruritania from launching drone strikes since the "
+        "spring, a newspaper reported.",
+        "The minister of culture opened a new museum in the capital.",
+    )
+    claims = align(own + _DRONE_BODY, {}, get_embedder("minilm"))
+    shared = _claim_of(claims, "x:s1")
+    assert set(shared.statements) == {"x:s1", "y:s1"}
+    alone = _claim_of(claims, "x:s0")
+    assert alone.statements == ("x:s0",) and alone.verdict is Verdict.UNIQUE
+    assert alone.summarises == (shared.id,)
+    assert all(not c.summarises for c in claims if c is not alone)
+
+
+def test_a_headline_restating_what_only_its_report_tells_summarises_nothing() -> None:
+    own = statements_of(
+        "x",
+        "Capital gets a museum of its own at last",
+        "The minister of culture opened a new museum in the capital on Saturday.",
+        "Borduria's defence ministry has secretly banned Ruritania from launching drone strikes since the "
+        "spring, a newspaper reported.",
+    )
+    claims = align(own + _DRONE_BODY, {}, get_embedder("minilm"))
+    assert _claim_of(claims, "x:s1").statements == ("x:s1",)  # the museum: one report only
+    assert _claim_of(claims, "x:s0").summarises == ()

@@ -104,9 +104,11 @@ def align(
     candidates |= _lexical_candidates(profiles, documents, settings)
     edges: list[tuple[float, int, int]] = []
     cross: list[tuple[int, int]] = []  # every scored pair of two documents, for the related links
+    within: list[tuple[int, int]] = []  # scored pairs of one document, for what a headline restates
     for i, j in candidates:
         result = scorer(i, j)
         if documents[i] == documents[j]:
+            within.append((i, j))
             if result.score >= settings.duplicate and result.lexical >= settings.duplicate:
                 edges.append((result.link, i, j))
             continue
@@ -138,11 +140,50 @@ def align(
     members = sorted(groups.members(), key=lambda m: m[0])
     claim_of = {x: number for number, group in enumerate(members) for x in group}
     related = _related(cross, claim_of, ordered, documents, scorer, settings)
+    summarises = _summarised(members, claim_of, [*cross, *within], headline, documents, scorer, settings)
     claims = []
     for number, group in enumerate(members):
         claim = _claim(f"c{number + 1}", group, ordered, documents, scorer, settings)
-        claims.append(replace(claim, related=related.get(number, ())))
+        claims.append(replace(claim, related=related.get(number, ()), summarises=summarises.get(number, ())))
     return claims
+
+
+SUMMARISED_LISTED = 3  # claims named per headline
+
+
+def _summarised(
+    members: Sequence[Sequence[int]],
+    claim_of: Mapping[int, int],
+    scored: Sequence[tuple[int, int]],
+    headline: Sequence[bool],
+    documents: Sequence[str],
+    scorer: _Scorer,
+    settings: AlignSettings,
+) -> dict[int, tuple[str, ...]]:
+    """For each headline left alone: the claims of two or more reports holding a body statement it
+    restates — of its own report or another — at the bar two groups merge at (`average`).
+
+    A headline states its story in a few words; it joins another report's claim only when it says what
+    that report says (`headline_joins`). One that stays alone still tells what its own body tells: where
+    that is reported by others too, the headline is no claim of one report only.
+    """
+    shared = {n for n, group in enumerate(members) if len({documents[x] for x in group}) > 1}
+    found: dict[int, dict[int, float]] = defaultdict(dict)
+    for i, j in scored:
+        for h, other in ((i, j), (j, i)):
+            if not headline[h] or headline[other] or len(members[claim_of[h]]) > 1:
+                continue
+            target = claim_of[other]
+            link = scorer.link(h, other)
+            if target in shared and link >= settings.average:
+                found[claim_of[h]][target] = max(link, found[claim_of[h]].get(target, 0.0))
+    return {
+        number: tuple(
+            f"c{t + 1}"
+            for t, _ in sorted(targets.items(), key=lambda kv: (-kv[1], kv[0]))[:SUMMARISED_LISTED]
+        )
+        for number, targets in found.items()
+    }
 
 
 def _lone_in_document(groups: Sequence[Sequence[int]], documents: Sequence[str]) -> list[tuple[int, int]]:
