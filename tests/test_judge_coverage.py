@@ -113,3 +113,44 @@ def test_figures_of_statements_kept_apart_but_linked_are_compared() -> None:
     # linked as strongly as alignment links: the two tolls are compared, however low the score
     assert len(found[0.3]) == 1 and [s.text for s in found[0.3][0].spans] == ["twelve people", "14"]
     assert found[0.01] == []  # a link too loose to have joined them: topic only
+
+
+def test_a_headline_restating_a_shared_claim_is_not_one_reports_only() -> None:
+    import json
+
+    from compare import Document, compare_documents
+    from compare.render import render
+
+    own = Document.from_text(
+        "Borduria quietly bars drone strikes by Ruritania\n\n"
+        "Borduria's defence ministry has secretly banned Ruritania from launching drone strikes since the "
+        "spring, a newspaper reported.\n\n"
+        "The minister of culture opened a new museum in the capital on Saturday.\n",
+        id="x",
+        outlet="Courier",
+    )
+    other = Document.from_text(
+        "The defence ministry has stopped Ruritania from firing its drones at targets across the border "
+        "since the spring, officials said.\n\nTalks on the border dispute resumed in Geneva on Monday.\n",
+        id="y",
+        outlet="Gazette",
+    )
+    comparison = compare_documents([own, other])
+    headline = next(c for c in comparison.claims if c.statements == ("x:s0",))
+    assert headline.summarises and headline.verdict.value == "unique"
+    unique = [f for f in comparison.findings if f.type is FindingType.UNIQUE]
+    assert all("x:s0" not in f.statements for f in unique)
+    assert len(unique) == 2  # the museum and the talks: each told by one report only
+    report = json.loads(render(comparison, "json"))
+    assert report["summary"]["headlines_restating"] == 1
+    note = render(comparison, "md").decode()
+    only_one, apart = note.split("### Only in one report")[1].split("### Sources")[0].split("Headlines that")
+    assert "quietly bars" not in only_one and "museum" in only_one and "Geneva" in only_one
+    assert "- Courier: “Borduria quietly bars drone strikes by Ruritania”" in apart  # listed apart
+    assert "2 only in one report" in note
+    agreed = note.split("### Where they agree")[1].split("###")[0]
+    assert "also in Courier's headline" in agreed
+    html = render(comparison, "html").decode()
+    assert "also in Courier&#39;s headline" in html and "<strong>2</strong> only in one report" in html
+    # the source's counts agree with the lists: the museum only here, the headline apart
+    assert "1 only here, 1 headline restating shared claims" in html

@@ -23,7 +23,8 @@ def coverage_drafts(
     documents: Sequence[Document],
     labels: Mapping[str, str],
 ) -> list[Draft]:
-    """Unique claims (one outlet only) and omissions (all outlets but one carry it, three or more)."""
+    """Unique claims (one outlet only, a headline summarising shared claims aside) and omissions (all
+    outlets but one carry it, three or more)."""
     carried = [
         d.id
         for d in documents
@@ -32,6 +33,8 @@ def coverage_drafts(
     first = by_id[claim.statements[0]]
     span = statement_span(first, docs[first.document])
     if len(carried) == 1:
+        if claim.summarises:  # a headline restating what other reports tell too: not one report's only
+            return []
         label = labels[carried[0]]
         return [
             Draft(

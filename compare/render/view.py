@@ -38,6 +38,7 @@ VERDICT_LABELS = {
     Verdict.CONFLICT: "Conflict",
     Verdict.UNIQUE: "One source only",
 }
+HEADLINE_LABEL = "Headline, restating shared claims"
 VERDICT_ICONS = {Verdict.AGREE: "✓", Verdict.PARTIAL: "≈", Verdict.CONFLICT: "✕", Verdict.UNIQUE: "•"}
 FINDING_LABELS = {
     FindingType.NUMBER: "Numbers differ",
@@ -81,6 +82,7 @@ CELL_LABELS = {
     "partial": ("≈", "partly"),
     "conflict": ("✕", "clashes"),
     "unique": ("•", "only here"),
+    "headline": ("▪", "headline"),  # a headline restating what other reports tell too
     "absent": ("–", "not reported"),
 }
 SAME_STATEMENT_SCORE = 0.8
@@ -170,6 +172,8 @@ class SourceView:
     findings: int
     counts: dict[str, int]
     segments: tuple[Segment, ...]
+    only_here: int = 0  # claims only this report makes (its headlines restating shared claims aside)
+    headlines_restating: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +292,8 @@ class ClaimView:
     flagged: bool = False  # a discrepancy finding is about this claim
     discrepancy_anchor: str | None = None  # the first such finding, to link to
     detail: str | None = None  # the claim in words: "same facts; BBC adds “Tuesday” (date)", "in part; …"
+    summarises: tuple[str, ...] = ()  # a headline's: anchors of the shared claims it restates
+    headline_note: str | None = None  # a shared claim's: "also in BBC's headline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,6 +365,8 @@ class ReportView:
     language_limits: tuple[str, ...] = ()
     disputed: tuple[ClaimView, ...] = ()  # conflicting claims no finding explains
     one_source: tuple[OutletGroup, ...] = ()  # one-source statements by outlet, dismissed ones left out
+    # headlines restating claims other reports tell too: listed apart, not counted as one report's only
+    restating_headlines: tuple[SingleView, ...] = ()
     one_source_total: int = 0
     dismissed: tuple[FindingView, ...] = ()  # shown last: a reviewer decided they do not matter
     stale: tuple[StaleView, ...] = ()
@@ -685,7 +693,7 @@ class _Builder:
             differing=tuple(
                 c for c in claims if c.verdict in (Verdict.PARTIAL.value, Verdict.CONFLICT.value)
             ),
-            only_one=tuple(c for c in claims if c.verdict == Verdict.UNIQUE.value),
+            only_one=tuple(c for c in claims if c.verdict == Verdict.UNIQUE.value and not c.summarises),
             notes=self.c.notes if self.c.notes and self.c.notes.strip() else None,
             language_limits=self._language_limits(),
             statement_total=len(self.c.statements),
@@ -695,7 +703,17 @@ class _Builder:
             discrepancies=tuple(f for f in findings if f.is_discrepancy and f not in dismissed),
             disputed=tuple(c for c in claims if c.verdict == Verdict.CONFLICT.value and not c.flagged),
             one_source=self._one_source(claims, findings, dismissed),
-            one_source_total=sum(1 for c in claims if c.verdict == Verdict.UNIQUE.value),
+            restating_headlines=tuple(
+                SingleView(
+                    claim=c,
+                    statement=c.statements[0],
+                    text=clip(c.statements[0].text, ITEM_QUOTE_CHARS),
+                    finding=None,
+                )
+                for c in claims
+                if c.summarises and c.statements
+            ),
+            one_source_total=sum(1 for c in claims if c.verdict == Verdict.UNIQUE.value and not c.summarises),
             dismissed=dismissed,
             stale=tuple(
                 StaleView(d.finding, d.status.value, REVIEW_LABELS[d.status], d.note, d.about, d.decided)
@@ -718,6 +736,8 @@ class _Builder:
         groups: dict[str, list[SingleView]] = defaultdict(list)
         for claim in claims:
             if claim.verdict != Verdict.UNIQUE.value or not claim.statements or claim.id in hidden:
+                continue
+            if claim.summarises:  # a headline restating shared claims: not one report's only
                 continue
             statement = claim.statements[0]
             groups[statement.source].append(
@@ -769,6 +789,7 @@ class _Builder:
             cursor = statement.end
         if cursor < len(document.text):
             segments.append(Segment(document.text[cursor:]))
+        restating = sum(1 for c in self.c.claims if c.summarises and document.id in c.documents)
         return SourceView(
             anchor=self.doc_anchor[document.id],
             id=document.id,
@@ -790,13 +811,15 @@ class _Builder:
             ),
             counts={v.value: counts[v.value] for v in Verdict},
             segments=tuple(segments),
+            only_here=counts[Verdict.UNIQUE.value] - restating,
+            headlines_restating=restating,
         )
 
     def _cell_state(self, claim: Claim, statement_ids: Sequence[str]) -> str:
         if not statement_ids:
             return "absent"
         if claim.verdict is Verdict.UNIQUE:
-            return "unique"
+            return "headline" if claim.summarises else "unique"
         mine = set(statement_ids)
         relations = {p.relation for p in claim.pairs if p.a in mine or p.b in mine}
         if Relation.CONFLICT in relations:
@@ -829,7 +852,7 @@ class _Builder:
             anchor=self.claim_anchor[claim.id],
             id=claim.id,
             verdict=claim.verdict.value,
-            verdict_label=VERDICT_LABELS[claim.verdict],
+            verdict_label=HEADLINE_LABEL if claim.summarises else VERDICT_LABELS[claim.verdict],
             verdict_icon=VERDICT_ICONS[claim.verdict],
             heading=self._heading(claim),
             cells=tuple(cells),
@@ -897,7 +920,7 @@ class _Builder:
             id=claim.id,
             anchor=self.claim_anchor[claim.id],
             verdict=claim.verdict.value,
-            verdict_label=VERDICT_LABELS[claim.verdict],
+            verdict_label=HEADLINE_LABEL if claim.summarises else VERDICT_LABELS[claim.verdict],
             verdict_icon=VERDICT_ICONS[claim.verdict],
             heading=self._heading(claim),
             sources=self._claim_sources(claim),
@@ -927,7 +950,23 @@ class _Builder:
             flagged=bool(discrepancies),
             discrepancy_anchor=self.finding_anchor[discrepancies[0].id] if discrepancies else None,
             detail=claim.detail,
+            summarises=tuple(self.claim_anchor[c] for c in claim.summarises if c in self.claim_anchor),
+            headline_note=self._headline_note(claim.id),
         )
+
+    def _headline_note(self, claim_id: str) -> str | None:
+        """ "also in BBC's headline" for a shared claim that a report's headline restates."""
+        outlets = [
+            self.doc_label[self.statements[c.statements[0]].document]
+            for c in self.c.claims
+            if claim_id in c.summarises and c.statements and c.statements[0] in self.statements
+        ]
+        if not outlets:
+            return None
+        names = list(dict.fromkeys(outlets))
+        if len(names) == 1:
+            return f"also in {names[0]}'s headline"
+        return f"also in the headlines of {', '.join(names[:-1])} and {names[-1]}"
 
     def _finding(self, finding: Finding) -> FindingView:
         ids = list(finding.statements)
