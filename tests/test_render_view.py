@@ -238,3 +238,24 @@ def test_a_dispute_across_two_claims_is_shown_once_and_explains_both() -> None:
     assert len(view.discrepancies) == 1
     assert view.disputed == ()  # no bare "conflict" item beside the finding that explains it
     assert not any("12 people" in c.heading for c in view.only_one)  # the toll is not Alpha's alone
+
+
+def test_headlines_restating_a_claim_are_named_on_it_and_listed_apart() -> None:
+    comparison = small_comparison()
+    restating = {"c5", "c6"}  # one report's only, each: now said to restate the shared claim c2
+    claims = tuple(replace(c, summarises=("c2",)) if c.id in restating else c for c in comparison.claims)
+    view = build_view(replace(comparison, claims=claims))
+    shared = next(c for c in view.claims if c.id == "c2")
+    assert shared.headline_note == "also in the headlines of Defense Express and VnExpress"
+    assert {item.claim.id for item in view.restating_headlines} == restating
+    assert view.one_source_total == 0 and not view.one_source
+    assert {c.verdict_label for c in view.claims if c.id in restating} == {
+        "Headline, restating shared claims"
+    }
+    assert all(
+        cell.label == "headline"
+        for row in view.matrix
+        if row.id in restating
+        for cell in row.cells
+        if cell.state != "absent"
+    )

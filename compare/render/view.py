@@ -639,6 +639,16 @@ class _Builder:
             for statement_id in claim.statements:
                 self.claim_of[statement_id] = claim.id
         self.claims = {c.id: c for c in comparison.claims}
+        # shared claim -> outlets whose headline restates it (Claim.summarises), in claim order
+        self.headlined_by: dict[str, list[str]] = defaultdict(list)
+        for claim in comparison.claims:
+            first = self.statements.get(claim.statements[0]) if claim.statements else None
+            if first is None:
+                continue
+            for restated in claim.summarises:
+                label = self.doc_label[first.document]
+                if label not in self.headlined_by[restated]:
+                    self.headlined_by[restated].append(label)
         self.doc_lang = {d.id: d.language for d in comparison.documents}
         self.findings_by_claim: dict[str, list[Finding]] = defaultdict(list)
         for finding in comparison.findings:
@@ -956,14 +966,9 @@ class _Builder:
 
     def _headline_note(self, claim_id: str) -> str | None:
         """ "also in BBC's headline" for a shared claim that a report's headline restates."""
-        outlets = [
-            self.doc_label[self.statements[c.statements[0]].document]
-            for c in self.c.claims
-            if claim_id in c.summarises and c.statements and c.statements[0] in self.statements
-        ]
-        if not outlets:
+        names = self.headlined_by.get(claim_id)
+        if not names:
             return None
-        names = list(dict.fromkeys(outlets))
         if len(names) == 1:
             return f"also in {names[0]}'s headline"
         return f"also in the headlines of {', '.join(names[:-1])} and {names[-1]}"
