@@ -18,6 +18,8 @@ from typing import Any
 #   - claims: "gist" (the member that states it best), "detail" (the claim in words); pairs: "detail"
 #     ("same facts; BBC adds more", "in part; BBC adds “Tuesday” (date)").
 #   - documents: "fetched" (pages given as URLs); settings: "language_limits".
+#   - pairs and related: "link" (how strongly alignment ties the two, figures aside).
+#   - claims: "summarises" (a headline's: the shared claims it restates); summary: "headlines_restating".
 JSON_FORMAT = 1
 
 

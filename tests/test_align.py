@@ -490,3 +490,63 @@ def test_a_headline_restating_what_only_its_report_tells_summarises_nothing() ->
     claims = align(own + _DRONE_BODY, {}, get_embedder("minilm"))
     assert _claim_of(claims, "x:s1").statements == ("x:s1",)  # the museum: one report only
     assert _claim_of(claims, "x:s0").summarises == ()
+
+
+# --- quality gate on public gold data (floors sit one gold pair below what we measure; only raise them) ---
+
+
+def _one_sentence_pair(first: str, second: str) -> list[tuple[str, float]]:
+    """(relation, score) of each pair linking two one-sentence reports, as ../shared/eval reads them."""
+    from compare import Document, compare_documents
+
+    comparison = compare_documents([Document.from_text(first, id="a"), Document.from_text(second, id="b")])
+    return [(p.relation.value, p.score) for claim in comparison.claims for p in claim.pairs]
+
+
+def _ranks(values: list[float]) -> list[float]:
+    order = sorted(range(len(values)), key=lambda k: values[k])
+    ranks = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for k in order[start : end + 1]:
+            ranks[k] = (start + end) / 2.0
+        start = end + 1
+    return ranks
+
+
+def _pearson(x: list[float], y: list[float]) -> float:
+    mx, my = sum(x) / len(x), sum(y) / len(y)
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y, strict=True))
+    sxx = sum((a - mx) ** 2 for a in x)
+    syy = sum((b - my) ** 2 for b in y)
+    return sxy / (sxx * syy) ** 0.5
+
+
+@pytest.mark.slow
+def test_quality_gate_on_msrp_agreements() -> None:
+    gold = pytest.importorskip("bench.gold")
+    try:
+        pairs = gold.load_msrp()
+    except FileNotFoundError:
+        pytest.skip("MSRP gold data not found (set COMPARE_GOLD_DATA)")
+    right = sum(
+        any(relation == "agree" for relation, _ in _one_sentence_pair(p.s1, p.s2)) == p.label for p in pairs
+    )
+    assert len(pairs) == 500
+    assert right >= 385  # measured 386 (0.772): 'agree' taken as paraphrase; issue 14's target 380
+
+
+@pytest.mark.slow
+def test_quality_gate_on_sts_headlines() -> None:
+    gold = pytest.importorskip("bench.gold")
+    try:
+        pairs = gold.load_sts()
+    except FileNotFoundError:
+        pytest.skip("STS gold data not found (set COMPARE_GOLD_DATA)")
+    predicted = [max((s for _, s in _one_sentence_pair(p.s1, p.s2)), default=0.0) for p in pairs]
+    spearman = _pearson(_ranks([p.score for p in pairs]), _ranks(predicted))
+    assert len(pairs) == 250
+    assert spearman >= 0.843  # measured 0.8448: the largest pair score against the gold 0-5 score
