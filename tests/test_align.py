@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from typing import Any
 
 import pytest
 from fixtures_statements import statements_of
@@ -525,13 +526,18 @@ def _pearson(x: list[float], y: list[float]) -> float:
     return sxy / (sxx * syy) ** 0.5
 
 
-@pytest.mark.slow
-def test_quality_gate_on_msrp_agreements() -> None:
+def _gold_pairs(loader: str) -> list[Any]:
+    """Public gold pairs from ../shared/data (bench.gold), or skip where the data is not there."""
     gold = pytest.importorskip("bench.gold")
     try:
-        pairs = gold.load_msrp()
+        return list(getattr(gold, loader)())
     except FileNotFoundError:
-        pytest.skip("MSRP gold data not found (set COMPARE_GOLD_DATA)")
+        pytest.skip("gold data not found (set COMPARE_GOLD_DATA)")
+
+
+@pytest.mark.slow
+def test_quality_gate_on_msrp_agreements() -> None:
+    pairs = _gold_pairs("load_msrp")
     right = sum(
         any(relation == "agree" for relation, _ in _one_sentence_pair(p.s1, p.s2)) == p.label for p in pairs
     )
@@ -541,11 +547,7 @@ def test_quality_gate_on_msrp_agreements() -> None:
 
 @pytest.mark.slow
 def test_quality_gate_on_sts_headlines() -> None:
-    gold = pytest.importorskip("bench.gold")
-    try:
-        pairs = gold.load_sts()
-    except FileNotFoundError:
-        pytest.skip("STS gold data not found (set COMPARE_GOLD_DATA)")
+    pairs = _gold_pairs("load_sts")
     predicted = [max((s for _, s in _one_sentence_pair(p.s1, p.s2)), default=0.0) for p in pairs]
     spearman = _pearson(_ranks([p.score for p in pairs]), _ranks(predicted))
     assert len(pairs) == 250
