@@ -214,12 +214,10 @@ class _Scorer:
         self._profiles = profiles
         self._vectors = vectors
         self._cache: dict[tuple[int, int], PairScore] = {}
-        self._links: dict[tuple[int, int], float] = {}  # the same pairs' link strengths, asked most
 
     def link(self, i: int, j: int) -> float:
         """The pair's link strength (PairScore.link), what grouping asks."""
-        found = self._links.get((i, j) if i < j else (j, i))
-        return self(i, j).link if found is None else found
+        return self(i, j).link
 
     def __call__(self, i: int, j: int) -> PairScore:
         key = (i, j) if i < j else (j, i)
@@ -228,7 +226,6 @@ class _Scorer:
             cosine = float(self._vectors[key[0]] @ self._vectors[key[1]])
             cached = score_pair(self._profiles[key[0]], self._profiles[key[1]], cosine)
             self._cache[key] = cached
-            self._links[key] = cached.link
         return cached
 
 
