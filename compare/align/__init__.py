@@ -143,9 +143,14 @@ def align(
     summarises = _summarised(members, claim_of, [*cross, *within], headline, documents, scorer, settings)
     claims = []
     for number, group in enumerate(members):
-        claim = _claim(f"c{number + 1}", group, ordered, documents, scorer, settings)
+        claim = _claim(_claim_id(number), group, ordered, documents, scorer, settings)
         claims.append(replace(claim, related=related.get(number, ()), summarises=summarises.get(number, ())))
     return claims
+
+
+def _claim_id(number: int) -> str:
+    """The id of the claim at this position in canonical order: c1, c2, …"""
+    return f"c{number + 1}"
 
 
 SUMMARISED_LISTED = 3  # claims named per headline
@@ -179,7 +184,7 @@ def _summarised(
                 found[claim_of[h]][target] = max(link, found[claim_of[h]].get(target, 0.0))
     return {
         number: tuple(
-            f"c{t + 1}"
+            _claim_id(t)
             for t, _ in sorted(targets.items(), key=lambda kv: (-kv[1], kv[0]))[:SUMMARISED_LISTED]
         )
         for number, targets in found.items()
@@ -431,7 +436,7 @@ def _related(
                 Related(
                     statement=ordered[own].id,
                     other=ordered[other].id,
-                    claim=f"c{claim_of[other] + 1}",
+                    claim=_claim_id(claim_of[other]),
                     score=result.score,
                     relation=result.relation,
                     link=result.link,
