@@ -458,8 +458,13 @@ def story_title(comparison: Comparison) -> str:
 
     names = _shared_names(comparison, majority)
     if names:
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return _and_list(names)
     return f"Comparison of {len(documents)} sources"
+
+
+def _and_list(names: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _disputed(comparison: Comparison) -> tuple[set[str], set[str]]:
@@ -645,8 +650,8 @@ class _Builder:
             first = self.statements.get(claim.statements[0]) if claim.statements else None
             if first is None:
                 continue
+            label = self.doc_label[first.document]
             for restated in claim.summarises:
-                label = self.doc_label[first.document]
                 if label not in self.headlined_by[restated]:
                     self.headlined_by[restated].append(label)
         self.doc_lang = {d.id: d.language for d in comparison.documents}
@@ -676,6 +681,8 @@ class _Builder:
             key=lambda f: (SEVERITY_ORDER[f.severity], TYPE_ORDER[f.type], self._claim_pos(f.claim_id)),
         )
         claims = tuple(self._claim(c) for c in self.c.claims)
+        # told by one report only; a headline restating shared claims is listed apart
+        only_one = tuple(c for c in claims if c.verdict == Verdict.UNIQUE.value and not c.summarises)
         verdict_counts = summary["verdicts"]
         type_counts = summary["finding_types"]
         review_counts = summary["review"]
@@ -703,7 +710,7 @@ class _Builder:
             differing=tuple(
                 c for c in claims if c.verdict in (Verdict.PARTIAL.value, Verdict.CONFLICT.value)
             ),
-            only_one=tuple(c for c in claims if c.verdict == Verdict.UNIQUE.value and not c.summarises),
+            only_one=only_one,
             notes=self.c.notes if self.c.notes and self.c.notes.strip() else None,
             language_limits=self._language_limits(),
             statement_total=len(self.c.statements),
@@ -712,7 +719,7 @@ class _Builder:
             other_statements=sum(1 for s in self.c.statements if not s.kind.is_claim),
             discrepancies=tuple(f for f in findings if f.is_discrepancy and f not in dismissed),
             disputed=tuple(c for c in claims if c.verdict == Verdict.CONFLICT.value and not c.flagged),
-            one_source=self._one_source(claims, findings, dismissed),
+            one_source=self._one_source(only_one, findings, dismissed),
             restating_headlines=tuple(
                 SingleView(
                     claim=c,
@@ -723,7 +730,7 @@ class _Builder:
                 for c in claims
                 if c.summarises and c.statements
             ),
-            one_source_total=sum(1 for c in claims if c.verdict == Verdict.UNIQUE.value and not c.summarises),
+            one_source_total=len(only_one),
             dismissed=dismissed,
             stale=tuple(
                 StaleView(d.finding, d.status.value, REVIEW_LABELS[d.status], d.note, d.about, d.decided)
@@ -739,15 +746,14 @@ class _Builder:
         )
 
     def _one_source(
-        self, claims: Sequence[ClaimView], findings: Sequence[FindingView], dismissed: Sequence[FindingView]
+        self, only_one: Sequence[ClaimView], findings: Sequence[FindingView], dismissed: Sequence[FindingView]
     ) -> tuple[OutletGroup, ...]:
+        """`only_one`'s statements by outlet, those whose finding a reviewer dismissed left out."""
         unique_finding = {f.claim_id: f for f in findings if f.type == FindingType.UNIQUE.value}
         hidden = {f.claim_id for f in dismissed if f.type == FindingType.UNIQUE.value}
         groups: dict[str, list[SingleView]] = defaultdict(list)
-        for claim in claims:
-            if claim.verdict != Verdict.UNIQUE.value or not claim.statements or claim.id in hidden:
-                continue
-            if claim.summarises:  # a headline restating shared claims: not one report's only
+        for claim in only_one:
+            if not claim.statements or claim.id in hidden:
                 continue
             statement = claim.statements[0]
             groups[statement.source].append(
@@ -971,7 +977,7 @@ class _Builder:
             return None
         if len(names) == 1:
             return f"also in {names[0]}'s headline"
-        return f"also in the headlines of {', '.join(names[:-1])} and {names[-1]}"
+        return f"also in the headlines of {_and_list(names)}"
 
     def _finding(self, finding: Finding) -> FindingView:
         ids = list(finding.statements)
