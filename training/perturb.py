@@ -1,0 +1,226 @@
+"""News-style sentence pairs made by editing licensed sentences (FactCC-style perturbations).
+
+Each generator takes one sentence and returns (premise, hypothesis, label) or None where it does not
+apply. The contradictions are the discrepancies a desk checks (another figure, another place, a
+negation, a denial, a debunking); the entailments are the look-alikes that must stay agreements (the
+same figure in other words, the same statement attributed, a negated statement restated with its
+negation). Negation appears on both sides of entailments as often as it marks contradictions, so
+the model cannot learn "a negation word means contradiction" from these pairs.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+
+GeneratedPair = tuple[str, str, int]
+
+ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
+
+NUMBER_WORDS = {
+    2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
+    11: "eleven", 12: "twelve", 15: "fifteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty",
+    100: "a hundred",
+}
+SOURCES = (
+    "police", "officials", "a spokesman", "the ministry", "local media", "witnesses", "the company",
+    "a government spokeswoman", "the agency", "state television", "investigators", "the army",
+)
+SAY_VERBS = ("said", "told reporters", "said on Monday", "reported", "confirmed", "said in a statement")
+DENIALS = (
+    "{source} denied that {clause}.",
+    "{source} denied reports that {clause}.",
+    "{source} rejected claims that {clause}.",
+    "It is not true that {clause}, {source} said.",
+)
+DEBUNKINGS = (
+    "Reports that {clause} proved to be a hoax.",
+    "Claims that {clause} turned out to be false.",
+    "The rumour that {clause} was untrue, {source} said.",
+)
+AUXILIARIES = re.compile(r"\b(is|was|are|were|has|have|had|will|can|could|would|should)\b(?! not\b)")
+NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?!\w|[.,]\d)")
+PLACE = re.compile(r"\bin ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\b")
+LOWER_STARTS = {
+    "The", "A", "An", "It", "He", "She", "They", "This", "These", "Its", "His", "Her", "Their", "In", "On", "At",
+    "After", "Before", "During", "Under", "Due", "Although", "While", "Throughout", "As", "When", "Despite",
+    "Following", "Since", "However", "Based", "Over", "By", "From", "With", "For", "There",
+}
+MONTHS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+}
+INTRODUCERS = LOWER_STARTS - {"The", "A", "An", "It", "He", "She", "They", "This", "These", "Its", "His", "Her", "Their", "There"}
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a premise that read as one news-like statement (8 to 45 words, ending in a stop)."""
+    out = []
+    for sentence in SENTENCE_END.split(text):
+        words = sentence.split()
+        if 8 <= len(words) <= 45 and sentence.endswith(".") and "(" not in sentence:
+            out.append(sentence)
+    return out
+
+
+def as_clause(sentence: str) -> str:
+    """A sentence made into a that-clause: its stop dropped, a function word at its start lower-cased."""
+    body = sentence.rstrip(".")
+    first, _, rest = body.partition(" ")
+    if first in LOWER_STARTS:
+        body = first.lower() + " " + rest
+    return body
+
+
+def attributed(sentence: str, rng: random.Random) -> str:
+    """The same statement told as a source's words."""
+    source = rng.choice(SOURCES)
+    if rng.random() < 0.5:
+        return f"{as_clause(sentence)}, {source} {rng.choice(SAY_VERBS)}."
+    return f"According to {source}, {as_clause(sentence)}."
+
+
+def _other_number(value: int, rng: random.Random) -> int:
+    if value >= 1000 and 1800 <= value <= 2100:  # a year: another year near it
+        return value + rng.choice((-3, -2, -1, 1, 2, 3))
+    step = max(1, round(value * rng.uniform(0.1, 0.6)))
+    return max(0, value + step if rng.random() < 0.6 or value - step < 0 else value - step)
+
+
+def number_changed(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    matches = list(NUMBER.finditer(sentence))
+    if not matches:
+        return None
+    match = rng.choice(matches)
+    value = int(match.group(1).replace(",", ""))
+    other = _other_number(value, rng)
+    if other == value:
+        return None
+    text = f"{other:,}" if "," in match.group(1) else str(other)
+    changed = sentence[: match.start()] + text + sentence[match.end() :]
+    return sentence, changed, CONTRADICTION
+
+
+def number_in_words(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    for match in NUMBER.finditer(sentence):
+        raw = match.group(1)
+        before = sentence[: match.start()].rstrip().rsplit(" ", 1)[-1]
+        if not before or before in MONTHS or before[:1].isupper() or sentence[match.end() : match.end() + 1] == "%":
+            continue  # a day of a month, a name ("Super 8") or a percentage keeps its digits
+        value = int(raw.replace(",", ""))
+        if value in NUMBER_WORDS and not (1800 <= value <= 2100):
+            other = NUMBER_WORDS[value]
+        elif "," in raw:
+            other = raw.replace(",", "")
+        elif value >= 10000:
+            other = f"{value:,}"
+        else:
+            continue
+        return sentence, sentence[: match.start()] + other + sentence[match.end() :], ENTAILMENT
+    return None
+
+
+def negated(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    match = AUXILIARIES.search(sentence)
+    if match is None:
+        return None
+    changed = sentence[: match.end()] + " not" + sentence[match.end() :]
+    return sentence, changed, CONTRADICTION
+
+
+def negated_restated(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    """A negated statement and the same negated statement attributed: an entailment with negation on both sides."""
+    pair = negated(sentence, rng)
+    if pair is None:
+        return None
+    negative = pair[1]
+    return negative, attributed(negative, rng), ENTAILMENT
+
+
+def attribution_added(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    return sentence, attributed(sentence, rng), ENTAILMENT
+
+
+def denied(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    template = rng.choice(DENIALS)
+    source = rng.choice(SOURCES)
+    text = template.format(source=source, clause=as_clause(sentence))
+    return sentence, text[0].upper() + text[1:], CONTRADICTION
+
+
+def debunked(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    template = rng.choice(DEBUNKINGS)
+    return sentence, template.format(source=rng.choice(SOURCES), clause=as_clause(sentence)), CONTRADICTION
+
+
+def clause_dropped(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    """The sentence without a trailing clause: implied by the whole (entailment), not the other way (neutral)."""
+    head, comma, tail = sentence.rpartition(", ")
+    if not comma or len(head.split()) < 6 or len(tail.split()) < 3 or head.split()[0] in INTRODUCERS:
+        return None
+    if not AUXILIARIES.search(head) and not re.search(r"\b\w+ed\b", head):
+        return None  # the head would be a fragment without a verb
+    shorter = head + "."
+    if rng.random() < 0.5:
+        return sentence, shorter, ENTAILMENT
+    return shorter, sentence, NEUTRAL
+
+
+def place_swapper(places: Sequence[str]) -> Callable[[str, random.Random], GeneratedPair | None]:
+    def place_swapped(sentence: str, rng: random.Random) -> GeneratedPair | None:
+        matches = list(PLACE.finditer(sentence))
+        if not matches or not places:
+            return None
+        match = rng.choice(matches)
+        if match.group(1).split()[0] in MONTHS | LOWER_STARTS:
+            return None
+        other = rng.choice(places)
+        if other == match.group(1):
+            return None
+        changed = sentence[: match.start(1)] + other + sentence[match.end(1) :]
+        return sentence, changed, CONTRADICTION
+
+    return place_swapped
+
+
+def news_pairs(premises: Sequence[str], *, count: int, rng: random.Random) -> list:
+    """`count` generated pairs from the sentences of `premises`, drawn evenly over the generators."""
+    from training.data import Pair
+
+    sentences = sorted({s for text in premises for s in sentences_of(text)})
+    rng.shuffle(sentences)
+    places = sorted(
+        {
+            m.group(1)
+            for s in sentences[:20000]
+            for m in PLACE.finditer(s)
+            if m.group(1).split()[0] not in MONTHS | LOWER_STARTS and s[m.end(1) : m.end(1) + 1] in {",", "."}
+        }
+    )
+    generators: list[Callable[[str, random.Random], GeneratedPair | None]] = [
+        number_changed, number_in_words, negated, negated_restated, attribution_added, denied, debunked,
+        clause_dropped, place_swapper(places),
+    ]
+    out: list[Pair] = []
+    made = dict.fromkeys(range(len(generators)), 0)
+    quota = count // len(generators) + 1
+    for sentence in sentences:
+        if len(out) >= count:
+            break
+        order = list(range(len(generators)))
+        rng.shuffle(order)
+        for index in order:
+            if made[index] >= quota:
+                continue
+            pair = generators[index](sentence, rng)
+            if pair is None:
+                continue
+            premise, hypothesis, label = pair
+            if label == CONTRADICTION and rng.random() < 0.5:
+                premise, hypothesis = hypothesis, premise  # contradiction is symmetric
+            out.append(Pair(premise, hypothesis, label, f"news:{generators[index].__name__}"))
+            made[index] += 1
+            break
+    return out
