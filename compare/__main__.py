@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from compare.cli import run
+from compare.console import run
 
 run()

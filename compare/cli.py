@@ -24,15 +24,6 @@ DEFAULT_OUTPUT = Path("reports") / "latest"
 COMMANDS = ("report",)
 
 
-def run() -> NoReturn:
-    """The console script: main() with Ctrl-C and SIGTERM ending the process at once (exit 130/143)."""
-    from compare.interrupt import exit_on_signals
-
-    with exit_on_signals():
-        code = main()
-    sys.exit(code)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `compare` command; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -266,4 +257,4 @@ def _read_notes(raw: str | None) -> str | None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    run()
+    sys.exit(main())

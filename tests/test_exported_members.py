@@ -40,3 +40,13 @@ def test_package_is_typed() -> None:
     from importlib.resources import files
 
     assert files("compare").joinpath("py.typed").is_file()
+
+
+def test_exports_resolve_to_their_modules() -> None:
+    """The lazy exports are the very objects their modules define."""
+    from compare.model import Finding
+    from compare.pipeline import compare_documents
+
+    assert compare.Finding is Finding
+    assert compare.compare_documents is compare_documents
+    assert set(dir(compare)) >= set(compare.__all__)

@@ -19,13 +19,37 @@ GeneratedPair = tuple[str, str, int]
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
 
 NUMBER_WORDS = {
-    2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
-    11: "eleven", 12: "twelve", 15: "fifteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    15: "fifteen",
+    20: "twenty",
+    30: "thirty",
+    40: "forty",
+    50: "fifty",
     100: "a hundred",
 }
 SOURCES = (
-    "police", "officials", "a spokesman", "the ministry", "local media", "witnesses", "the company",
-    "a government spokeswoman", "the agency", "state television", "investigators", "the army",
+    "police",
+    "officials",
+    "a spokesman",
+    "the ministry",
+    "local media",
+    "witnesses",
+    "the company",
+    "a government spokeswoman",
+    "the agency",
+    "state television",
+    "investigators",
+    "the army",
 )
 SAY_VERBS = ("said", "told reporters", "said on Monday", "reported", "confirmed", "said in a statement")
 DENIALS = (
@@ -43,15 +67,74 @@ AUXILIARIES = re.compile(r"\b(is|was|are|were|has|have|had|will|can|could|would|
 NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?!\w|[.,]\d)")
 PLACE = re.compile(r"\bin ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\b")
 LOWER_STARTS = {
-    "The", "A", "An", "It", "He", "She", "They", "This", "These", "Its", "His", "Her", "Their", "In", "On", "At",
-    "After", "Before", "During", "Under", "Due", "Although", "While", "Throughout", "As", "When", "Despite",
-    "Following", "Since", "However", "Based", "Over", "By", "From", "With", "For", "There",
+    "The",
+    "A",
+    "An",
+    "It",
+    "He",
+    "She",
+    "They",
+    "This",
+    "These",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "During",
+    "Under",
+    "Due",
+    "Although",
+    "While",
+    "Throughout",
+    "As",
+    "When",
+    "Despite",
+    "Following",
+    "Since",
+    "However",
+    "Based",
+    "Over",
+    "By",
+    "From",
+    "With",
+    "For",
+    "There",
 }
 MONTHS = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 }
-INTRODUCERS = LOWER_STARTS - {"The", "A", "An", "It", "He", "She", "They", "This", "These", "Its", "His", "Her", "Their", "There"}
+INTRODUCERS = LOWER_STARTS - {
+    "The",
+    "A",
+    "An",
+    "It",
+    "He",
+    "She",
+    "They",
+    "This",
+    "These",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "There",
+}
 SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
 
 
@@ -107,7 +190,12 @@ def number_in_words(sentence: str, rng: random.Random) -> GeneratedPair | None:
     for match in NUMBER.finditer(sentence):
         raw = match.group(1)
         before = sentence[: match.start()].rstrip().rsplit(" ", 1)[-1]
-        if not before or before in MONTHS or before[:1].isupper() or sentence[match.end() : match.end() + 1] == "%":
+        if (
+            not before
+            or before in MONTHS
+            or before[:1].isupper()
+            or sentence[match.end() : match.end() + 1] == "%"
+        ):
             continue  # a day of a month, a name ("Super 8") or a percentage keeps its digits
         value = int(raw.replace(",", ""))
         if value in NUMBER_WORDS and not (1800 <= value <= 2100):
@@ -131,7 +219,7 @@ def negated(sentence: str, rng: random.Random) -> GeneratedPair | None:
 
 
 def negated_restated(sentence: str, rng: random.Random) -> GeneratedPair | None:
-    """A negated statement and the same negated statement attributed: an entailment with negation on both sides."""
+    """A negated statement and the same attributed: an entailment with negation on both sides."""
     pair = negated(sentence, rng)
     if pair is None:
         return None
@@ -156,7 +244,7 @@ def debunked(sentence: str, rng: random.Random) -> GeneratedPair | None:
 
 
 def clause_dropped(sentence: str, rng: random.Random) -> GeneratedPair | None:
-    """The sentence without a trailing clause: implied by the whole (entailment), not the other way (neutral)."""
+    """The sentence without a trailing clause: implied by the whole (entailment), not in reverse (neutral)."""
     head, comma, tail = sentence.rpartition(", ")
     if not comma or len(head.split()) < 6 or len(tail.split()) < 3 or head.split()[0] in INTRODUCERS:
         return None
@@ -200,8 +288,15 @@ def news_pairs(premises: Sequence[str], *, count: int, rng: random.Random) -> li
         }
     )
     generators: list[Callable[[str, random.Random], GeneratedPair | None]] = [
-        number_changed, number_in_words, negated, negated_restated, attribution_added, denied, debunked,
-        clause_dropped, place_swapper(places),
+        number_changed,
+        number_in_words,
+        negated,
+        negated_restated,
+        attribution_added,
+        denied,
+        debunked,
+        clause_dropped,
+        place_swapper(places),
     ]
     out: list[Pair] = []
     made = dict.fromkeys(range(len(generators)), 0)

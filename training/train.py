@@ -127,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--save-every", type=int, default=100)
-    parser.add_argument("--check-every", type=int, default=500, help="steps between held-file checks (0: none)")
+    parser.add_argument(
+        "--check-every", type=int, default=500, help="steps between held-file checks (0: none)"
+    )
     args = parser.parse_args(argv)
 
     torch.set_num_threads(args.threads)
@@ -146,8 +148,10 @@ def main(argv: list[str] | None = None) -> int:
 
     torch.manual_seed(args.seed)
     model = BertForSequenceClassification.from_pretrained(
-        str(base_model_dir()), num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)), label2id={name: i for i, name in enumerate(LABELS)},
+        str(base_model_dir()),
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id={name: i for i, name in enumerate(LABELS)},
     )
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     steps_per_epoch = math.ceil(len(pairs) / args.batch)
@@ -177,8 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         temporary = checkpoint_file.with_suffix(".tmp")
         torch.save(
             {
-                "model": model.state_dict(), "optimiser": optimiser.state_dict(),
-                "scheduler": scheduler.state_dict(), "step": step, "torch_rng": torch.get_rng_state(),
+                "model": model.state_dict(),
+                "optimiser": optimiser.state_dict(),
+                "scheduler": scheduler.state_dict(),
+                "step": step,
+                "torch_rng": torch.get_rng_state(),
             },
             temporary,
         )
@@ -206,10 +213,16 @@ def main(argv: list[str] | None = None) -> int:
                 rate = seen / (time.monotonic() - started)
                 log(args.out, f"step {step}/{total_steps} loss {running:.3f} {rate:.1f} pairs/s")
             if args.check_every and step % args.check_every == 0:
-                log(args.out, f"step {step} snli.dev[:1000] accuracy {accuracy(model, tokenizer, check_set):.3f}")
+                log(
+                    args.out,
+                    f"step {step} snli.dev[:1000] accuracy {accuracy(model, tokenizer, check_set):.3f}",
+                )
     final = args.out / "final"
     model.save_pretrained(str(final))
-    log(args.out, f"done: snli.dev[:1000] accuracy {accuracy(model, tokenizer, check_set):.3f}; model in {final}")
+    log(
+        args.out,
+        f"done: snli.dev[:1000] accuracy {accuracy(model, tokenizer, check_set):.3f}; model in {final}",
+    )
     np.save(args.out / "labels.npy", np.array(LABELS))
     return 0
 
