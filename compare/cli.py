@@ -15,7 +15,7 @@ from compare.errors import CompareError, InputError, OptionsError
 from compare.ingest import load_documents
 from compare.metadata import METADATA_FIELDS
 from compare.model import Comparison
-from compare.options import Options
+from compare.options import DEFAULT_JUDGE, JUDGE_NAMES, Options
 
 FORMAT_FILES = {"json": "report.json", "html": "report.html", "pdf": "report.pdf", "md": "report.md"}
 DEFAULT_OUTPUT = Path("reports") / "latest"
@@ -110,6 +110,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="minilm (default, offline model), lexical (no model) or a sentence-transformers model folder",
     )
+    report.add_argument(
+        "--judge",
+        default=DEFAULT_JUDGE,
+        choices=JUDGE_NAMES,
+        help="model (default: the rules and the shipped sentence-pair model) or rules (the rules alone)",
+    )
     report.add_argument("--notes", metavar="FILE.md", help="an editor's Markdown notes to include")
     report.add_argument(
         "--title",
@@ -147,7 +153,7 @@ def _report(args: argparse.Namespace) -> int:
         raise OptionsError("-o - writes one format to stdout: name exactly one with --format")
     default_output = args.output == str(DEFAULT_OUTPUT)
     folder = None if to_stdout else check_output_folder(Path(args.output), parents=default_output)
-    options = Options(embedder=args.embedder)
+    options = Options(embedder=args.embedder, judge=args.judge)
     now = _parse_now(args.now)
     notes = _read_notes(args.notes)
     meta = _parse_meta(args.meta)

@@ -20,6 +20,7 @@ from typing import Any
 #   - documents: "fetched" (pages given as URLs); settings: "language_limits".
 #   - pairs and related: "link" (how strongly alignment ties the two, figures aside).
 #   - claims: "summarises" (a headline's: the shared claims it restates); summary: "headlines_restating".
+#   - findings: type "contradiction" (the sentence-pair model's); settings: "judge" (model | rules).
 JSON_FORMAT = 1
 
 
@@ -77,6 +78,7 @@ class FindingType(StrEnum):
     OMISSION = "omission"
     UNIQUE = "unique"
     INTERNAL = "internal"
+    CONTRADICTION = "contradiction"  # read by the sentence-pair model where no rule explains it
 
 
 class Severity(StrEnum):

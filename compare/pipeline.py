@@ -42,6 +42,7 @@ def compare_documents(
     from compare.facts import Reading, extract_facts, nlp, read_statement
     from compare.finding_ids import stable_finding_ids
     from compare.judge import judge
+    from compare.judge.pair_model import PairModelLoad
     from compare.segment import segment
 
     options = options or Options()
@@ -76,6 +77,8 @@ def compare_documents(
     # Now spaCy loads (overlapping language detection) while the embedder encodes on the other core:
     # the vectors are ready ~1 s sooner.
     nlp.preload()
+    # the sentence-pair model loads beside the facts stage too (0.2 s), read by the judge
+    pair_model_job = PairModelLoad() if options.judge == "model" else None
     documents = tuple(with_language(document) for document in documents)
     limits = language_limits(documents)
     by_document = {document.id: document for document in documents}
@@ -96,7 +99,8 @@ def compare_documents(
     progress.advance(len(claim_statements))
 
     progress.stage("judge", len(claims))
-    claims, findings = judge(claims, statements, facts, documents, readings)
+    pair_model = pair_model_job.result() if pair_model_job is not None else None
+    claims, findings = judge(claims, statements, facts, documents, readings, pair_model=pair_model)
     findings = stable_finding_ids(findings, statements)  # ids that survive reruns, for review decisions
     progress.advance(len(claims))
     progress.close()
@@ -111,6 +115,10 @@ def compare_documents(
         generated=stamp,
         # language_limits (only when a document is not in English): document id -> the judgements
         # that do not apply to it yet (compare.language.ENGLISH_ONLY).
-        settings={"embedder": embedder.name, **({"language_limits": limits} if limits else {})},
+        settings={
+            "embedder": embedder.name,
+            "judge": options.judge,
+            **({"language_limits": limits} if limits else {}),
+        },
         notes=notes,
     )

@@ -5,7 +5,7 @@ The orchestrator of the judging stage; each kind of difference lives in its own 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from compare.facts.reading import EMPTY, Reading
@@ -15,7 +15,16 @@ from compare.judge.coverage import coverage_drafts
 from compare.judge.entities import entity_drafts
 from compare.judge.group import SpanKey, join_across_outlets, span_key
 from compare.judge.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
+from compare.judge.model_findings import (
+    conflict_pairs,
+    flagged_pairs,
+    model_contradictions,
+    second_opinion,
+    settle_pair,
+)
 from compare.judge.numbers import numbers_compatible, scarcity_drafts
+from compare.judge.opinion import PairBudget, read_pairs
+from compare.judge.pair_model import PairModel
 from compare.judge.polarity import certainty_drafts, contrary_drafts, polarity_drafts
 from compare.judge.resolve import resolve_facts
 from compare.judge.slots import number_slot_drafts, time_slot_drafts
@@ -42,6 +51,9 @@ def judge(
     facts: Mapping[str, Sequence[Fact]],
     documents: Sequence[Document],
     readings: Mapping[str, Reading] | None = None,
+    *,
+    pair_model: PairModel | None = None,
+    budget: PairBudget | None = None,
 ) -> tuple[list[Claim], list[Finding]]:
     """Judge aligned claims.
 
@@ -52,6 +64,9 @@ def judge(
         documents: the compared documents.
         readings: how each statement's words are used (compare.facts.read_statement), per statement id;
             without them negation, opposite words and stances are not judged.
+        pair_model: the sentence-pair model, read on aligned pairs beside the rules
+            (compare.judge.model_findings); None judges by the rules alone.
+        budget: how many pairs the model reads.
 
     Returns:
         The claims with pair relations and verdicts settled, and findings with ids "f1".. ordered
@@ -101,9 +116,40 @@ def judge(
         drafts.extend(coverage_drafts(judged_claim, index, by_id, docs, documents, labels))
     drafts.extend(internal_drafts(judged, by_id, docs, resolved, labels))
     drafts.extend(unaligned_drafts(judged, side))
+    if pair_model is not None:
+        judged, drafts = _with_model(judged, drafts, by_id, side, pair_model, budget or PairBudget())
     judged, drafts = _one_verdict(judged, drafts, by_id)
     judged = [replace(claim, detail=claim_detail(claim)) for claim in judged]
     return judged, number_findings(join_across_outlets(drafts, labels), [c.id for c in judged])
+
+
+def _with_model(
+    claims: Sequence[Claim],
+    drafts: Sequence[Draft],
+    by_id: Mapping[str, Statement],
+    side: Callable[[str], Side],
+    model: PairModel,
+    budget: PairBudget,
+) -> tuple[list[Claim], list[Draft]]:
+    """The model's readings of aligned pairs applied to the rules' drafts, pair relations and verdicts."""
+
+    def cross_outlet(d: Draft) -> bool:
+        return len({by_id[s].document for s in d.statements}) == 2
+
+    readings = read_pairs(model, claims, by_id, flagged_pairs(drafts, cross_outlet), budget)
+    kept = second_opinion(drafts, readings, cross_outlet)
+    linked = [(i, p.a, p.b) for i, claim in enumerate(claims) for p in claim.pairs]
+    linked += [(i, r.statement, r.other) for i, claim in enumerate(claims) for r in claim.related]
+    kept += model_contradictions(readings, linked, side, conflict_pairs(kept))
+    conflicting = conflict_pairs(kept)
+    settled = []
+    for claim in claims:
+        pairs = tuple(
+            settle_pair(p, readings.get(p.a, p.b), frozenset((p.a, p.b)) in conflicting) for p in claim.pairs
+        )
+        settled_claim = replace(claim, pairs=pairs)
+        settled.append(replace(settled_claim, verdict=verdict(settled_claim)))
+    return settled, kept
 
 
 def _one_verdict(

@@ -50,6 +50,7 @@ FINDING_LABELS = {
     FindingType.OMISSION: "Detail left out",
     FindingType.UNIQUE: "Only one source",
     FindingType.INTERNAL: "Inconsistent within a source",
+    FindingType.CONTRADICTION: "Statements contradict",
 }
 SEVERITY_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
 REVIEW_LABELS = {
