@@ -59,7 +59,7 @@ def test_a_contradiction_no_rule_sees_becomes_a_finding_quoting_both() -> None:
     assert len(found) == 1
     finding = found[0]
     assert finding.severity is Severity.HIGH
-    assert "Herald and Courier contradict each other" in finding.message
+    assert "Courier and Herald contradict each other" in finding.message  # in document order
     assert {s.text for s in finding.spans} == {a, b}
     assert finding.note is not None and "97%" in finding.note and "sentence-pair model" in finding.note
     assert judged[0].pairs[0].relation is Relation.CONFLICT and judged[0].verdict is Verdict.CONFLICT
@@ -129,8 +129,18 @@ def test_the_budget_caps_reads_per_statement_and_in_all() -> None:
     for statement in ids:
         assert sum(statement in pair for pair in readings._readings) <= 2
     model = StandIn({})
-    read_pairs(model, [everything], by_id, [], PairBudget(per_statement=1, total=100))
+    read_pairs(model, [everything], by_id, [], PairBudget(per_statement=1, total=10))
     assert len(model.read) == 4  # each statement once: four disjoint pairs
+
+
+def test_a_short_comparison_is_read_whole_even_where_alignment_linked_nothing() -> None:
+    a = "The river burst its banks overnight, flooding the old town."
+    b = "Water levels stayed below the flood barriers all night."
+    case = make({"Herald": [a], "Courier": [b]})
+    apart = [claim("c1", "herald:s0"), claim("c2", "courier:s0")]
+    judged, findings = run_with(case, apart, StandIn(both_ways(a, b, CONTRADICTS)))
+    found = [f for f in findings if f.type is FindingType.CONTRADICTION]
+    assert len(found) == 1 and set(found[0].statements) == {"herald:s0", "courier:s0"}
 
 
 def test_readings_look_up_either_way_round() -> None:

@@ -138,9 +138,13 @@ def _with_model(
 
     readings = read_pairs(model, claims, by_id, flagged_pairs(drafts, cross_outlet), budget)
     kept = second_opinion(drafts, readings, cross_outlet)
-    linked = [(i, p.a, p.b) for i, claim in enumerate(claims) for p in claim.pairs]
-    linked += [(i, r.statement, r.other) for i, claim in enumerate(claims) for r in claim.related]
-    kept += model_contradictions(readings, linked, side, conflict_pairs(kept))
+    claim_of = {s: i for i, claim in enumerate(claims) for s in claim.statements}
+    def canonical(a: str, b: str) -> tuple[str, str]:
+        x, y = sorted((by_id[a], by_id[b]), key=lambda s: (s.document, s.index))
+        return x.id, y.id
+
+    read = sorted((claim_of[x], x, y) for x, y in (canonical(a, b) for a, b in readings.pairs()))
+    kept += model_contradictions(readings, read, side, conflict_pairs(kept))
     conflicting = conflict_pairs(kept)
     settled = []
     for claim in claims:

@@ -42,8 +42,8 @@ class PairReading:
     @property
     def contradiction(self) -> float:
         """How sure the model is that the two contradict: the lower of the two ways when both were read."""
-        if self.backward is None:
-            return self.forward[CONTRADICTION] * 0.5  # one way alone is not a confirmed contradiction
+        if self.backward is None:  # read one way only: undecided there, so below any bar
+            return self.forward[CONTRADICTION]
         return min(self.forward[CONTRADICTION], self.backward[CONTRADICTION])
 
     @property
@@ -80,9 +80,34 @@ class Readings:
     def __len__(self) -> int:
         return len(self._readings)
 
+    def pairs(self) -> list[tuple[str, str]]:
+        """The pairs read, each once (premise first)."""
+        return list(self._readings)
 
-def _candidates(claims: Sequence[Claim], budget: PairBudget) -> list[tuple[str, str]]:
+
+def _every_pair(
+    claims: Sequence[Claim], by_id: Mapping[str, Statement], limit: int
+) -> list[tuple[str, str]] | None:
+    """Every pair of statements of different reports, when there are at most `limit` (a short comparison
+    is read whole: two one-line reports are one pair, whether alignment linked them or not)."""
+    members = sorted({s for claim in claims for s in claim.statements}, key=lambda s: (by_id[s].document, s))
+    pairs = []
+    for n, a in enumerate(members):
+        for b in members[n + 1 :]:
+            if by_id[a].document != by_id[b].document:
+                pairs.append((a, b))
+                if len(pairs) > limit:
+                    return None
+    return pairs
+
+
+def _candidates(
+    claims: Sequence[Claim], by_id: Mapping[str, Statement], budget: PairBudget
+) -> list[tuple[str, str]]:
     """Claim pairs and related links, strongest link first, at most per_statement per statement."""
+    every = _every_pair(claims, by_id, budget.total)
+    if every is not None:
+        return every
     links: list[tuple[float, str, str]] = []
     for claim in claims:
         for pair in claim.pairs:
@@ -121,7 +146,7 @@ def read_pairs(
         if a != b and key not in seen:
             seen.add(key)
             must.append((a, b))
-    extra = [p for p in _candidates(claims, budget) if frozenset(p) not in seen]
+    extra = [p for p in _candidates(claims, by_id, budget) if frozenset(p) not in seen]
     ordered = [_premise_first(a, b, by_id) for a, b in [*must, *extra]]
     ordered = [(a, b) for a, b in ordered if by_id[a].text.strip() != by_id[b].text.strip()]
     first = model.probabilities([(by_id[a].text, by_id[b].text) for a, b in ordered])
