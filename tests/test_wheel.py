@@ -62,6 +62,9 @@ def test_wheel_ships_templates_and_assets(wheel: Path) -> None:
     assert "compare/templates/report.html.j2" in names
     assert "compare/py.typed" in names
     assert any(name.startswith("compare/assets/minilm/tokenizer.json") for name in names)
+    # the sentence-pair model ships with its notice and card (training data attribution)
+    for asset in ("model.onnx", "NOTICE", "MODEL_CARD.md"):
+        assert f"compare/assets/nli/{asset}" in names, asset
 
 
 def test_wheel_in_fresh_venv_renders_every_format_outside_the_repo(wheel: Path, tmp_path: Path) -> None:
@@ -110,6 +113,8 @@ def test_wheel_in_fresh_venv_renders_every_format_outside_the_repo(wheel: Path, 
             "--quiet",
             "--now",
             "2025-08-24T12:00:00+00:00",
+            "--judge",
+            "model",  # the sentence-pair model, loaded from the installed wheel
         ],
         cwd=work,
         capture_output=True,
@@ -123,6 +128,8 @@ def test_wheel_in_fresh_venv_renders_every_format_outside_the_repo(wheel: Path, 
     assert str(target) in located and str(REPO) not in located
     reports = {"report.json", "report.html", "report.pdf", "report.md"}
     assert {p.name for p in out.iterdir()} == {".compare-report", *reports}  # the marker: a report folder
-    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["format"] == 1
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["format"] == 1
+    assert report["settings"]["judge"] == "model"  # the installed wheel read pairs with its own model
     assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
     assert "<html" in (out / "report.html").read_text(encoding="utf-8").lower()
