@@ -21,6 +21,8 @@ from typing import Any
 #   - pairs and related: "link" (how strongly alignment ties the two, figures aside).
 #   - claims: "summarises" (a headline's: the shared claims it restates); summary: "headlines_restating".
 #   - findings: type "contradiction" (the sentence-pair model's); settings: "judge" (model | rules).
+#   - "key_figures": the story's key figures side by side (compare.key_figures): one row per slot
+#     (kind, label, outlets, findings) with one cell per document holding its values and their spans.
 JSON_FORMAT = 1
 
 
@@ -385,6 +387,65 @@ class Finding:
         }
 
 
+class FigureKind(StrEnum):
+    """What a key-figure row holds: a figure, the main event's date or place, or a named person."""
+
+    NUMBER = "number"
+    WHEN = "when"
+    WHERE = "where"
+    PERSON = "person"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureValue:
+    """One outlet's value in a key-figure row, in its own words, with the exact span it comes from."""
+
+    text: str
+    span: Span
+    fact: str | None = None  # the fact it was read from; None for a finding's quote on this row
+    finding: str | None = None  # a finding whose spans fall on it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": self.span.to_dict(), "fact": self.fact, "finding": self.finding}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureCell:
+    """What one outlet gives in a key-figure row; no values: it does not give it."""
+
+    document: str
+    values: tuple[FigureValue, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "values": [value.to_dict() for value in self.values]}
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """One slot the story turns on (people killed, magnitude, an amount, when, where, who) across outlets."""
+
+    id: str  # "k1", "k2", ... in rank order
+    kind: FigureKind
+    label: str  # "Killed", "Amount (USD)", "passenger", "When", "Pete Hegseth"
+    cells: tuple[FigureCell, ...]  # one per document, in document order
+    outlets: int  # how many outlets give it from their own facts
+    findings: tuple[str, ...] = ()  # number, date or name findings whose spans fall on its cells
+
+    @property
+    def disagreeing(self) -> bool:
+        return bool(self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "label": self.label,
+            "outlets": self.outlets,
+            "findings": list(self.findings),
+            "cells": [cell.to_dict() for cell in self.cells],
+        }
+
+
 class ReviewStatus(StrEnum):
     """What a reviewer decided about a finding; OPEN until someone decides."""
 
@@ -428,6 +489,7 @@ class Comparison:
     notes: str | None = None  # an editor's own Markdown notes, shown in every format
     title: str | None = None  # the story title given by the user; renderers derive one when None
     decisions: tuple[Decision, ...] = ()  # review decisions read from a decisions file
+    key_figures: tuple[KeyFigure, ...] = ()  # the story's key figures side by side, ranked
 
     def decision(self, finding_id: str) -> Decision | None:
         """The decision on one finding, if there is one."""
@@ -502,6 +564,7 @@ class Comparison:
                 {**finding.to_dict(), "review": self._review(finding.id)} for finding in self.findings
             ],
             "review": {"stale": [decision.to_dict() for decision in self.stale_decisions()]},
+            "key_figures": [figure.to_dict() for figure in self.key_figures],
         }
 
     def _review(self, finding_id: str) -> dict[str, Any]:

@@ -43,6 +43,7 @@ def compare_documents(
     from compare.finding_ids import stable_finding_ids
     from compare.judge import judge
     from compare.judge.pair_model import PairModelLoad
+    from compare.key_figures import key_figures
     from compare.segment import segment
 
     options = options or Options()
@@ -112,6 +113,9 @@ def compare_documents(
         facts=tuple(fact for statement in claim_statements for fact in facts[statement.id]),
         claims=tuple(claims),
         findings=tuple(findings),
+        key_figures=key_figures(
+            documents, statements, (f for s in claim_statements for f in facts[s.id]), claims, findings
+        ),
         generated=stamp,
         # language_limits (only when a document is not in English): document id -> the judgements
         # that do not apply to it yet (compare.language.ENGLISH_ONLY).
