@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from compare import __version__
-from compare.errors import CompareError, InputError, OptionsError
+from compare.errors import CompareError, InputError, OptionsError, OutputError
 from compare.ingest import load_documents
 from compare.metadata import METADATA_FIELDS
 from compare.model import Comparison
@@ -48,6 +49,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MemoryError:
         print("compare: error: out of memory; try smaller inputs", file=sys.stderr)
         return 6
+    except RecursionError:  # each reader bounds its nesting; this is the last line of defence
+        print("compare: error: input nested too deeply to read", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return _stdout_gone()
+
+
+# Exit status of a command whose reader went away (`compare report … -o - | head`), as if killed
+# by SIGPIPE like other Unix tools; nothing is printed.
+EXIT_BROKEN_PIPE = 128 + 13
 
 
 def printable(text: str) -> str:
@@ -178,14 +189,40 @@ def _report(args: argparse.Namespace) -> int:
         by_format = render_many(comparison, formats, page_size=args.page_size)
         rendered = {FORMAT_FILES[fmt]: data for fmt, data in by_format.items()}
     if folder is None:
-        sys.stdout.buffer.write(next(iter(rendered.values())))
-        sys.stdout.flush()
-        return 0
+        return _write_stdout(next(iter(rendered.values())))
     written = write_reports(folder, rendered, parents=default_output)
     if not args.quiet:
         for path in written:
             print(f"compare: wrote {path}", file=sys.stderr)
     return 0
+
+
+def _write_stdout(data: bytes) -> int:
+    """Write the report to stdout; a reader that went away ends quietly, a full disk is one error line."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        return _stdout_gone()
+    except OSError as error:
+        _discard_stdout()
+        raise OutputError(f"stdout: cannot write the report: {error.strerror or error}") from None
+    return 0
+
+
+def _stdout_gone() -> int:
+    _discard_stdout()
+    return EXIT_BROKEN_PIPE
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout replaced (tests) or already closed
+        pass
 
 
 def _say_language_limits(comparison: Comparison) -> None:

@@ -44,6 +44,10 @@ MAX_METADATA_BYTES = 65_536
 # outright: nested aliases expand exponentially (a 500-byte "billion laughs" block).
 MAX_METADATA_NODES = 1_000
 
+# Deepest nesting of lists and mappings in a metadata block or a decisions file; real ones nest two or
+# three levels. Deeper input is refused with this limit named (parsers recurse per level).
+MAX_NESTING_DEPTH = 32
+
 # Longest value kept per metadata field, in characters; longer values (a hostile page's
 # og:site_name, a pasted --meta) are cut here and the user is told. The PDF lays each out once.
 MAX_FIELD_CHARS = {

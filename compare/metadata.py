@@ -15,7 +15,13 @@ from typing import Any
 import yaml
 
 from compare.errors import InputError
-from compare.limits import MAX_FIELD_CHARS, MAX_METADATA_BYTES, MAX_METADATA_NODES, human_size
+from compare.limits import (
+    MAX_FIELD_CHARS,
+    MAX_METADATA_BYTES,
+    MAX_METADATA_NODES,
+    MAX_NESTING_DEPTH,
+    human_size,
+)
 
 __all__ = ["METADATA_FIELDS", "clean_fields", "clean_id", "one_line", "parse_json", "parse_yaml"]
 
@@ -29,6 +35,8 @@ def parse_yaml(raw: str, *, where: str, what: str = "metadata") -> dict[str, Any
         loaded = yaml.load(raw, Loader=_BoundedLoader)  # a SafeLoader subclass
     except _Refused as refusal:
         raise InputError(f"{where}: {what} refused: {refusal}") from None
+    except RecursionError:
+        raise InputError(f"{where}: {what} refused: YAML nested too deeply") from None
     except yaml.YAMLError as error:
         raise InputError(f"{where}: invalid YAML {what}: {one_line(str(error).splitlines()[0])}") from None
     return check_fields(loaded or {}, where=where)
@@ -132,9 +140,10 @@ class _Refused(Exception):
 
 
 class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and stops after MAX_METADATA_NODES nodes."""
+    """SafeLoader that refuses aliases, stops after MAX_METADATA_NODES nodes and MAX_NESTING_DEPTH levels."""
 
     nodes = 0
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -142,4 +151,10 @@ class _BoundedLoader(yaml.SafeLoader):
         self.nodes += 1
         if self.nodes > MAX_METADATA_NODES:
             raise _Refused(f"more than {MAX_METADATA_NODES:,} YAML values")
-        return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > MAX_NESTING_DEPTH:
+            raise _Refused(f"YAML nested more than {MAX_NESTING_DEPTH} levels deep")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1

@@ -60,6 +60,8 @@ def load_decisions(path: Path) -> tuple[Decision, ...]:
         raise InputError(
             f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:
+        raise InputError(f"{path}: decisions file refused: JSON nested too deeply") from None
     return parse_decisions(data, source=str(path))
 
 
