@@ -10,7 +10,7 @@ from pathlib import Path
 from compare.errors import InputError
 from compare.limits import MAX_CONTROL_RATIO, MAX_INPUT_BYTES, SNIFF_BYTES, human_size
 
-__all__ = ["Decoded", "decode_bytes", "read_and_decode"]
+__all__ = ["Decoded", "decode_bytes", "read_and_decode", "text_codec"]
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -48,6 +48,27 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x1b")
 
 # Legacy encodings preferred when charset-normalizer finds several equally plausible ones.
 _PREFERRED_LEGACY = ("cp1252", "cp1251", "latin_1")
+
+
+# Codecs Python knows that decode bytes to str but are no character set a page can be written in: the
+# codecs documentation's "Python Specific Encodings" (escape formats, IDNA/punycode, an always-failing
+# codec), the raw charmap codec, and UTF-7, which the WHATWG Encoding Standard drops (a script-smuggling
+# vector). Binary and text transforms (base64, zlib, rot13, ...) are refused by _is_text_encoding.
+_NOT_CHARSETS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "charmap", "palmos", "utf-7"}
+    | {"mbcs", "oem"}
+)
+
+
+def text_codec(label: str) -> str | None:
+    """The codec for a declared charset label if it names a real text encoding, else None."""
+    try:
+        info = codecs.lookup(label.strip())
+    except (LookupError, ValueError, TypeError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from compare.decode import decode_bytes
+from compare.decode import decode_bytes, text_codec
 from compare.errors import InputError
 from compare.limits import MAX_INPUT_BYTES, human_size
 
@@ -106,13 +106,19 @@ def _read_page(url: str, response: object, *, limit: int, deadline: float) -> Pa
 
 
 def _decode(data: bytes, *, url: str, charset: str | None) -> tuple[str, tuple[str, ...]]:
+    """The page in its declared charset; a label that is no text encoding is set aside, with a note."""
+    notes: list[str] = []
     if charset:
-        try:
-            return data.decode(charset), ()
-        except (LookupError, UnicodeDecodeError):
-            pass
+        codec = text_codec(charset)
+        if codec is None:
+            notes.append(f"declared charset {charset[:40]!r} is not a text encoding; ignored")
+        else:
+            try:
+                return data.decode(codec), ()
+            except UnicodeDecodeError:
+                notes.append(f"not valid {codec} as declared")
     decoded = decode_bytes(data, name=url)
-    return decoded.text, ((decoded.note,) if decoded.note else ())
+    return decoded.text, (*notes, *((decoded.note,) if decoded.note else ()))
 
 
 def _charset(params: str) -> str | None:

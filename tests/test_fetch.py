@@ -75,6 +75,10 @@ ROUTES: dict[str, Route] = {
     "/missing": page("not here", status=404),
     "/slow": slow,
     "/endless": endless,
+    **{
+        f"/charset-{label}": page(PAGE_A, content_type=f"text/html; charset={label}")
+        for label in ("rot13", "base64", "zlib", "uu", "hex", "idna", "unicode_escape", "utf-7", "nonsense")
+    },
 }
 
 
@@ -158,3 +162,28 @@ def test_a_page_over_the_size_limit_is_refused(server: str) -> None:
         fetch_page(f"{server}/a.html", limit=100)
     with pytest.raises(InputError, match=r"/endless: page is over the limit of 50 kB"):
         fetch_page(f"{server}/endless", limit=50_000)
+
+
+@pytest.mark.parametrize(
+    "label", ["rot13", "base64", "zlib", "uu", "hex", "idna", "unicode_escape", "utf-7", "nonsense"]
+)
+def test_a_declared_charset_that_is_no_text_encoding_is_ignored_with_a_note(server: str, label: str) -> None:
+    fetched = fetch_page(f"{server}/charset-{label}")
+    assert "The bridge will cost 40 million dollars" in fetched.text
+    assert any(label in note and "not a text encoding" in note for note in fetched.notes)
+
+
+@pytest.mark.parametrize("label", ["rot13", "base64", "bz2", "quopri", "idna", "punycode", "undefined", " "])
+def test_text_codec_refuses_transforms_and_python_only_codecs(label: str) -> None:
+    from compare.decode import text_codec
+
+    assert text_codec(label) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "name"), [("UTF-8", "utf-8"), ("windows-1251", "cp1251"), ("latin1", "iso8859-1")]
+)
+def test_text_codec_accepts_real_charsets(label: str, name: str) -> None:
+    from compare.decode import text_codec
+
+    assert text_codec(label) == name
