@@ -14,6 +14,7 @@ from typing import NoReturn
 from compare import __version__
 from compare.errors import CompareError, InputError, OptionsError, OutputError
 from compare.ingest import load_documents
+from compare.limits import MAX_NOTES_BYTES, human_size, read_bounded
 from compare.metadata import METADATA_FIELDS
 from compare.model import Comparison
 from compare.options import DEFAULT_JUDGE, JUDGE_NAMES, Options
@@ -292,11 +293,15 @@ def _read_notes(raw: str | None) -> str | None:
     if not path.is_file():
         raise InputError(f"{path}: notes file not found")
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: notes file is not UTF-8 text") from None
+        data = read_bounded(path, MAX_NOTES_BYTES)
     except OSError as error:
         raise InputError(f"{path}: cannot read notes: {error.strerror or error}") from None
+    if data is None:
+        raise InputError(f"{path}: notes file is over the limit of {human_size(MAX_NOTES_BYTES)}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: notes file is not UTF-8 text") from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,8 +6,12 @@ the document's `url` and `fetched` metadata.
 
 from __future__ import annotations
 
+import threading
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from compare.decode import decode_bytes, text_codec
@@ -20,6 +24,9 @@ __all__ = ["FETCH_TIMEOUT_S", "MAX_REDIRECTS", "Page", "fetch_page"]
 FETCH_TIMEOUT_S = 15.0
 MAX_FETCH_S = 60.0
 MAX_REDIRECTS = 5
+# Compressions a page may be sent with: decoded incrementally, so the 10 MB limit holds on the decoded
+# size. Others (br, zstd, ...) are not asked for and refused if sent anyway.
+CONTENT_ENCODINGS = ("gzip", "deflate")
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 SCHEMES = ("http", "https")
 USER_AGENT = "compare/0.1 (news report comparison; one page per input)"
@@ -41,17 +48,53 @@ def fetch_page(
     timeout: float = FETCH_TIMEOUT_S,
     limit: int = MAX_INPUT_BYTES,
     max_redirects: int = MAX_REDIRECTS,
+    total: float = MAX_FETCH_S,
 ) -> Page:
-    """GET one page, or raise InputError naming the URL and what went wrong."""
+    """GET one page, or raise InputError naming the URL and what went wrong.
+
+    `total` bounds the whole fetch (connect, every redirect, headers and body): httpx only bounds each
+    read, so a server dripping one header line at a time would otherwise hold a run for ever. The fetch
+    runs in a worker thread that is abandoned at the deadline (it ends at its next read timeout).
+    """
+    outcome: list[Page | BaseException] = []
+    worker = threading.Thread(
+        target=_fetch_into,
+        args=(outcome, url),
+        kwargs={"timeout": timeout, "limit": limit, "max_redirects": max_redirects, "total": total},
+        name=f"fetch {url[:60]}",
+        daemon=True,
+    )
+    worker.start()
+    worker.join(total)
+    if not outcome:
+        raise InputError(f"{url}: page took over {total:g} s to arrive")
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _fetch_into(outcome: list[Page | BaseException], url: str, **kwargs: Any) -> None:
+    try:
+        outcome.append(_fetch(url, **kwargs))
+    except BaseException as error:  # handed to the waiting thread, which raises it
+        outcome.append(error)
+
+
+def _fetch(url: str, *, timeout: float, limit: int, max_redirects: int, total: float) -> Page:
     import httpx
 
     _check_scheme(url, url)
-    deadline = _monotonic() + MAX_FETCH_S
+    deadline = _monotonic() + total
     try:
         with httpx.Client(
             timeout=httpx.Timeout(timeout),
             follow_redirects=False,
-            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml",
+                "Accept-Encoding": ", ".join(CONTENT_ENCODINGS),
+            },
         ) as client:
             current = url
             for _hop in range(max_redirects + 1):
@@ -62,7 +105,7 @@ def fetch_page(
                         _check_scheme(url, target, shown=location)
                         current = target
                         continue
-                    return _read_page(url, response, limit=limit, deadline=deadline)
+                    return _read_page(url, response, limit=limit, deadline=deadline, total=total)
             raise InputError(f"{url}: more than {max_redirects} redirects")
     except httpx.TimeoutException:
         raise InputError(f"{url}: no answer within {timeout:g} s") from None
@@ -72,7 +115,7 @@ def fetch_page(
         raise InputError(f"{url}: cannot fetch: {_reason(error)}") from None
 
 
-def _read_page(url: str, response: object, *, limit: int, deadline: float) -> Page:
+def _read_page(url: str, response: object, *, limit: int, deadline: float, total: float) -> Page:
     import httpx
 
     assert isinstance(response, httpx.Response)
@@ -88,21 +131,73 @@ def _read_page(url: str, response: object, *, limit: int, deadline: float) -> Pa
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise InputError(f"{url}: page is {human_size(int(declared))}, over the limit of {human_size(limit)}")
+    decoder = _BoundedDecoder(_content_encoding(url, response.headers.get("content-encoding", "")))
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise InputError(f"{url}: page is over the limit of {human_size(limit)}")
-        if _monotonic() > deadline:
-            raise InputError(f"{url}: page took over {MAX_FETCH_S:.0f} s to arrive")
-        chunks.append(chunk)
+    try:
+        for raw in response.iter_raw():
+            for chunk in decoder.feed(raw, room=limit - size + 1):
+                size += len(chunk)
+                if size > limit:
+                    raise InputError(f"{url}: page is over the limit of {human_size(limit)}")
+                chunks.append(chunk)
+            if _monotonic() > deadline:
+                raise InputError(f"{url}: page took over {total:g} s to arrive")
+    except zlib.error:
+        raise InputError(f"{url}: the page's {decoder.encoding} data is corrupt") from None
     data = b"".join(chunks)
     text, notes = _decode(data, url=url, charset=_charset(params))
     fetched = datetime.now(UTC).replace(microsecond=0).isoformat()
     if final != url:
         notes = (*notes, f"redirected to {final}")
     return Page(url=final, text=text, fetched=fetched, notes=notes)
+
+
+def _content_encoding(url: str, header: str) -> str:
+    """The one compression the body uses ("identity" for none); one we cannot bound is refused."""
+    codings = [
+        part.strip().lower() for part in header.split(",") if part.strip().lower() not in ("", "identity")
+    ]
+    if not codings:
+        return "identity"
+    if len(codings) > 1 or codings[0] not in CONTENT_ENCODINGS:
+        raise InputError(
+            f"{url}: the page is sent with Content-Encoding {header.strip()[:60]!r}; only "
+            f"{', '.join(CONTENT_ENCODINGS)} or none are read (their decoded size can be bounded)"
+        )
+    return codings[0]
+
+
+class _BoundedDecoder:
+    """Decompresses a body piece by piece, never producing more than the room left under the limit."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+        # gzip: the gzip wrapper; deflate: a zlib stream, or (servers differ) a raw one, decided on sight.
+        self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS) if encoding == "gzip" else None
+        self._started = False
+
+    def feed(self, data: bytes, *, room: int) -> Iterator[bytes]:
+        if self.encoding == "identity":
+            yield data
+            return
+        if self._inflate is None:
+            self._inflate = zlib.decompressobj(zlib.MAX_WBITS if _zlib_header(data) else -zlib.MAX_WBITS)
+        pending = data
+        while pending and room > 0:
+            out = self._inflate.decompress(pending, room)
+            pending = self._inflate.unconsumed_tail
+            room -= len(out)
+            if out:
+                yield out
+            elif not pending:
+                break
+        if pending:  # output reached the room given: the caller sees a chunk over the limit
+            yield self._inflate.decompress(pending, 1)
+
+
+def _zlib_header(data: bytes) -> bool:
+    return len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
 
 
 def _decode(data: bytes, *, url: str, charset: str | None) -> tuple[str, tuple[str, ...]]:

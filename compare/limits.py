@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 # Largest input file read, in bytes, before decoding. A long news article is tens of kilobytes and
 # a saved web page a few megabytes; anything larger is refused with this limit named.
 MAX_INPUT_BYTES = 10_000_000
@@ -28,6 +30,13 @@ SNIFF_BYTES = 65_536
 MAX_CONTROL_RATIO = 0.05
 
 
+def read_bounded(path: Path, limit: int) -> bytes | None:
+    """At most limit bytes of a file, or None when it holds more (checked while reading, not by stat)."""
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    return None if len(data) > limit else data
+
+
 def human_size(size: int) -> str:
     """A byte count as a short readable figure (decimal units, as the limits above are written)."""
     for unit, scale in (("MB", 1_000_000), ("kB", 1_000)):
@@ -47,6 +56,14 @@ MAX_METADATA_NODES = 1_000
 # Deepest nesting of lists and mappings in a metadata block or a decisions file; real ones nest two or
 # three levels. Deeper input is refused with this limit named (parsers recurse per level).
 MAX_NESTING_DEPTH = 32
+
+# Largest --notes file, in bytes: an editor's notes are a few paragraphs; every format lays them out.
+MAX_NOTES_BYTES = 200_000
+
+# Largest --decisions file, in bytes, and most decisions it may hold (a report has at most a few hundred
+# findings; each decision's note is at most 4,000 characters).
+MAX_DECISIONS_BYTES = 8_000_000
+MAX_DECISIONS = 10_000
 
 # Longest value kept per metadata field, in characters; longer values (a hostile page's
 # og:site_name, a pasted --meta) are cut here and the user is told. The PDF lays each out once.

@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from compare.errors import InputError
+from compare.limits import MAX_DECISIONS, MAX_DECISIONS_BYTES, human_size, read_bounded
 from compare.model import Comparison, Decision, ReviewStatus
 
 DECISIONS_FORMAT = "compare-decisions"
 DECISIONS_VERSION = 1
-MAX_DECISIONS_BYTES = 8 * 1024 * 1024
 MAX_NOTE_CHARS = 4000
 MAX_FINDING_ID_CHARS = 64
 
@@ -47,11 +47,11 @@ def load_decisions(path: Path) -> tuple[Decision, ...]:
     if not path.is_file():
         raise InputError(f"{path}: decisions file not found")
     try:
-        if path.stat().st_size > MAX_DECISIONS_BYTES:
-            raise InputError(f"{path}: decisions file is over {MAX_DECISIONS_BYTES // 1024 // 1024} MB")
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_DECISIONS_BYTES)
     except OSError as error:
         raise InputError(f"{path}: cannot read decisions: {error.strerror or error}") from None
+    if raw is None:
+        raise InputError(f"{path}: decisions file is over the limit of {human_size(MAX_DECISIONS_BYTES)}")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -86,6 +86,8 @@ def parse_decisions(data: Any, *, source: str = "decisions") -> tuple[Decision, 
     entries = data.get("decisions")
     if not isinstance(entries, list):
         raise InputError(f"{source}: 'decisions' must be a list")
+    if len(entries) > MAX_DECISIONS:
+        raise InputError(f"{source}: {len(entries):,} decisions, over the limit of {MAX_DECISIONS:,}")
     decisions = []
     seen: set[str] = set()
     for index, entry in enumerate(entries):

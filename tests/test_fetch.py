@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -65,6 +67,33 @@ def endless(handler: BaseHTTPRequestHandler) -> None:
         pass
 
 
+def compressed(encoding: str, data: bytes) -> Route:
+    def respond(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Encoding", encoding)
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data)
+
+    return respond
+
+
+def dripping_headers(handler: BaseHTTPRequestHandler) -> None:
+    """Each header line well inside the read timeout, the headers never finished."""
+    handler.send_response(200)
+    try:
+        for number in range(10_000):
+            handler.wfile.write(f"X-Drip-{number}: 1\r\n".encode())
+            handler.wfile.flush()
+            time.sleep(0.05)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
+_BOMB = zlib.compress(b"<p>" + b"x" * 50_000_000 + b"</p>", 9)  # 50 MB decoded from about 50 kB
+_GZIP_PAGE = gzip.compress(PAGE_A.encode())
+
 ROUTES: dict[str, Route] = {
     "/a.html": page(PAGE_A),
     "/b": page(PAGE_B),
@@ -75,6 +104,13 @@ ROUTES: dict[str, Route] = {
     "/missing": page("not here", status=404),
     "/slow": slow,
     "/endless": endless,
+    "/bomb-deflate": compressed("deflate", _BOMB),
+    "/bomb-gzip": compressed("gzip", gzip.compress(b"x" * 50_000_000, 9)),
+    "/gzip": compressed("gzip", _GZIP_PAGE),
+    "/deflate-raw": compressed("deflate", zlib.compress(PAGE_A.encode())[2:-4]),
+    "/brotli": compressed("br", b"\x0b\x02\x80hello\x03"),
+    "/gzip-twice": compressed("gzip, br", _GZIP_PAGE),
+    "/drip": dripping_headers,
     **{
         f"/charset-{label}": page(PAGE_A, content_type=f"text/html; charset={label}")
         for label in ("rot13", "base64", "zlib", "uu", "hex", "idna", "unicode_escape", "utf-7", "nonsense")
@@ -187,3 +223,26 @@ def test_text_codec_accepts_real_charsets(label: str, name: str) -> None:
     from compare.decode import text_codec
 
     assert text_codec(label) == name
+
+
+@pytest.mark.parametrize("path", ["/bomb-deflate", "/bomb-gzip"])
+def test_a_compressed_page_is_bounded_on_its_decoded_size(server: str, path: str) -> None:
+    with pytest.raises(InputError, match="over the limit of 1 MB"):
+        fetch_page(f"{server}{path}", limit=1_000_000)
+
+
+@pytest.mark.parametrize("path", ["/gzip", "/deflate-raw"])
+def test_gzip_and_deflate_pages_are_read(server: str, path: str) -> None:
+    assert "The bridge will cost 40 million dollars" in fetch_page(f"{server}{path}").text
+
+
+@pytest.mark.parametrize("path", ["/brotli", "/gzip-twice"])
+def test_an_encoding_that_cannot_be_bounded_is_refused(server: str, path: str) -> None:
+    with pytest.raises(InputError, match=r"Content-Encoding .* only gzip, deflate or none are read"):
+        fetch_page(f"{server}{path}")
+
+
+def test_the_total_deadline_holds_while_headers_drip(server: str) -> None:
+    """Every header line comes within the read timeout; the total bound still ends the fetch."""
+    with pytest.raises(InputError, match="took over 1 s to arrive"):
+        fetch_page(f"{server}/drip", timeout=15, total=1)

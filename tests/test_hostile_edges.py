@@ -98,3 +98,44 @@ def test_a_full_stdout_is_one_line(stories: list[str]) -> None:
     assert result.returncode != 0
     line = _one_error_line(result.stderr.decode())
     assert "stdout" in line and "No space left" in line
+
+
+def test_a_notes_file_over_its_limit_is_refused(
+    stories: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compare.limits import MAX_NOTES_BYTES
+
+    notes = tmp_path / "notes.md"
+    notes.write_bytes(b"an editor's note. " * (MAX_NOTES_BYTES // 10))
+    code = main(["report", *stories, *FAST, "--notes", str(notes), "-o", "-", "-f", "json"])
+    captured = capsys.readouterr()
+    assert code == InputError.exit_code
+    assert "notes file is over the limit of 200 kB" in _one_error_line(captured.err)
+
+
+def test_a_decisions_file_of_too_many_entries_is_refused(
+    stories: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compare.limits import MAX_DECISIONS
+
+    entries = [{"finding": f"f-{index:010x}", "status": "open"} for index in range(MAX_DECISIONS + 1)]
+    path = tmp_path / "review.json"
+    path.write_text(json.dumps({"format": "compare-decisions", "version": 1, "decisions": entries}))
+    code = main(["report", *stories, *FAST, "--decisions", str(path), "-o", "-", "-f", "json"])
+    captured = capsys.readouterr()
+    assert code == InputError.exit_code
+    assert "10,001 decisions, over the limit of 10,000" in _one_error_line(captured.err)
+
+
+def test_a_decisions_file_over_its_byte_limit_is_refused_while_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare import review
+
+    monkeypatch.setattr(review, "MAX_DECISIONS_BYTES", 1_000)
+    path = tmp_path / "review.json"
+    path.write_text(
+        json.dumps({"format": "compare-decisions", "version": 1, "decisions": [], "x": " " * 2_000})
+    )
+    with pytest.raises(InputError, match="over the limit of 1 kB"):
+        review.load_decisions(path)
