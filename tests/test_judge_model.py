@@ -138,7 +138,7 @@ def test_a_short_comparison_is_read_whole_even_where_alignment_linked_nothing() 
     b = "Water levels stayed below the flood barriers all night."
     case = make({"Herald": [a], "Courier": [b]})
     apart = [claim("c1", "herald:s0"), claim("c2", "courier:s0")]
-    judged, findings = run_with(case, apart, StandIn(both_ways(a, b, CONTRADICTS)))
+    _, findings = run_with(case, apart, StandIn(both_ways(a, b, CONTRADICTS)))
     found = [f for f in findings if f.type is FindingType.CONTRADICTION]
     assert len(found) == 1 and set(found[0].statements) == {"herald:s0", "courier:s0"}
 

@@ -26,6 +26,7 @@ from training.data import held_pairs
 from training.train import DEFAULT_NLI, collate, encode, pair_tokenizer
 
 MAX_TOKENS = 128
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
 def export_fp32(model: BertForSequenceClassification, out: Path) -> None:
@@ -39,18 +40,15 @@ def export_fp32(model: BertForSequenceClassification, out: Path) -> None:
             super().__init__()
             self.inner = inner
 
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor):
-            return self.inner(
-                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-            ).logits
+        def forward(self, ids: torch.Tensor, mask: torch.Tensor, types: torch.Tensor) -> torch.Tensor:
+            return self.inner(input_ids=ids, attention_mask=mask, token_type_ids=types).logits
 
     with torch.no_grad():
         torch.onnx.export(
             Logits(model).eval(), args, str(out),
             input_names=["input_ids", "attention_mask", "token_type_ids"],
             output_names=["logits"],
-            dynamic_axes={name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", "token_type_ids")}
-            | {"logits": {0: "batch"}},
+            dynamic_axes={name: {0: "batch", 1: "tokens"} for name in INPUTS} | {"logits": {0: "batch"}},
             opset_version=17,
             do_constant_folding=True,
             dynamo=False,
@@ -108,8 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     digest = hashlib.sha256(final.read_bytes()).hexdigest()
     print(f"export: {final} ({final.stat().st_size / 1e6:.1f} MB) sha256 {digest}")
     print(
-        f"check on snli.test[:{n}]: int8 label = torch label {same / n:.3f}; accuracy torch {right_torch / n:.3f}, "
-        f"onnx fp32 {right_fp32 / n:.3f}, int8 {right_int8 / n:.3f}; max |p int8 - p torch| {worst:.3f}"
+        f"check on snli.test[:{n}]: int8 label = torch label {same / n:.3f}; "
+        f"accuracy torch {right_torch / n:.3f}, onnx fp32 {right_fp32 / n:.3f}, int8 {right_int8 / n:.3f}; "
+        f"max |p int8 - p torch| {worst:.3f}"
     )
     return 0
 

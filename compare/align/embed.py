@@ -146,16 +146,8 @@ class OnnxEmbedder:
         return EncodeJob(self._run, encodings, batches, self.dimension)
 
     def _run(self, encodings: Sequence[Any]) -> FloatArray:
-        width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(encodings), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        types = np.zeros_like(ids)
-        for row, encoding in enumerate(encodings):
-            n = len(encoding.ids)
-            ids[row, :n] = encoding.ids
-            mask[row, :n] = encoding.attention_mask
-            types[row, :n] = encoding.type_ids
-        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        feed = padded_batch(encodings)
+        mask = feed["attention_mask"]
         output = self._session.run([self._output], {k: v for k, v in feed.items() if k in self._inputs})[0]
         if self._pooled:
             pooled = np.asarray(output, dtype=np.float32)
@@ -164,6 +156,21 @@ class OnnxEmbedder:
             summed = (np.asarray(output, dtype=np.float32) * weights).sum(axis=1)
             pooled = summed / np.maximum(weights.sum(axis=1), 1e-9)
         return _normalise(pooled)
+
+
+def padded_batch(encodings: Sequence[Any]) -> dict[str, npt.NDArray[np.int64]]:
+    """Tokenizer encodings as one zero-padded batch: the input_ids, attention_mask and token_type_ids of a
+    BERT-style ONNX graph (shared by the embedder and compare.judge.pair_model)."""
+    width = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(encodings), width), dtype=np.int64)
+    mask = np.zeros_like(ids)
+    types = np.zeros_like(ids)
+    for row, encoding in enumerate(encodings):
+        n = len(encoding.ids)
+        ids[row, :n] = encoding.ids
+        mask[row, :n] = encoding.attention_mask
+        types[row, :n] = encoding.type_ids
+    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
 
 
 class EncodeJob:

@@ -140,7 +140,7 @@ def read_pairs(
     budget: PairBudget = PairBudget(),
 ) -> Readings:
     """Read the flagged pairs (both ways) and the strongest aligned pairs within the budget."""
-    must = []
+    must: list[tuple[str, str]] = []
     seen: set[frozenset[str]] = set()
     for a, b in flagged:
         key = frozenset((a, b))

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from compare.align.embed import padded_batch
 from compare.errors import ModelError
 
 __all__ = [
@@ -35,7 +36,8 @@ FloatArray = npt.NDArray[np.float32]
 LABELS = ("entailment", "neutral", "contradiction")  # the order of the model's outputs
 MAX_TOKENS = 128  # both statements together, as trained
 BATCH_SIZE = 32
-NLI_SHA256 = "42b4925a21cdb373ff645e70d30f9fc04d3c50be1af45b0ec85ffa89cc6813a1"  # compare/assets/nli/model.onnx, from training/export.py
+# compare/assets/nli/model.onnx, as training/export.py printed it
+NLI_SHA256 = "42b4925a21cdb373ff645e70d30f9fc04d3c50be1af45b0ec85ffa89cc6813a1"
 
 
 class PairModel(Protocol):
@@ -89,16 +91,7 @@ class OnnxPairModel:
         return out
 
     def _run(self, encodings: Sequence[Any]) -> FloatArray:
-        width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(encodings), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        types = np.zeros_like(ids)
-        for row, encoding in enumerate(encodings):
-            n = len(encoding.ids)
-            ids[row, :n] = encoding.ids
-            mask[row, :n] = encoding.attention_mask
-            types[row, :n] = encoding.type_ids
-        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        feed = padded_batch(encodings)
         logits = np.asarray(self._session.run(["logits"], feed)[0], dtype=np.float32)
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
