@@ -11,8 +11,12 @@ from compare.model import (
     Claim,
     Comparison,
     Document,
+    FigureCell,
+    FigureKind,
+    FigureValue,
     Finding,
     FindingType,
+    KeyFigure,
     Pair,
     Related,
     Relation,
@@ -215,7 +219,9 @@ def small_comparison(*, hostile: bool = False, notes: str | None = None) -> Comp
             Severity.HIGH,
             "c4",
             (a_num.id, b_num.id),
-            "Range differs: 300 km vs 500 km.",
+            # as the judge writes messages: the explanation, then the quotes the sides line shows
+            "Range differs; one may be a later estimate. "
+            "Defense Express: '300 km' — Українська правда: '500 km'",
             (span(a_num, "300 km"), span(b_num, "500 km")),
         ),
         Finding(
@@ -229,6 +235,31 @@ def small_comparison(*, hostile: bool = False, notes: str | None = None) -> Comp
             note="may be successive updates",
         ),
     )
+    # key figures as compare.key_figures would give them: a place all three give, and the disputed range
+    key_figures = (
+        KeyFigure(
+            "k1",
+            FigureKind.WHERE,
+            "Where",
+            tuple(
+                FigureCell(st.document, (FigureValue("Ukraine", span(st, "Ukraine"), f"{st.document}:f0"),))
+                for st in (a_stock, b_stock, c_stock)
+            ),
+            outlets=3,
+        ),
+        KeyFigure(
+            "k2",
+            FigureKind.NUMBER,
+            "Range, km",
+            (
+                FigureCell("a", (FigureValue("about 300 km", span(a_num, "about 300 km"), "a:f2", "f2"),)),
+                FigureCell("b", (FigureValue("about 500 km", span(b_num, "about 500 km"), "b:f1", "f2"),)),
+                FigureCell("c"),
+            ),
+            outlets=2,
+            findings=("f2",),
+        ),
+    )
     return Comparison(
         documents=documents,
         statements=statements,
@@ -238,6 +269,7 @@ def small_comparison(*, hostile: bool = False, notes: str | None = None) -> Comp
         generated=GENERATED,
         settings={"embedder": "lexical"},
         notes=notes,
+        key_figures=key_figures,
     )
 
 

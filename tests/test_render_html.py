@@ -86,10 +86,17 @@ def test_every_internal_link_has_a_target_and_ids_are_unique(plain: bytes) -> No
 
 def test_findings_first_then_agreements_one_source_claims_and_sources(plain: bytes) -> None:
     text = plain.decode()
-    markers = ('id="disagree"', 'id="agree"', 'id="one-source"', 'id="claims"', 'id="sources"')
+    markers = (
+        'id="key-figures"',
+        'id="disagree"',
+        'id="agree"',
+        'id="one-source"',
+        'id="claims"',
+        'id="sources"',
+    )
     order = [text.index(marker) for marker in markers]
     assert order == sorted(order)
-    header = text.split('id="disagree"')[0]
+    header = text.split('id="key-figures"')[0]
     assert "<title>Ukraine still has some ATACMS missiles left, officials said.</title>" in header
     assert header.count("Ukraine still has some ATACMS missiles left") == 3  # <title>, data-title, <h1>
     for outlet in ("Defense Express", "Українська правда", "VnExpress"):
@@ -108,7 +115,9 @@ def test_discrepancies_most_severe_first_name_who_says_what(plain: bytes) -> Non
     assert "Numbers differ" in high  # the type in words, not only a colour
     exact = high.split('<details class="exact">')[1].split("</details>")[0]
     assert "<mark>300 km</mark>" in exact and "<mark>500 km</mark>" in exact  # exact quotes, one click away
-    assert "Range differs" not in high  # the message repeats the quotes: the line replaces it
+    # the message's explanation is shown, its quotes are not repeated: the sides line holds them
+    assert '<p class="lead">Range differs; one may be a later estimate.</p>' in high
+    assert "'300 km'" not in high
     assert 'data-finding="f2"' in high and "review-controls" in high
 
 
@@ -161,3 +170,34 @@ def test_notes_are_markdown_made_safe(hostile: bytes) -> None:
 
 def test_no_notes_section_without_notes(plain: bytes) -> None:
     assert b'id="notes"' not in plain
+
+
+def test_key_figures_come_first_and_a_disagreeing_row_links_to_its_finding(plain: bytes) -> None:
+    text = plain.decode()
+    main = text.split("<main>")[1]
+    assert main.index('id="key-figures"') < main.index('id="disagree"')
+    table = main.split('class="figures')[1].split("</table>")[0]
+    head = table.split("</thead>")[0]
+    assert re.findall(r'<th scope="col" class="outlet-col">([^<]+)</th>', head) == [
+        "Defense Express",
+        "Українська правда",
+        "VnExpress",
+    ]
+    rows = table.split("<tr class=")[1:]  # the header row has no class
+    assert len(rows) == 2
+    place, disputed = rows
+    assert "differs" not in place and place.count(">Ukraine</a>") == 3 and "—" not in place
+    assert disputed.startswith('"kind-number differs"') and "✕" in disputed
+    finding = re.search(r'id="(finding-\d+)"[^>]*data-types="number"', text)
+    assert finding and f'<a href="#{finding.group(1)}">see the finding</a>' in disputed
+    assert "<mark>about 300 km</mark>" in disputed and "<mark>about 500 km</mark>" in disputed
+    assert re.search(r'<a href="#d1-s\d+" title="The missiles have a range of about 300 km.">', disputed)
+
+
+def test_one_report_items_are_listed_not_reviewed(plain: bytes) -> None:
+    text = plain.decode()
+    one = text.split('id="one-source"')[1].split("</section>")[0]
+    assert "review-controls" not in one and "<select" not in one and "<input" not in one
+    # the open count is of the reviewable findings: the two discrepancies, not the one-report item
+    assert re.search(r'<strong data-count="open">2</strong>', text)
+    assert text.count('class="review" data-finding=') == 2

@@ -16,6 +16,7 @@ def test_sections_in_editorial_order() -> None:
     headings = [line for line in note.splitlines() if line.startswith("#")]
     assert headings == [
         "## Ukraine still has some ATACMS missiles left, officials said.",
+        "### Key figures",
         "### Where they disagree",
         "### Editor's notes",
         "### Where they agree",
@@ -23,7 +24,14 @@ def test_sections_in_editorial_order() -> None:
         "### Sources",
     ]
     assert "Call the **ministry**." in note  # the editor's Markdown passes through
-    assert "- **High · Numbers differ:** Defense Express: “300 km” — Українська правда: “500 km” (f2)" in note
+    assert (
+        "- **High · Numbers differ:** Range differs; one may be a later estimate. "
+        "Defense Express: “300 km” — Українська правда: “500 km” (f2)"
+    ) in note
+    # the key figures first: one row per slot, a column per outlet, the disputed values in bold
+    figures = note.split("### Key figures")[1].split("###")[0]
+    assert "| What | Defense Express | Українська правда | VnExpress |" in figures
+    assert "| ✕ Range, km, differs: f2 | **about 300 km** | **about 500 km** | — |" in figures
     assert "  - Українська правда: “The missiles have a range of about 500 km.”" in note
     assert note.count("The missiles have a range of about 500 km.") == 1
     assert "Hegseth has the final say" in note.split("### Only in one report")[1]
@@ -64,3 +72,18 @@ def test_every_claim_and_finding_is_in_the_note() -> None:
             assert md_escape(first)[:40] in note, claim.id
         for finding in case.findings:
             assert f"({finding.id})" in note or finding.type.value == "unique"
+
+
+def test_stale_decisions_are_listed_on_lines_of_their_own() -> None:
+    from compare.model import Decision, ReviewStatus
+    from compare.review import apply_decisions
+
+    stale = Decision(
+        "f-gone000000", ReviewStatus.CONFIRMED, "rang the port", "2026-02-01T09:30:00Z", "A: “1”"
+    )
+    note = render(apply_decisions(small_comparison(), [stale]), "md").decode()
+    section = note.split("### Stale decisions")[1].split("###")[0]
+    assert (
+        "- **Confirmed** f-gone000000\n  - was: A: “1”\n  - note: rang the port\n  - decided: 1 Feb 2026"
+        in section
+    )

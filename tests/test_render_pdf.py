@@ -85,10 +85,12 @@ def test_text_reads_back_with_latin_cyrillic_vietnamese(pdf_file: Path) -> None:
     whole = "\n".join(pages)
     assert "Ukraine still has some ATACMS missiles left, officials said." in pages[0]
     first = " ".join(pages[0].split())
+    brief = " ".join(whole.split())
     assert (
-        first.index("Where they disagree")
-        < first.index("Where they agree")
-        < first.index("Only in one report")
+        first.index("Key figures")
+        < first.index("Where they disagree")
+        < brief.index("Where they agree")
+        < brief.index("Only in one report")
     )
     assert "Defense Express" in first and "“300 km” — Українська правда: “500 km”" in first
     assert "США таємно забороняють Україні удари ATACMS по росії" in whole
@@ -184,9 +186,10 @@ def test_brief_has_no_near_empty_page_and_prints_nothing_twice(story: str, tmp_p
     brief = " ".join(" ".join(pages).split("Appendix: source texts")[0].split()).rsplit(" Sources 1. ", 1)[0]
     view = build_view(comparison)
     assert brief.index("Where they disagree") < brief.index("Where they agree")
-    for group in view.one_source:  # each one-source statement once, not again in a findings table
-        for item in group.items:
+    for group in view.one_source:  # summarised: the first of each outlet once, then how many more
+        for item in group.brief:
             assert brief.count(" ".join(item.text.split())[:60]) == 1, item.text
+        assert not group.more or f"and {group.more} more" in brief
     for finding in view.discrepancies:
         first_side = finding.sides[0]
         assert f"{', '.join(first_side.outlets)}:" in brief

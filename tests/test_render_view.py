@@ -9,7 +9,17 @@ from fixtures_comparison import TOLL_ACROSS_CLAIMS, small_comparison
 from compare import Document, Options, compare_documents
 from compare.model import Pair, Relation
 from compare.render.pdf import brief_html
-from compare.render.view import Piece, build_view, highlight, pair_label, story_title, word_diff
+from compare.render.view import (
+    SPAN_QUOTE_CHARS,
+    Piece,
+    build_view,
+    highlight,
+    message_lead,
+    pair_label,
+    span_quote,
+    story_title,
+    word_diff,
+)
 
 
 def marked(pieces: tuple[Piece, ...]) -> list[str]:
@@ -259,3 +269,43 @@ def test_headlines_restating_a_claim_are_named_on_it_and_listed_apart() -> None:
         for cell in row.cells
         if cell.state != "absent"
     )
+
+
+def test_a_findings_message_is_shown_without_the_quotes_the_sides_line_holds() -> None:
+    outlets = {"Harbour Post", "Ridge Daily"}
+    assert (
+        message_lead(
+            "Opposite stances of the mayor on the levy: Harbour Post has her for it, Ridge Daily against it. "
+            "Harbour Post: 'backed the levy' — Ridge Daily: 'called the levy a mistake'",
+            outlets,
+        )
+        == "Opposite stances of the mayor on the levy: Harbour Post has her for it, Ridge Daily against it."
+    )
+    assert message_lead("Only Ridge Daily reports this: 'The pier closes.'", outlets) == (
+        "Only Ridge Daily reports this."
+    )
+    assert message_lead("Counts differ: 3 vs 4.", outlets) == "Counts differ: 3 vs 4."  # kept whole
+
+
+def test_a_quoted_span_is_never_cut_before_its_last_words() -> None:
+    span = "said the council had waited far too long to approve the repairs the harbour needed"
+    assert span_quote(span) == span  # under the limit: whole, the differing words at its end kept
+    long = " ".join(f"word{n}" for n in range(60)) + " the differing end"
+    shown = span_quote(long)
+    assert shown.endswith("the differing end") and shown.startswith("word0 word1") and "…" in shown
+    assert len(shown) <= SPAN_QUOTE_CHARS + 2
+
+
+def test_one_report_items_with_a_figure_come_first_and_the_brief_names_a_few() -> None:
+    reports = {
+        "Harbour Post": "The harbour wall gave way on Monday. The mood in town was gloomy. Repairs will cost "
+        "4 million euros, the port said.",
+        "Ridge Daily": "The harbour wall gave way on Monday.",
+    }
+    documents = [Document.from_text(t, id=n.split()[0].lower(), outlet=n) for n, t in reports.items()]
+    view = build_view(compare_documents(documents, options=Options(embedder="lexical")))
+    (group,) = view.one_source
+    texts = [item.text for item in group.items]
+    assert texts[0].startswith("Repairs will cost") and group.items[0].telling
+    assert "The mood in town was gloomy." in texts and not group.items[-1].telling
+    assert group.brief and group.more == len(group.items) - len(group.brief)

@@ -96,8 +96,9 @@ def test_statuses_reach_the_view_dismissed_last_and_stale_listed() -> None:
         view.dismissed[0].review is not None and view.dismissed[0].review.note == "both figures are official"
     )
     assert [(s.finding, s.status) for s in view.stale] == [("f-gone000000", "confirmed")]
+    # 'only one source' (f1) is listed, not reviewed: it is not counted as open
     assert {o.value: o.count for o in view.review_counts} == {
-        "open": 1,
+        "open": 0,
         "needs_checking": 0,
         "confirmed": 1,
         "dismissed": 1,
@@ -126,7 +127,7 @@ def test_every_format_records_the_decisions(tmp_path: Path) -> None:
         ],
     )
     note = render(decided, "md").decode()
-    assert "Review: 2 open, 0 needs checking, 0 confirmed, 1 dismissed, 1 stale." in note
+    assert "Review: 1 open, 0 needs checking, 0 confirmed, 1 dismissed, 1 stale." in note
     assert note.index("### Dismissed") > note.index("### Only in one report")
     assert "**Dismissed**: both are official figures (f2)" in note.split("### Dismissed")[1]
     assert "300 km" not in note.split("### Where they disagree")[1].split("###")[0]

@@ -19,8 +19,10 @@ from compare.model import (
     Decision,
     Document,
     FactKind,
+    FigureKind,
     Finding,
     FindingType,
+    KeyFigure,
     Pair,
     Relation,
     ReviewStatus,
@@ -30,7 +32,7 @@ from compare.model import (
     Verdict,
 )
 from compare.render.notes import safe_href
-from compare.render.quotes import ITEM_QUOTE_CHARS, LINE_QUOTE_CHARS, clip, span_display
+from compare.render.quotes import ELLIPSIS, ITEM_QUOTE_CHARS, balance, clip, span_display
 
 VERDICT_LABELS = {
     Verdict.AGREE: "All agree",
@@ -90,6 +92,21 @@ SAME_STATEMENT_SCORE = 0.8
 LOOSE_SCORE = 0.35  # below this a linked pair is shown as only loosely related
 RELATED_SHOWN = 8  # related statements shown with a claim, strongest first; the JSON keeps every one
 TOP_FINDINGS = 5
+# A quoted span is shown whole up to this length (the differing words are in it, wherever they are);
+# a longer one keeps its beginning and its end, cut in the middle.
+SPAN_QUOTE_CHARS = 160
+BRIEF_QUOTES = 2  # context statements the PDF brief prints per finding
+ONE_SOURCE_BRIEF_CHARS = 130  # a one-report item as the brief names it
+ONE_SOURCE_BRIEF_TOTAL = 12  # one-report items the PDF brief names in all: 3 per outlet at most, 1 at least
+ONE_SOURCE_BRIEF = 3  # one-report items the PDF brief names per outlet; the HTML report lists them all
+AGREED_BRIEF = 8  # shared claims the PDF brief lists (carried by the most outlets first)
+FIGURE_KIND_LABELS = {
+    FigureKind.NUMBER: "figure",
+    FigureKind.WHEN: "date",
+    FigureKind.WHERE: "place",
+    FigureKind.PERSON: "named",
+}
+FIGURE_VALUE_CHARS = 60  # a key-figure cell's value (a finding's whole-statement quote is cut)
 HEADING_CHARS = 140
 RUNNING_TITLE_CHARS = 90
 
@@ -256,6 +273,13 @@ class FindingView:
     about: str = ""  # one plain line naming the finding, kept in a decisions file
     review: ReviewView | None = None
     context: tuple[StatementView, ...] = ()  # the full statements that add to the sides line
+    # the finding's message without its quotes: who says what, and why it may be benign ("Only Nhu Tam
+    # says the amount is small"); the sides line quotes them
+    lead: str = ""
+    # the context the PDF brief prints: at most BRIEF_QUOTES statements, one per side first, a statement
+    # several outlets give in the same words once (with their names)
+    brief_quotes: tuple[tuple[str, StatementView], ...] = ()
+    brief_more: int = 0  # context statements the brief leaves to the HTML report
 
     @property
     def is_discrepancy(self) -> bool:
@@ -305,6 +329,8 @@ class SingleView:
     statement: StatementView
     text: str  # clipped for the list; the full text is one click away in the source
     finding: FindingView | None
+    # it carries a figure or date, or a name or source in a claim no other report touches: listed first
+    telling: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +339,36 @@ class OutletGroup:
 
     outlet: str
     anchor: str
-    items: tuple[SingleView, ...]
+    items: tuple[SingleView, ...]  # the telling ones first, then in report order
+    brief: tuple[SingleView, ...] = ()  # the first ONE_SOURCE_BRIEF, for the PDF's summary
+    more: int = 0  # how many the brief leaves out
+
+
+@dataclass(frozen=True, slots=True)
+class FigureValueView:
+    """One outlet's value in a key-figure row, as it words it, with where it is said."""
+
+    text: str
+    quote: str  # the statement it is said in, for a tooltip
+    anchor: str  # that statement in the source text
+    marked: bool  # a finding quotes it
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRowView:
+    """One key-figure row: a slot across outlets, cells in the order of the sources."""
+
+    id: str
+    kind: str
+    kind_label: str
+    label: str
+    cells: tuple[tuple[FigureValueView, ...], ...]  # empty: the outlet does not give it
+    outlets: int
+    findings: tuple[tuple[str, str], ...] = ()  # (anchor, id) of the findings that quote its cells
+
+    @property
+    def disagreeing(self) -> bool:
+        return bool(self.findings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,6 +430,9 @@ class ReportView:
     reviewed: bool = False  # decisions were read (the report shows statuses as a record)
     review_key: str = ""  # names this story's marks in the browser's storage
     document_ids: tuple[str, ...] = ()  # written into a saved decisions file, to say which story it is
+    key_figures: tuple[FigureRowView, ...] = ()  # the story's key figures, first in every format
+    agreed_brief: tuple[ClaimView, ...] = ()  # the shared claims the PDF brief lists, most outlets first
+    reviewable_total: int = 0  # findings a reviewer marks: every one but 'only one source'
 
 
 def build_view(comparison: Comparison) -> ReportView:
@@ -579,6 +637,60 @@ def sides_line(sides: Sequence[Side]) -> str:
     )
 
 
+def span_quote(text: str, limit: int = SPAN_QUOTE_CHARS) -> str:
+    """A quoted span on one line, whole up to `limit`; a longer one keeps its beginning and its end (cut
+    at words in the middle), so a quote never stops short of the words that differ."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return balance(text)
+    head, tail = text[: limit // 2], text[-(limit // 2) :]
+    if " " in head:
+        head = head[: head.rfind(" ")]
+    if " " in tail:
+        tail = tail[tail.find(" ") + 1 :]
+    return balance(f"{head.rstrip(' ,;:')} {ELLIPSIS} {tail}")
+
+
+def _brief_quotes(
+    context: Sequence[StatementView], sides: Sequence[Side]
+) -> tuple[tuple[str, StatementView], ...]:
+    """At most BRIEF_QUOTES context statements: one per side first; the same words once, naming all."""
+    same: dict[str, list[StatementView]] = {}
+    for quote in context:
+        same.setdefault(normalise_quote(quote.text), []).append(quote)
+    groups = list(same.values())
+    chosen: list[list[StatementView]] = []
+    for side in sides:
+        group = next(
+            (g for g in groups if g not in chosen and any(q.outlet in side.outlets for q in g)), None
+        )
+        if group is not None and len(chosen) < BRIEF_QUOTES:
+            chosen.append(group)
+    for group in groups:
+        if len(chosen) < BRIEF_QUOTES and group not in chosen:
+            chosen.append(group)
+    chosen.sort(key=groups.index)
+    return tuple((", ".join(dict.fromkeys(q.outlet for q in g)), g[0]) for g in chosen)
+
+
+def message_lead(message: str, outlets: set[str]) -> str:
+    """A finding's message without the quotes it ends with, as one sentence.
+
+    The judge writes "Lead. CNN, BBC: 'quote' — Fox: 'quote'" (or "Only CNN reports this: 'quote'");
+    the sides line shows the quotes, so what is left is the explanation: who says what, and why it may
+    be benign. A message in another shape is kept whole.
+    """
+    at = message.find(": '")
+    if at < 0:
+        return message
+    lead = message[:at]
+    sentence_end = lead.rfind(". ")
+    if sentence_end >= 0 and all(part in outlets for part in lead[sentence_end + 2 :].split(", ")):
+        lead = lead[:sentence_end]
+    lead = lead.strip()
+    return lead if lead.endswith((".", "?", "!")) else lead + "."
+
+
 def _status(finding: FindingView) -> str:
     return finding.review.status if finding.review else ReviewStatus.OPEN.value
 
@@ -682,11 +794,16 @@ class _Builder:
             key=lambda f: (SEVERITY_ORDER[f.severity], TYPE_ORDER[f.type], self._claim_pos(f.claim_id)),
         )
         claims = tuple(self._claim(c) for c in self.c.claims)
+        agreed = tuple(c for c in claims if c.verdict in (Verdict.AGREE.value, Verdict.PARTIAL.value))
+        # the brief lists the claims most outlets share first (then in claim order)
+        agreed_brief = tuple(sorted(agreed, key=lambda c: -len(c.outlets)))
         # told by one report only; a headline restating shared claims is listed apart
         only_one = tuple(c for c in claims if c.verdict == Verdict.UNIQUE.value and not c.summarises)
         verdict_counts = summary["verdicts"]
         type_counts = summary["finding_types"]
-        review_counts = summary["review"]
+        # 'only one source' is listed, not reviewed: the review counts are of the other findings
+        reviewable = [f for f in findings if f.is_discrepancy]
+        review_counts = Counter(_status(f) for f in reviewable)
         title = story_title(self.c)
         dismissed = tuple(f for f in findings if _status(f) == ReviewStatus.DISMISSED.value)
         return ReportView(
@@ -707,7 +824,7 @@ class _Builder:
             findings=tuple(findings),
             top_findings=tuple(findings[:TOP_FINDINGS]),
             claims=claims,
-            agreed=tuple(c for c in claims if c.verdict in (Verdict.AGREE.value, Verdict.PARTIAL.value)),
+            agreed=agreed,
             differing=tuple(
                 c for c in claims if c.verdict in (Verdict.PARTIAL.value, Verdict.CONFLICT.value)
             ),
@@ -744,32 +861,89 @@ class _Builder:
             reviewed=bool(self.c.decisions),
             review_key="compare-review:" + "|".join(sorted(d.id for d in self.c.documents)),
             document_ids=tuple(d.id for d in self.c.documents),
+            key_figures=tuple(self._figure(k) for k in self.c.key_figures),
+            agreed_brief=agreed_brief[:AGREED_BRIEF],
+            reviewable_total=len(reviewable),
+        )
+
+    def _figure(self, figure: KeyFigure) -> FigureRowView:
+        """A key-figure row as shown: each value linked to the statement it is said in."""
+        cells = {cell.document: cell for cell in figure.cells}
+        row: list[tuple[FigureValueView, ...]] = []
+        for document in self.c.documents:
+            cell = cells.get(document.id)
+            values = []
+            for value in cell.values if cell else ():
+                statement = self.statements.get(value.span.statement)
+                values.append(
+                    FigureValueView(
+                        text=clip(value.text, FIGURE_VALUE_CHARS),
+                        quote=clip(statement.text, ITEM_QUOTE_CHARS) if statement else value.text,
+                        anchor=self.st_anchor.get(value.span.statement, self.doc_anchor[document.id]),
+                        marked=value.finding is not None,
+                    )
+                )
+            row.append(tuple(values))
+        return FigureRowView(
+            id=figure.id,
+            kind=figure.kind.value,
+            kind_label=FIGURE_KIND_LABELS[figure.kind],
+            label=figure.label,
+            cells=tuple(row),
+            outlets=figure.outlets,
+            findings=tuple((self.finding_anchor[f], f) for f in figure.findings if f in self.finding_anchor),
         )
 
     def _one_source(
         self, only_one: Sequence[ClaimView], findings: Sequence[FindingView], dismissed: Sequence[FindingView]
     ) -> tuple[OutletGroup, ...]:
-        """`only_one`'s statements by outlet, those whose finding a reviewer dismissed left out."""
+        """`only_one`'s statements by outlet, those whose finding a reviewer dismissed left out; in each
+        outlet those carrying a figure or date, or a name or source in a claim no other report touches,
+        come first."""
         unique_finding = {f.claim_id: f for f in findings if f.type == FindingType.UNIQUE.value}
         hidden = {f.claim_id for f in dismissed if f.type == FindingType.UNIQUE.value}
+        kinds: dict[str, set[FactKind]] = defaultdict(set)
+        for fact in self.c.facts:
+            if fact.kind is not FactKind.TIME or fact.label != "DURATION":
+                kinds[fact.statement].add(fact.kind)
         groups: dict[str, list[SingleView]] = defaultdict(list)
         for claim in only_one:
             if not claim.statements or claim.id in hidden:
                 continue
             statement = claim.statements[0]
+            held = kinds.get(statement.id, set())
+            told_elsewhere = any(r.notable for r in claim.related)
             groups[statement.source].append(
                 SingleView(
                     claim=claim,
                     statement=statement,
                     text=clip(statement.text, ITEM_QUOTE_CHARS),
                     finding=unique_finding.get(claim.id),
+                    telling=bool(held & {FactKind.NUMBER, FactKind.TIME})
+                    or (not told_elsewhere and bool(held & {FactKind.ENTITY, FactKind.ATTRIBUTION})),
                 )
             )
-        return tuple(
-            OutletGroup(self.doc_label[d.id], self.doc_anchor[d.id], tuple(groups[self.doc_anchor[d.id]]))
-            for d in self.c.documents
-            if groups.get(self.doc_anchor[d.id])
-        )
+        out = []
+        per_outlet = max(1, min(ONE_SOURCE_BRIEF, ONE_SOURCE_BRIEF_TOTAL // max(1, len(groups))))
+        for document in self.c.documents:
+            items = sorted(groups.get(self.doc_anchor[document.id], ()), key=lambda item: not item.telling)
+            if items:
+                brief = tuple(
+                    SingleView(
+                        i.claim, i.statement, clip(i.statement.text, ONE_SOURCE_BRIEF_CHARS), i.finding
+                    )
+                    for i in items[:per_outlet]
+                )
+                out.append(
+                    OutletGroup(
+                        self.doc_label[document.id],
+                        self.doc_anchor[document.id],
+                        tuple(items),
+                        brief=brief,
+                        more=len(items) - len(brief),
+                    )
+                )
+        return tuple(out)
 
     def _claim_pos(self, claim_id: str) -> int:
         anchor = self.claim_anchor.get(claim_id)
@@ -998,6 +1172,8 @@ class _Builder:
         shown = {normalise_quote(q) for side in sides for q in side.quotes}
         decision = self.decisions.get(finding.id)
         status = decision.status if decision else ReviewStatus.OPEN
+        context = tuple(q for q in quotes if normalise_quote(q.text) not in shown)
+        brief = _brief_quotes(context, sides)
         return FindingView(
             id=finding.id,
             anchor=self.finding_anchor[finding.id],
@@ -1022,7 +1198,12 @@ class _Builder:
                 note=decision.note if decision else None,
                 decided=decision.decided if decision else None,
             ),
-            context=tuple(q for q in quotes if normalise_quote(q.text) not in shown),
+            context=context,
+            brief_quotes=brief,
+            brief_more=len({normalise_quote(q.text) for q in context}) - len(brief),
+            lead=message_lead(
+                finding.message, set(self.doc_label.values()) | {d.label for d in self.c.documents}
+            ),
         )
 
     def _sides(self, finding: Finding) -> tuple[Side, ...]:
@@ -1036,7 +1217,7 @@ class _Builder:
                 text = span_display(item, self.statements.get(item.statement))
             else:
                 text = item.text
-            quote = clip(text, LINE_QUOTE_CHARS)
+            quote = span_quote(text)
             if quote and quote not in by_document[item.document]:
                 by_document[item.document].append(quote)
         order = [d.id for d in self.c.documents] + sorted(set(by_document) - set(self.doc_label))
