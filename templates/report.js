@@ -52,12 +52,19 @@
     if (details) { details.open = true; }
   }
 
+  // The filter bar sticks to the top of the claims: a claim or statement linked to stops below it.
+  function barHeight() {
+    document.documentElement.style.setProperty("--bar", form.offsetHeight + "px");
+  }
+
   if (form) {
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     window.addEventListener("hashchange", reveal);
     form.hidden = false;
     apply();
+    barHeight();
+    window.addEventListener("resize", barHeight);
   }
 
   // --- Review decisions: kept in this browser, saved as a decisions file ---------------------------
@@ -197,6 +204,8 @@
       }
       box.querySelector(".review-controls").hidden = false;
       select.addEventListener("change", function () { record(box); show(box); count(); });
+      // a note is kept as it is typed, not only when the field loses focus
+      note.addEventListener("input", function () { record(box); show(box); count(); });
       note.addEventListener("change", function () { record(box); show(box); count(); });
       show(box);
     });

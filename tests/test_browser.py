@@ -417,3 +417,49 @@ def test_review_marked_saved_and_rerun_shows_in_every_format(
     assert "1 dismissed" in " ".join(_evaluate(tools, session, f"{summary}.textContent").split())
     _viewport_shot(tools, session, tmp_path / "review-rerun-390.png")
     assert _problems(tools.events) == []
+
+
+@pytest.mark.slow
+def test_review_screen_counts_keeps_typed_notes_and_shows_linked_claims(
+    page: tuple[DevTools, str], tmp_path: Path
+) -> None:
+    tools, session = page
+    report = tmp_path / "report.html"
+    report.write_bytes(render(small_comparison(), "html"))
+    _first_screen(tools, session, report.as_uri(), 1280, 800, False)
+
+    # Open counts the findings a reviewer marks; the one-report item has no controls.
+    assert _evaluate(tools, session, "document.querySelectorAll('#one-source select').length") == 0
+    assert _evaluate(tools, session, "document.querySelector('[data-count=open]').textContent") == "2"
+
+    # A note is kept as it is typed (an input event, no change event), so a reload still shows it.
+    _evaluate(
+        tools,
+        session,
+        """(() => {
+        const input = document.querySelector('#disagree .review input[name=note]');
+        input.value = 'asked the ministry';
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+    })()""",
+    )
+    tools.send("Page.reload", session)
+    tools.wait_for("Page.loadEventFired")
+    assert (
+        _evaluate(tools, session, "document.querySelector('#disagree .review input[name=note]').value")
+        == "asked the ministry"
+    )
+
+    # A link to a claim stops below the sticky filter bar, not under it.
+    _evaluate(tools, session, "document.querySelector('#disagree a.claim-link').click()")
+    time.sleep(0.3)
+    box = _evaluate(
+        tools,
+        session,
+        """(() => {
+        const target = document.getElementById(location.hash.slice(1));
+        const bar = document.getElementById('filters').getBoundingClientRect();
+        return {top: target.getBoundingClientRect().top, bar: bar.bottom, hash: location.hash};
+    })()""",
+    )
+    assert box["hash"].startswith("#claim-") and box["top"] >= box["bar"] - 1, box
+    assert _problems(tools.events) == []
