@@ -3,7 +3,9 @@ bylines and boilerplate.
 
 Statements tile the text: every non-space character belongs to exactly one statement.
 Kinds are decided per line first (a caption line stays a caption even when it holds two
-sentences), then per sentence.
+sentences), then per sentence. Segmenting reads the document's reading text (NFC, invisible format
+characters out: compare/text.py), so a zero-width space or soft hyphen never splits or joins a
+sentence; every span is mapped back to exact offsets into the text as given.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from compare.facts.times import CALENDAR_WORDS
 from compare.limits import MAX_STATEMENT_CHARS  # over-long statements are cut at white space
 from compare.model import Document, Statement, StatementKind
+from compare.text import reading_text
 
 _TERMINAL = ".!?…\"'”’»)]"
 _CREDIT = re.compile(
@@ -88,24 +91,25 @@ class _Line:
 
 def segment(document: Document) -> list[Statement]:
     """Return the statements of a document, in order, each with its span and kind."""
-    text = document.text
+    reading = reading_text(document.text)
+    text = reading.text
     lines = list(_lines(text))
     line_kinds = _classify_lines(lines)
     statements: list[Statement] = []
     for line, kind in zip(lines, line_kinds, strict=True):
         for start, end in _sentences(text, line):
-            sentence = text[start:end]
             sentence_kind = kind
             if kind is StatementKind.BODY:
-                sentence_kind = _classify_sentence(sentence)
+                sentence_kind = _classify_sentence(text[start:end])
+            given_start, given_end = reading.span(start, end)
             statements.append(
                 Statement(
                     id=f"{document.id}:s{len(statements)}",
                     document=document.id,
                     index=len(statements),
-                    start=start,
-                    end=end,
-                    text=sentence,
+                    start=given_start,
+                    end=given_end,
+                    text=document.text[given_start:given_end],
                     kind=sentence_kind,
                 )
             )
