@@ -54,7 +54,28 @@ def _normalise(matrix: FloatArray) -> FloatArray:
     return out
 
 
-def _sha256(path: Path) -> str:
+def cpu_session(model_path: Path, what: str) -> Any:
+    """An onnxruntime session on one CPU thread (callers spread batches over threads themselves).
+
+    Raises ModelError naming `what` when the file cannot be loaded.
+    """
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    # no busy-waiting between operators: about 30% less CPU for the same wall time when the
+    # machine is idle, and much less stolen from other work when it is not
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    try:
+        return onnxruntime.InferenceSession(
+            str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+    except Exception as exc:  # onnxruntime raises its own untyped errors
+        raise ModelError(f"{what}: cannot load {model_path}: {exc}") from None
+
+
+def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -84,7 +105,7 @@ class OnnxEmbedder:
         max_tokens: int = MAX_TOKENS,
     ) -> None:
         try:
-            import onnxruntime
+            import onnxruntime  # noqa: F401  (only checked here, for a one-line hint; cpu_session loads it)
             from tokenizers import Tokenizer
         except ImportError as exc:
             raise ModelError(
@@ -95,7 +116,7 @@ class OnnxEmbedder:
             raise ModelError(f"embedder {name!r}: model file not found: {model_path}")
         if not tokenizer_path.is_file():
             raise ModelError(f"embedder {name!r}: tokenizer not found: {tokenizer_path}")
-        if expect_sha256 is not None and _sha256(model_path) != expect_sha256:
+        if expect_sha256 is not None and sha256_of(model_path) != expect_sha256:
             raise ModelError(f"embedder {name!r}: {model_path} does not have the expected sha256")
         self.name = name
         self.model_path = model_path
@@ -104,19 +125,8 @@ class OnnxEmbedder:
         tokenizer.enable_truncation(max_length=max_tokens)
         tokenizer.no_padding()
         self._tokenizer = tokenizer
-        options = onnxruntime.SessionOptions()
         self.threads = max(1, threads)
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        # no busy-waiting between operators: about 30% less CPU for the same wall time when the
-        # machine is idle, and much less stolen from other work when it is not
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        try:
-            self._session = onnxruntime.InferenceSession(
-                str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
-            )
-        except Exception as exc:  # onnxruntime raises its own untyped errors
-            raise ModelError(f"embedder {name!r}: cannot load {model_path}: {exc}") from None
+        self._session = cpu_session(model_path, f"embedder {name!r}")
         self._inputs = {i.name for i in self._session.get_inputs()}
         outputs = [o.name for o in self._session.get_outputs()]
         self._pooled = "sentence_embedding" in outputs

@@ -8,7 +8,6 @@ Loaded on first use; onnxruntime only, no torch.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Sequence
 from importlib import resources
@@ -18,7 +17,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from compare.align.embed import padded_batch
+from compare.align.embed import cpu_session, padded_batch, sha256_of
 from compare.errors import ModelError
 
 __all__ = [
@@ -53,30 +52,21 @@ class OnnxPairModel:
 
     def __init__(self, name: str, model_path: Path, tokenizer_path: Path, *, expect_sha256: str = "") -> None:
         try:
-            import onnxruntime
+            import onnxruntime  # noqa: F401  (only checked here, for a one-line hint; cpu_session loads it)
             from tokenizers import Tokenizer
         except ImportError as exc:
             raise ModelError(f"pair model {name!r} needs onnxruntime and tokenizers ({exc})") from None
         for path in (model_path, tokenizer_path):
             if not path.is_file():
                 raise ModelError(f"pair model {name!r}: file not found: {path}")
-        if expect_sha256 and hashlib.sha256(model_path.read_bytes()).hexdigest() != expect_sha256:
+        if expect_sha256 and sha256_of(model_path) != expect_sha256:
             raise ModelError(f"pair model {name!r}: {model_path} does not have the expected sha256")
         self.name = name
         tokenizer = Tokenizer.from_file(str(tokenizer_path))
         tokenizer.enable_truncation(max_length=MAX_TOKENS, strategy="longest_first")
         tokenizer.no_padding()
         self._tokenizer = tokenizer
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        try:
-            self._session = onnxruntime.InferenceSession(
-                str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
-            )
-        except Exception as exc:  # onnxruntime raises its own untyped errors
-            raise ModelError(f"pair model {name!r}: cannot load {model_path}: {exc}") from None
+        self._session = cpu_session(model_path, f"pair model {name!r}")
 
     def probabilities(self, pairs: Sequence[tuple[str, str]]) -> FloatArray:
         """Probabilities per pair (rows in the order given), in length-sorted batches."""
