@@ -66,75 +66,25 @@ DEBUNKINGS = (
 AUXILIARIES = re.compile(r"\b(is|was|are|were|has|have|had|will|can|could|would|should)\b(?! not\b)")
 NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?!\w|[.,]\d)")
 PLACE = re.compile(r"\bin ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\b")
-LOWER_STARTS = {
-    "The",
-    "A",
-    "An",
-    "It",
-    "He",
-    "She",
-    "They",
-    "This",
-    "These",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "In",
-    "On",
-    "At",
-    "After",
-    "Before",
-    "During",
-    "Under",
-    "Due",
-    "Although",
-    "While",
-    "Throughout",
-    "As",
-    "When",
-    "Despite",
-    "Following",
-    "Since",
-    "However",
-    "Based",
-    "Over",
-    "By",
-    "From",
-    "With",
-    "For",
-    "There",
-}
-MONTHS = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-}
-INTRODUCERS = LOWER_STARTS - {
-    "The",
-    "A",
-    "An",
-    "It",
-    "He",
-    "She",
-    "They",
-    "This",
-    "These",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "There",
-}
+# Words that start a sentence and are lower-cased when it becomes a that-clause: pronouns and
+# determiners, and the introductory words a dropped trailing clause must not leave a fragment after.
+PRONOUN_STARTS = frozenset(
+    {"The", "A", "An", "It", "He", "She", "They", "This", "These", "Its", "His", "Her", "Their", "There"}
+)
+INTRODUCERS = frozenset(
+    {
+        "In", "On", "At", "After", "Before", "During", "Under", "Due", "Although", "While", "Throughout",
+        "As", "When", "Despite", "Following", "Since", "However", "Based", "Over", "By", "From", "With",
+        "For",
+    }
+)  # fmt: skip
+LOWER_STARTS = PRONOUN_STARTS | INTRODUCERS
+MONTHS = frozenset(
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    }
+)  # fmt: skip
 SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
 
 

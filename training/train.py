@@ -20,7 +20,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 import torch
 from tokenizers import Tokenizer
 from transformers import BertForSequenceClassification
@@ -223,7 +222,6 @@ def main(argv: list[str] | None = None) -> int:
         args.out,
         f"done: snli.dev[:1000] accuracy {accuracy(model, tokenizer, check_set):.3f}; model in {final}",
     )
-    np.save(args.out / "labels.npy", np.array(LABELS))
     return 0
 
 
