@@ -41,7 +41,7 @@ def training_mix(nli_dir: Path, *, fever: int, snli: int, news: int, seed: int) 
     """A shuffled training set: `fever` FEVER pairs with labels balanced, `snli` SNLI pairs, `news` generated.
 
     FEVER is 55% entailment, so its sample takes the same number of pairs of each label where it can.
-    The generated news pairs are built from FEVER premises (Wikipedia, CC BY-SA) not already sampled.
+    The generated news pairs are built from FEVER premises (Wikipedia, CC BY-SA).
     """
     rng = random.Random(seed)
     fever_pairs = list(read_jsonl(nli_dir / "fever.train.jsonl.gz"))
@@ -51,12 +51,14 @@ def training_mix(nli_dir: Path, *, fever: int, snli: int, news: int, seed: int) 
         by_label[pair.label].append(pair)
     share = fever // 3
     chosen = [p for label in (0, 1, 2) for p in by_label[label][:share]]
-    used = {p.premise for p in chosen}
     snli_pairs = list(read_jsonl(nli_dir / "snli.train.jsonl"))
     rng.shuffle(snli_pairs)
     chosen += snli_pairs[:snli]
-    spare_premises = [p.premise for p in fever_pairs if p.premise not in used]
-    chosen += news_pairs(spare_premises, count=news, rng=rng)
+    # Every FEVER premise may be edited: an edited sentence is a new pair, and the pool must be large
+    # enough for the rare generators (rewordings, bounds) to fill their share, or the contradiction
+    # generators, which apply almost everywhere, would outnumber the entailments.
+    premises = sorted({p.premise for p in fever_pairs})
+    chosen += news_pairs(premises, count=news, rng=rng)
     rng.shuffle(chosen)
     return chosen
 

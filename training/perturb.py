@@ -206,6 +206,117 @@ def clause_dropped(sentence: str, rng: random.Random) -> GeneratedPair | None:
     return shorter, sentence, NEUTRAL
 
 
+# Edits that change the wording and keep the meaning. The contradictions above are small edits too
+# (one figure, one place, one "not"), so without these the model learns "a small difference means a
+# contradiction" and reads a reformatted copy as a dispute.
+REWORDINGS = (
+    (r"\bdid not\b", "didn't"),
+    (r"\bwas not\b", "wasn't"),
+    (r"\bis not\b", "isn't"),
+    (r"\bhas not\b", "hasn't"),
+    (r"\bwere not\b", "weren't"),
+    (r"\bper cent\b", "percent"),
+    (r"\bpercent\b", "per cent"),
+    (r"\bUnited States\b", "U.S."),
+    (r"\bU\.S\.", "United States"),
+    (r"\babout (?=\d)", "around "),
+    (r"\bapproximately (?=\d)", "about "),
+    (r"\bbegan\b", "started"),
+    (r"\bstarted\b", "began"),
+    (r"\bbought\b", "purchased"),
+    (r"\bpurchased\b", "bought"),
+    (r"\blarge\b", "big"),
+    (r"\bbig\b", "large"),
+    (r"\bhelped\b", "assisted"),
+    (r"\bdeceased\b", "dead"),
+    (r"\bfinished\b", "completed"),
+    (r"\bcompleted\b", "finished"),
+    (r"\bshows\b", "indicates"),
+    (r"\bhowever\b", "but"),
+    (r"\balso\b ", ""),
+    (r"\bMr\. ", ""),
+    (r"\bthe film\b", "the movie"),
+    (r"\bthe movie\b", "the film"),
+    (r"\bcity of ", ""),
+)
+# Adjective antonyms: "was not A" restates "was B" (an entailment whose negation is on one side only),
+# and "was A" against "was B" is a contradiction that carries no negation word.
+ANTONYMS = (
+    ("alive", "dead"), ("open", "closed"), ("true", "false"), ("legal", "illegal"),
+    ("present", "absent"), ("possible", "impossible"), ("able", "unable"),
+    ("available", "unavailable"), ("correct", "incorrect"), ("successful", "unsuccessful"), ("male", "female"),
+    ("public", "private"), ("active", "inactive"), ("complete", "incomplete"), ("guilty", "innocent"),
+)  # fmt: skip
+# Only a predicate adjective (followed by a stop, a comma or a conjunction), not a passive ("was open to").
+COPULA_ADJECTIVE = re.compile(
+    r"\b(is|was|are|were)( not)? (" + "|".join(w for p in ANTONYMS for w in p) + r")(?=[.,;]| and | but )"
+)
+DID_NOT = re.compile(r"\bdid not (\w+)\b")
+
+
+def reworded(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    """The same statement in other words or another format: an entailment both ways."""
+    options = [(pattern, text) for pattern, text in REWORDINGS if re.search(pattern, sentence)]
+    if not options:
+        return None
+    pattern, text = rng.choice(options)
+    changed = re.sub(pattern, text, sentence, count=1)
+    if rng.random() < 0.3:  # and sometimes its punctuation too
+        changed = changed.replace(", ", " ", 1) if ", " in changed else changed.rstrip(".") + " ."
+    return sentence, changed, ENTAILMENT
+
+
+def negation_paraphrased(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    """A negated statement and its restatement without "not": "did not win" / "failed to win"."""
+    match = DID_NOT.search(sentence)
+    if match is not None:
+        changed = sentence[: match.start()] + f"failed to {match.group(1)}" + sentence[match.end() :]
+        return (sentence, changed, ENTAILMENT) if rng.random() < 0.5 else (changed, sentence, ENTAILMENT)
+    match = COPULA_ADJECTIVE.search(sentence)
+    if match is None:
+        return None
+    verb, negation, adjective = match.groups()
+    other = next(b if a == adjective else a for a, b in ANTONYMS if adjective in (a, b))
+    restated = sentence[: match.start()] + f"{verb}{'' if negation else ' not'} {other}" + sentence[match.end() :]
+    return sentence, restated, ENTAILMENT
+
+
+def antonym_swapped(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    """The opposite adjective, no negation word on either side: a contradiction."""
+    match = COPULA_ADJECTIVE.search(sentence)
+    if match is None:
+        return None
+    verb, negation, adjective = match.groups()
+    other = next(b if a == adjective else a for a, b in ANTONYMS if adjective in (a, b))
+    changed = sentence[: match.start(3)] + other + sentence[match.end(3) :]
+    return sentence, changed, CONTRADICTION
+
+
+def number_bounded(sentence: str, rng: random.Random) -> GeneratedPair | None:
+    """An exact figure against a bound: "more than 40" follows from 43, "fewer than 40" contradicts it."""
+    for match in NUMBER.finditer(sentence):
+        value = int(match.group(1).replace(",", ""))
+        before = sentence[: match.start()].rstrip().rsplit(" ", 1)[-1]
+        after = sentence[match.end() : match.end() + 1]
+        if sentence[match.start() - 1 : match.start()] in {"$", "£", "€"}:
+            continue  # "$40 million": a bound there reads "$more than 30"
+        if value < 12 or 1800 <= value <= 2100 or before in MONTHS or before[:1].isupper() or after in {"-", "%"}:
+            continue
+        magnitude = 10 ** max(0, len(str(value)) - 1)
+        bound = max(10, (value // magnitude) * magnitude)
+        if bound >= value:
+            bound = max(1, bound - magnitude)
+        if rng.random() < 0.6:
+            phrase, label = rng.choice(("more than", "at least", "over")), ENTAILMENT
+        else:
+            phrase, label = rng.choice(("fewer than", "less than", "under")), CONTRADICTION
+        bounded = sentence[: match.start()] + f"{phrase} {bound:,}" + sentence[match.end() :]
+        if label == ENTAILMENT and rng.random() < 0.25:
+            return bounded, sentence, NEUTRAL  # the bound does not give the exact figure
+        return sentence, bounded, label
+    return None
+
+
 def place_swapper(places: Sequence[str]) -> Callable[[str, random.Random], GeneratedPair | None]:
     def place_swapped(sentence: str, rng: random.Random) -> GeneratedPair | None:
         matches = list(PLACE.finditer(sentence))
@@ -247,6 +358,10 @@ def news_pairs(premises: Sequence[str], *, count: int, rng: random.Random) -> li
         debunked,
         clause_dropped,
         place_swapper(places),
+        reworded,
+        negation_paraphrased,
+        antonym_swapped,
+        number_bounded,
     ]
     out: list[Pair] = []
     made = dict.fromkeys(range(len(generators)), 0)
@@ -254,8 +369,8 @@ def news_pairs(premises: Sequence[str], *, count: int, rng: random.Random) -> li
     for sentence in sentences:
         if len(out) >= count:
             break
-        order = list(range(len(generators)))
-        rng.shuffle(order)
+        # The generators that have made least go first, so the rare ones take every sentence they fit.
+        order = sorted(range(len(generators)), key=lambda i: (made[i], rng.random()))
         for index in order:
             if made[index] >= quota:
                 continue
@@ -268,4 +383,16 @@ def news_pairs(premises: Sequence[str], *, count: int, rng: random.Random) -> li
             out.append(Pair(premise, hypothesis, label, f"news:{generators[index].__name__}"))
             made[index] += 1
             break
-    return out
+    return _contradictions_capped(out, rng)
+
+
+def _contradictions_capped(pairs: list, rng: random.Random) -> list:
+    """At most as many contradictions as entailments: a generated contradiction is a small edit, and
+    more of them than of meaning-keeping edits teaches "a small difference means a contradiction"."""
+    contradictions = [p for p in pairs if p.label == CONTRADICTION]
+    others = [p for p in pairs if p.label != CONTRADICTION]
+    entailments = sum(p.label == ENTAILMENT for p in others)
+    kept = rng.sample(contradictions, min(len(contradictions), entailments))
+    mixed = others + kept
+    rng.shuffle(mixed)
+    return mixed

@@ -124,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--warmup", type=float, default=0.06)
     parser.add_argument("--seed", type=int, default=20261207)
+    parser.add_argument(
+        "--init", type=Path, help="start from this fine-tuned model (a run's final/) instead of the base weights"
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--save-every", type=int, default=100)
     parser.add_argument(
@@ -147,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
 
     torch.manual_seed(args.seed)
     model = BertForSequenceClassification.from_pretrained(
-        str(base_model_dir()),
+        str(args.init or base_model_dir()),
         num_labels=len(LABELS),
         id2label=dict(enumerate(LABELS)),
         label2id={name: i for i, name in enumerate(LABELS)},
