@@ -14,14 +14,13 @@ line for a place).
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from compare.facts.attribution import REPORTING_VERBS
 from compare.facts.slots import meaning
-from compare.facts.times import reference_date
+from compare.judge.recalled import is_year, recalled_statements
 from compare.model import (
     Claim,
     Document,
@@ -93,7 +92,6 @@ _LOCATIVE = frozenset(
 )
 _ABOARD = frozenset({"passenger", "crew", "people", "person"})  # 'passengers and crew': everyone aboard
 _DATES = frozenset({"DATE", "TIME"})  # not durations, periods, 'since' or a wire's dateline
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _KIND_ORDER = {kind: n for n, kind in enumerate(FigureKind)}
 
 
@@ -134,8 +132,7 @@ def key_figures(
     for fact in facts:
         if fact.statement in by_id:
             of_statement[fact.statement].append(fact)
-    year = story_year(documents, of_statement, by_id)
-    recalled = _recalled(of_statement, by_id, claims, year)
+    recalled = recalled_statements(documents, of_statement, by_id, claims)
     kept = sorted(
         (s for s in of_statement if s not in recalled),
         key=lambda s: (position.get(by_id[s].document, len(position)), by_id[s].index),
@@ -191,78 +188,6 @@ def key_figures(
             findings=tuple(row.findings),
         )
         for n, row in enumerate(chosen, start=1)
-    )
-
-
-def story_year(
-    documents: Sequence[Document], of_statement: dict[str, list[Fact]], by_id: dict[str, Statement]
-) -> int | None:
-    """The story's own year: the commonest year of publication, else a year more than half the outlets
-    name; None when neither is known (then every statement naming a year tells of another time)."""
-    published = Counter(d.year for d in (reference_date(doc.published) for doc in documents) if d)
-    if published:
-        return min(published, key=lambda y: (-published[y], -y))
-    naming: dict[int, set[str]] = defaultdict(set)
-    for statement_id, facts in of_statement.items():
-        for year in _years(facts):
-            naming[year].add(by_id[statement_id].document)
-    named = [y for y, outlets in naming.items() if len(outlets) * 2 > len(documents)]
-    return max(named, key=lambda y: (len(naming[y]), y)) if named else None
-
-
-def _recalled(
-    of_statement: dict[str, list[Fact]],
-    by_id: dict[str, Statement],
-    claims: Sequence[Claim],
-    year: int | None,
-) -> set[str]:
-    """Statements telling of another time: they name a year other than the story's, unless a statement
-    of another outlet aligned with them gives the same time without the year ('spring 2025' / 'the
-    spring of this year')."""
-    dated = {sid for sid, facts in of_statement.items() if any(y != year for y in _years(facts))}
-    paired: dict[str, set[str]] = defaultdict(set)
-    for claim in claims:
-        for pair in claim.pairs:
-            paired[pair.a].add(pair.b)
-            paired[pair.b].add(pair.a)
-    out: set[str] = set()
-    for statement_id in dated:
-        times = {_without_year(f.key) for f in of_statement[statement_id] if f.kind is FactKind.TIME} - {""}
-        same_time = any(
-            _without_year(f.key) in times
-            for other in paired[statement_id]
-            if other in by_id and by_id[other].document != by_id[statement_id].document
-            for f in of_statement.get(other, ())
-            if f.kind is FactKind.TIME and not _YEAR.search(f.key)
-        )
-        if not same_time:
-            out.add(statement_id)
-    return out
-
-
-def _without_year(key: str) -> str:
-    """A time's key without its year or 'since:' mark: '2025-spring' and 'spring' read 'spring'."""
-    return _YEAR.sub("", key.removeprefix("since:"), count=1).strip("-")
-
-
-def _years(facts: Iterable[Fact]) -> set[int]:
-    """The years a statement's dates name, and bare years written as figures ('since 1783')."""
-    years: set[int] = set()
-    for fact in facts:
-        if fact.kind is FactKind.TIME and fact.label != "DURATION":
-            years.update(int(y) for y in _YEAR.findall(fact.key))
-        elif _is_year(fact):
-            years.add(int(fact.text))
-    return years
-
-
-def _is_year(fact: Fact) -> bool:
-    text = fact.text.strip()
-    return (
-        fact.kind is FactKind.NUMBER
-        and fact.label == "CARDINAL"
-        and not fact.unit
-        and bool(_YEAR.fullmatch(text))
     )
 
 
@@ -329,7 +254,7 @@ def _slot(fact: Fact, lead_date: bool, lead_place: bool, people: dict[str, str])
 
 def _number_slot(fact: Fact, act: str) -> _Slot | None:
     role = fact.role or ""
-    if fact.label == "ORDINAL" or _is_year(fact) or role.startswith(("age", "whole:")):
+    if fact.label == "ORDINAL" or is_year(fact) or role.startswith(("age", "whole:")):
         return None
     words = {meaning(w) for w in (*fact.around, *fact.narrowing, role)}
     if words & _MAGNITUDE or fact.unit == "magnitude":

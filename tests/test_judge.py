@@ -172,14 +172,43 @@ def test_hedge_against_assertion_is_partial_not_conflict() -> None:
     assert judged.pairs[0].relation is Relation.PARTIAL and judged.verdict is Verdict.PARTIAL
 
 
-def test_different_sources_for_one_claim() -> None:
-    judged, findings = pair_of(
-        "Ukraine requested an ATACMS strike but was denied, according to The Wall Street Journal.",
-        "Ukraine requested an ATACMS strike but was denied, two US officials said.",
-    )
-    assert [f.type for f in findings] == [FindingType.ATTRIBUTION]
-    # the two say the same thing; who is credited with it is noted, it is not a difference in what is said
-    assert judged.verdict is Verdict.AGREE
+def test_two_named_sources_for_one_claim_corroborate_it() -> None:
+    for a, b in [
+        (
+            "Ukraine requested an ATACMS strike but was denied, according to The Wall Street Journal.",
+            "Ukraine requested an ATACMS strike but was denied, two US officials said.",
+        ),
+        (
+            "The ferry sank after hitting rocks, the navy said.",
+            "The ferry sank after hitting rocks, the Defence Ministry said.",
+        ),
+        (
+            "The suspect was arrested at dawn, police said.",
+            "The suspect was arrested at dawn, the Metropolitan Police said in a statement.",
+        ),
+        (
+            "Turnout was 61 percent, the election commission said.",
+            "Turnout was 61 percent, according to Governor Ana Ruiz.",
+        ),
+    ]:
+        judged, findings = pair_of(a, b)
+        assert findings == [], (a, b, findings)
+        assert judged.verdict is Verdict.AGREE
+
+
+def test_an_unnamed_source_against_a_named_one_is_noted() -> None:
+    for unnamed in (
+        "sources familiar with the talks said",
+        "an official who asked not to be named said",
+        "according to people familiar with the matter",
+        "a source close to the company said",
+        "two officials speaking on condition of anonymity said",
+    ):
+        a = f"The merger talks collapsed on Friday, {unnamed}."
+        b = "The merger talks collapsed on Friday, the company's chief executive Lena Marsh said."
+        _, findings = pair_of(a, b)
+        assert [(f.type, f.severity) for f in findings] == [(FindingType.ATTRIBUTION, Severity.LOW)], unnamed
+        assert "unnamed source" in findings[0].message and "Marsh" in findings[0].message
 
 
 def test_paraphrases_and_extra_detail_raise_nothing() -> None:

@@ -75,9 +75,9 @@ def test_a_contradiction_read_one_way_only_is_not_a_finding() -> None:
     assert (b, a) in model.read  # decided one way: read the other way to confirm
 
 
-def test_the_same_source_named_twice_is_no_attribution_finding_when_both_say_the_same() -> None:
+def test_a_wording_finding_is_dropped_when_the_model_reads_both_as_saying_the_same() -> None:
     a = "The bridge will stay closed until March, the transport ministry said."
-    b = "The bridge will stay closed until March, according to the government."
+    b = "The bridge will stay closed until March, sources familiar with the plan said."
     case = make({"Herald": [a], "Courier": [b]})
     claims = [claim("c1", "herald:s0", "courier:s0")]
     _, rules = run_with(case, claims, None)

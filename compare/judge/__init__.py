@@ -13,7 +13,7 @@ from compare.judge.attribution import attribution_drafts
 from compare.judge.base import Draft, Side, number_findings, outlet_labels
 from compare.judge.coverage import coverage_drafts
 from compare.judge.entities import entity_drafts
-from compare.judge.group import SpanKey, join_across_outlets, span_key
+from compare.judge.group import SpanKey, join_across_outlets, join_hedges, span_key
 from compare.judge.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
 from compare.judge.model_findings import (
     conflict_pairs,
@@ -26,6 +26,7 @@ from compare.judge.numbers import numbers_compatible, scarcity_drafts
 from compare.judge.opinion import PairBudget, read_pairs
 from compare.judge.pair_model import PairModel
 from compare.judge.polarity import certainty_drafts, contrary_drafts, polarity_drafts
+from compare.judge.recalled import recalled_statements
 from compare.judge.resolve import resolve_facts
 from compare.judge.slots import number_slot_drafts, time_slot_drafts
 from compare.judge.stance import stance_drafts
@@ -76,12 +77,14 @@ def judge(
     docs = {d.id: d for d in documents}
     resolved = resolve_facts(facts, by_id)
     labels = outlet_labels(documents)
+    recalled = recalled_statements(documents, facts, by_id, claims)
 
     def side(statement_id: str) -> Side:
         statement = by_id[statement_id]
         document = docs[statement.document]
         reading = (readings or {}).get(statement_id, EMPTY)
-        return Side(statement, document, resolved.get(statement_id, ()), labels[document.id], reading)
+        facts_of = resolved.get(statement_id, ())
+        return Side(statement, document, facts_of, labels[document.id], reading, statement_id in recalled)
 
     common = story_keys(resolved)
     drafts: list[Draft] = []
@@ -120,7 +123,8 @@ def judge(
         judged, drafts = _with_model(judged, drafts, by_id, side, pair_model, budget or PairBudget())
     judged, drafts = _one_verdict(judged, drafts, by_id)
     judged = [replace(claim, detail=claim_detail(claim)) for claim in judged]
-    return judged, number_findings(join_across_outlets(drafts, labels), [c.id for c in judged])
+    joined = join_hedges(join_across_outlets(drafts, labels), labels)
+    return judged, number_findings(joined, [c.id for c in judged])
 
 
 def _with_model(
@@ -139,6 +143,7 @@ def _with_model(
     readings = read_pairs(model, claims, by_id, flagged_pairs(drafts, cross_outlet), budget)
     kept = second_opinion(drafts, readings, cross_outlet)
     claim_of = {s: i for i, claim in enumerate(claims) for s in claim.statements}
+
     def canonical(a: str, b: str) -> tuple[str, str]:
         x, y = sorted((by_id[a], by_id[b]), key=lambda s: (s.document, s.index))
         return x.id, y.id
@@ -211,6 +216,8 @@ def _with_stances(pair: Pair, stances: Sequence[Draft]) -> Pair:
 
 def compare_pair(a: Side, b: Side, claim_index: int) -> list[Draft]:
     """Every difference between two aligned statements that a fact-checker should see."""
+    if a.recalled != b.recalled:
+        return []  # a past event the story recalls against the story's own: nothing to reconcile
     found: list[Draft] = []
     found.extend(number_slot_drafts(a, b, claim_index))
     found.extend(time_slot_drafts(a, b, claim_index))

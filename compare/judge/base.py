@@ -25,6 +25,7 @@ class Draft:
     note: str | None = None
     conflict: bool = False
     lead: str = ""  # the message without its quotes ("Different numbers for the same thing")
+    subject: Span | None = None  # the quote the finding turns on, where one side's words are the point
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Side:
     facts: Sequence[Fact]
     label: str
     reading: Reading = EMPTY  # how its words are used, read at extraction
+    recalled: bool = False  # it tells of another time than the story's (compare.judge.recalled)
 
 
 def draft(
@@ -50,6 +52,7 @@ def draft(
     *,
     note: str | None = None,
     conflict: bool = False,
+    subject: Span | None = None,
 ) -> Draft:
     """A pair finding whose message quotes both sides: "Lead. CNN: '26th floor' — MSNBC: '25th floor'"."""
     return Draft(
@@ -62,6 +65,7 @@ def draft(
         note=note,
         conflict=conflict,
         lead=lead,
+        subject=subject,
     )
 
 

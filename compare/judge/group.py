@@ -106,3 +106,51 @@ def _joined(group: Sequence[Draft], labels: Mapping[str, str]) -> Draft:
         conflict=True,
         lead=group[0].lead,
     )
+
+
+_NAMED_OUTLETS = 3  # outlets named in a joined hedge finding before "and N others"
+
+
+def join_hedges(drafts: Sequence[Draft], labels: Mapping[str, str]) -> list[Draft]:
+    """One finding per hedge: a report hedging what several others state as fact, pair by pair and
+    claim by claim, becomes one finding that names every outlet stating it flatly."""
+    groups: dict[SpanKey, list[Draft]] = {}
+    for d in drafts:
+        if d.type is FindingType.CERTAINTY and d.subject is not None:
+            groups.setdefault(span_key(d.subject), []).append(d)
+    joined: dict[int, Draft] = {}
+    members: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        members.update(id(d) for d in group)
+        joined[id(group[0])] = _joined_hedge(group, labels)
+    return [joined.get(id(d), d) for d in drafts if id(d) in joined or id(d) not in members]
+
+
+def _joined_hedge(group: Sequence[Draft], labels: Mapping[str, str]) -> Draft:
+    hedge = group[0].subject
+    assert hedge is not None
+    flat: dict[str, Span] = {}  # one quote per outlet stating it as fact
+    for d in group:
+        for span in d.spans:
+            if span.document != hedge.document:
+                flat.setdefault(span.document, span)
+    outlets = [labels.get(doc, doc) for doc in flat]
+    named = ", ".join(outlets[:_NAMED_OUTLETS])
+    if len(outlets) > _NAMED_OUTLETS:
+        named += f" and {len(outlets) - _NAMED_OUTLETS} others"
+    lead = f"{group[0].lead.split(' where ', 1)[0]} where {named} state it as fact"
+    spans = (hedge, *flat.values())
+    quotes = " — ".join(f"{labels.get(s.document, s.document)}: {quote(s)}" for s in spans)
+    return Draft(
+        type=FindingType.CERTAINTY,
+        severity=group[0].severity,
+        claim_index=min(d.claim_index for d in group),
+        statements=tuple(dict.fromkeys(s for d in group for s in d.statements)),
+        message=f"{lead}. {quotes}",
+        spans=spans,
+        note="; ".join(dict.fromkeys(d.note for d in group if d.note)) or None,
+        lead=lead,
+        subject=hedge,
+    )

@@ -34,6 +34,9 @@ def direction(qualifier: str | None) -> str:
     return "exact"
 
 
+_PERCENT_WORDS = frozenset({"%", "percent", "cent", "pct", "percentage"})
+
+
 def _unit_word(fact: Fact) -> str:
     """The unit as written (last word of the fact's text), singular and in one spelling: 'mile', 'km';
     'stories' and 'storey' are one unit word, 'metres' and 'meter' another."""
@@ -41,6 +44,8 @@ def _unit_word(fact: Fact) -> str:
     if not words:
         return ""
     word = words[-1].lower()
+    if word in _PERCENT_WORDS:
+        return "%"  # '90%', '90 percent', '90 per cent': one unit, no conversion between them
     if word.endswith("ies"):
         word = word[:-3] + "y"
     elif word.endswith("s") and len(word) > 2:
@@ -81,7 +86,10 @@ def _dates(side: Side) -> list[tuple[float, float]]:
 
 def different_occasions(a: Side, b: Side) -> bool:
     """Figures of two occasions: the statements are dated apart ('in July 1998' / 'on Thursday'), or one
-    is dated well before its report was published (background, not this event)."""
+    is dated well before its report was published (background, not this event), or one recalls a past
+    event the story mentions and the other tells of the story's own time."""
+    if a.recalled != b.recalled:
+        return True
     da, db = _dates(a), _dates(b)
     if da and db and not any(x[0] <= y[1] and y[0] <= x[1] for x in da for y in db):
         return True

@@ -221,7 +221,8 @@ def certainty_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             scope = _hedged(fact, lemmas_y)
             if scope is None:
                 continue  # the hedged word must be in the other statement: the same thing, hedged there only
-            span_a, span_b = in_order(x, y, a, scope_span(x, fact, scope), word_window(y, lemmas_y[scope]))
+            hedged = scope_span(x, fact, scope)
+            span_a, span_b = in_order(x, y, a, hedged, word_window(y, lemmas_y[scope]))
             return [
                 draft(
                     FindingType.CERTAINTY,
@@ -233,6 +234,7 @@ def certainty_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
                     f"where {y.label} states it as fact",
                     span_a,
                     span_b,
+                    subject=hedged,
                 )
             ]
     return []

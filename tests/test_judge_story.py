@@ -1,0 +1,100 @@
+"""Story-level judgement: past events a story recalls are not set against it, and a hedge is one finding."""
+
+from __future__ import annotations
+
+from compare import Document, compare_documents
+from compare.model import Comparison, FindingType
+
+
+def _compare(reports: dict[str, str]) -> Comparison:
+    return compare_documents(
+        [Document.from_text(text, id=name, outlet=name.title()) for name, text in reports.items()]
+    )
+
+
+def _numbers(comparison: Comparison) -> list[str]:
+    return [f.message for f in comparison.findings if f.type is FindingType.NUMBER]
+
+
+RECALLED = [
+    # (a report that recalls a past event with its own figure, another giving the story's figure)
+    (
+        "A passenger jet crashed into the sea off the coast on Wednesday, killing all 143 people on board. "
+        "In October 1999 a jet of the same type crashed off the same coast, killing 217 people.",
+        "A passenger jet crashed into the sea on Wednesday. All 143 people on board were killed.",
+    ),
+    (
+        "A strong earthquake struck the province on Tuesday, killing at least 24 people. "
+        "In 2004 a massive quake there triggered a tsunami that killed 170,000 people.",
+        "The earthquake that struck the province on Tuesday killed 24 people, officials said.",
+    ),
+    (
+        "Fire swept through the market on Sunday, destroying 40 stalls. "
+        "The last big fire at the market, in 1987, destroyed 300 stalls.",
+        "A fire destroyed 40 stalls at the market on Sunday.",
+    ),
+]
+
+
+def test_a_figure_of_a_past_event_the_story_recalls_is_not_set_against_the_story() -> None:
+    for recalled, plain in RECALLED:
+        comparison = _compare({"north": recalled, "south": plain})
+        assert _numbers(comparison) == [], (recalled, _numbers(comparison))
+
+
+def test_two_reports_recalling_the_same_past_event_differently_are_still_compared() -> None:
+    comparison = _compare(
+        {
+            "north": "A quake hit the coast on Monday. In 2004 a tsunami there killed 230,000 people in 13 countries.",
+            "south": "A quake hit the coast on Monday. In 2004 a tsunami killed 230,000 people in 14 countries.",
+        }
+    )
+    assert any("13 countries" in m and "14 countries" in m for m in _numbers(comparison))
+
+
+def test_the_storys_own_figures_still_differ_beside_a_recalled_event() -> None:
+    comparison = _compare(
+        {
+            "north": "The ferry sank on Friday with 80 people aboard. In 1994 a ferry sank there with 852 aboard.",
+            "south": "The ferry sank on Friday with 60 people aboard.",
+        }
+    )
+    messages = _numbers(comparison)
+    assert len(messages) == 1 and "80" in messages[0] and "60" in messages[0] and "852" not in messages[0]
+
+
+def test_one_report_hedging_what_several_state_is_one_finding_naming_them_all() -> None:
+    flat = "The driver struck the cyclist and fled the scene on Monday night."
+    comparison = _compare(
+        {
+            "alpha": "The driver allegedly struck the cyclist and fled the scene on Monday night.",
+            "beta": flat,
+            "gamma": flat.replace("Monday night", "Monday evening"),
+            "delta": "Police said the driver struck the cyclist and fled the scene on Monday night.",
+        }
+    )
+    hedges = [f for f in comparison.findings if f.type is FindingType.CERTAINTY]
+    assert len(hedges) == 1, [f.message for f in hedges]
+    message = hedges[0].message
+    assert message.startswith("Alpha hedges")
+    assert "Beta" in message and "Gamma" in message
+    assert {s.document for s in hedges[0].spans} >= {"alpha", "beta", "gamma"}
+
+
+def test_a_percentage_is_one_unit_however_it_is_spelled() -> None:
+    for sign in ("%", " percent", " per cent"):
+        for other in ("%", " percent", " per cent"):
+            comparison = _compare(
+                {
+                    "north": f"Turnout reached 94{sign} in Sunday's vote.",
+                    "south": f"Turnout was almost 90{other} in Sunday's vote.",
+                }
+            )
+            assert len(_numbers(comparison)) == 1, (sign, other)
+            same = _compare(
+                {
+                    "north": f"Turnout reached 94{sign} in Sunday's vote.",
+                    "south": f"Turnout was 94{other} in Sunday's vote.",
+                }
+            )
+            assert _numbers(same) == [], (sign, other)
