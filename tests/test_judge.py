@@ -208,7 +208,7 @@ def test_an_unnamed_source_against_a_named_one_is_noted() -> None:
         b = "The merger talks collapsed on Friday, the company's chief executive Lena Marsh said."
         _, findings = pair_of(a, b)
         assert [(f.type, f.severity) for f in findings] == [(FindingType.ATTRIBUTION, Severity.LOW)], unnamed
-        assert "unnamed source" in findings[0].message and "Marsh" in findings[0].message
+        assert "rests it on an unnamed source" in findings[0].message and "Marsh" in findings[0].message
 
 
 def test_paraphrases_and_extra_detail_raise_nothing() -> None:
@@ -271,18 +271,24 @@ def test_internal_contradiction_in_one_report() -> None:
 
 
 def test_pronoun_source_is_taken_from_the_sentence_before() -> None:
-    case = make(
-        {
-            "FoxNews": ["Gulf Air's chief pilot, Hamad Ali, said the pilot reported no technical problems."],
-            "USAToday": [
-                "Ali Ahmedi, a spokesman for Gulf Air, said it was too early to speculate.",
-                "But he said the pilot reported no technical problems.",
-            ],
-        }
-    )
-    _, findings = run(case, [claim("c1", "foxnews:s0", "usatoday:s1"), claim("c2", "usatoday:s0")])
-    attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
-    assert len(attribution) == 1 and attribution[0].note and "Ali Ahmedi" in attribution[0].note
+    def findings_for(first: str) -> list[Finding]:
+        case = make(
+            {
+                "Herald": [f"{first} said the crew had reported no technical problems."],
+                "Courier": [
+                    "Mira Okafor, a spokeswoman for the airline, said it was too early to speculate.",
+                    "But she said the crew had reported no technical problems.",
+                ],
+            }
+        )
+        _, findings = run(case, [claim("c1", "herald:s0", "courier:s1"), claim("c2", "courier:s0")])
+        return [f for f in findings if f.type is FindingType.ATTRIBUTION]
+
+    # 'she' is the named spokeswoman: against an unnamed source that is a finding, and the note says who
+    attribution = findings_for("A source at the airline")
+    assert len(attribution) == 1 and attribution[0].note and "Mira Okafor" in attribution[0].note
+    # against another named person it is corroboration, not a finding
+    assert findings_for("The airline's chief pilot, Tomas Reyes,") == []
 
 
 def test_very_few_left_is_a_low_partial_not_a_conflict() -> None:
@@ -386,7 +392,9 @@ def test_quality_gate_on_cstbank_contradictions() -> None:
         pytest.skip("CSTBank gold data not found (set COMPARE_GOLD_DATA)")
     score = evaluation.evaluate_pairs(gold.load_cstbank("gulfair11"))
     assert score.gold == 5
-    assert score.recall_any >= 0.6  # measured 0.80 (4 of 5 gold contradictions covered)
+    # measured 0.40: two of the five were covered only by "attributed to different sources" findings on
+    # the contradicting pairs, which said nothing of the contradiction; those findings are gone
+    assert score.recall_any >= 0.4
     assert score.recall_conflict >= 0.2  # measured 0.40 (2 of 5 raised as conflicts)
     assert score.raised <= 4  # measured 2: few false alarms among 300+ related pairs
     # measured 2: "more than 130" vs "more than 70 bodies"; "did not make any statements of problems"
@@ -440,6 +448,7 @@ def test_an_outlets_own_assessment_is_named_as_such() -> None:
     _, findings = run(case, [claim("c1", "defense express:s0", "kyiv post:s0")])
     attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
     assert attribution and attribution[0].note == "'Defense Express' is Defense Express's own assessment"
+    assert "Defense Express gives it as its own assessment" in attribution[0].message
 
 
 def test_figures_for_the_same_thing_are_caught_across_claims() -> None:
@@ -465,7 +474,7 @@ def test_a_title_stands_for_the_person_named_with_it_elsewhere() -> None:
     }
     named = {"DE": ["Under this procedure, the U.S. Defense Secretary, Pete Hegseth, has full authority."]}
     _, unknown = run(make(reports), [claim("c1", "kp:s0", "nt:s0")])
-    assert [f.type for f in unknown] == [FindingType.ATTRIBUTION]  # nothing says who the Secretary is
+    assert unknown == []  # a title and a surname: both named sources, whoever the Secretary is
     _, known = run(make({**reports, **named}), [claim("c1", "kp:s0", "nt:s0"), claim("c2", "de:s0")])
     assert [f.type for f in known if f.claim == "c1" and f.type is not FindingType.OMISSION] == []
 

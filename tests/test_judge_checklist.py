@@ -443,7 +443,9 @@ HEDGED_ALIKE = [
     ("Investigators may release a report next week.", "A report may be released by investigators next week."),
     ("The driver was drunk, according to police.", "Police said the driver was drunk."),
 ]
-SOURCES_DIFFER = [
+# Two named sources for one claim corroborate it: nothing for an editor to reconcile
+# (compare.judge.attribution).
+SOURCES_CORROBORATE = [
     (
         "The plant will close in June, the company said.",
         "The plant will close in June, a union official said.",
@@ -466,6 +468,32 @@ SOURCES_DIFFER = [
     ("The coach was fired, the club announced.", "The coach was fired, a player told reporters."),
     ("The fire was arson, police said.", "The fire was arson, the fire brigade said."),
     ("The mine was flooded, the mining company said.", "The mine was flooded, rescue workers said."),
+]
+# An unnamed source against a named one, or an outlet's own assessment against a source's words: the claim
+# stands on different ground in the two reports.
+SOURCES_OF_OTHER_STANDING = [
+    ("The plant will close in June, the company said.", "The plant will close in June, sources said."),
+    (
+        "According to the health ministry, 40 people were infected.",
+        "According to a source at the ministry, 40 people were infected.",
+    ),
+    (
+        "The talks collapsed, Russian officials said.",
+        "The talks collapsed, an official who asked not to be named said.",
+    ),
+    (
+        "The minister will resign, his spokesman said.",
+        "The minister will resign, people familiar with his plans said.",
+    ),
+    (
+        "The coach was fired, the club announced.",
+        "The coach was fired, according to a person familiar with the decision.",
+    ),
+    (
+        "The fire was arson, police said.",
+        "The fire was arson, an investigator speaking on condition of anonymity said.",
+    ),
+    ("The mine was flooded, the mining company said.", "The mine was flooded, unnamed rescue workers said."),
 ]
 SOURCES_AGREE = [
     (
@@ -500,9 +528,15 @@ def test_the_same_certainty_in_other_words_is_not_noted(a: str, b: str) -> None:
     assert not _flagged(_compare(a, b), FindingType.CERTAINTY)
 
 
-@pytest.mark.parametrize(("a", "b"), SOURCES_DIFFER)
-def test_a_claim_credited_to_another_source_is_noted(a: str, b: str) -> None:
+@pytest.mark.parametrize(("a", "b"), SOURCES_CORROBORATE)
+def test_two_named_sources_for_one_claim_are_not_noted(a: str, b: str) -> None:
+    assert not _flagged(_compare(a, b), FindingType.ATTRIBUTION)
+
+
+@pytest.mark.parametrize(("a", "b"), SOURCES_OF_OTHER_STANDING)
+def test_a_claim_resting_on_an_unnamed_source_where_another_names_one_is_noted(a: str, b: str) -> None:
     assert _flagged(_compare(a, b), FindingType.ATTRIBUTION)
+    assert _flagged(_compare(b, a), FindingType.ATTRIBUTION)
 
 
 @pytest.mark.parametrize(("a", "b"), SOURCES_AGREE)

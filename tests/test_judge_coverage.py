@@ -9,15 +9,15 @@ from test_judge import claim, make, pair_of, run, run_apart
 from compare.model import FindingType, Related, Relation, Severity
 
 
-def test_the_same_claim_credited_to_different_sources() -> None:
+def test_the_same_claim_resting_on_a_named_and_an_unnamed_source() -> None:
     _, findings = pair_of(
-        "The jet circled twice before crashing, according to Bahrain's civil aviation chief.",
-        "The jet circled twice before crashing, an air traffic controller told Reuters.",
+        "The jet circled twice before crashing, according to the country's civil aviation chief.",
+        "The jet circled twice before crashing, a source at the airport told Reuters.",
     )
     attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
     assert len(attribution) == 1 and attribution[0].severity is Severity.LOW
-    assert "Bahrain's civil aviation chief" in attribution[0].spans[0].text
-    assert attribution[0].spans[1].text.startswith("an air traffic controller")
+    assert "civil aviation chief" in attribution[0].spans[0].text
+    assert attribution[0].spans[1].text.startswith("a source at the airport")
 
 
 def test_the_same_source_in_other_words_is_no_attribution_finding() -> None:

@@ -45,8 +45,10 @@ def test_a_figure_of_a_past_event_the_story_recalls_is_not_set_against_the_story
 def test_two_reports_recalling_the_same_past_event_differently_are_still_compared() -> None:
     comparison = _compare(
         {
-            "north": "A quake hit the coast on Monday. In 2004 a tsunami there killed 230,000 people in 13 countries.",
-            "south": "A quake hit the coast on Monday. In 2004 a tsunami killed 230,000 people in 14 countries.",
+            "north": "A quake hit the coast on Monday. "
+            "In 2004 a tsunami there killed 230,000 people in 13 countries.",
+            "south": "A quake hit the coast on Monday. "
+            "In 2004 a tsunami killed 230,000 people in 14 countries.",
         }
     )
     assert any("13 countries" in m and "14 countries" in m for m in _numbers(comparison))
@@ -55,7 +57,8 @@ def test_two_reports_recalling_the_same_past_event_differently_are_still_compare
 def test_the_storys_own_figures_still_differ_beside_a_recalled_event() -> None:
     comparison = _compare(
         {
-            "north": "The ferry sank on Friday with 80 people aboard. In 1994 a ferry sank there with 852 aboard.",
+            "north": "The ferry sank on Friday with 80 people aboard. "
+            "In 1994 a ferry sank there with 852 aboard.",
             "south": "The ferry sank on Friday with 60 people aboard.",
         }
     )

@@ -244,8 +244,9 @@ REWORDINGS = (
 ANTONYMS = (
     ("alive", "dead"), ("open", "closed"), ("true", "false"), ("legal", "illegal"),
     ("present", "absent"), ("possible", "impossible"), ("able", "unable"),
-    ("available", "unavailable"), ("correct", "incorrect"), ("successful", "unsuccessful"), ("male", "female"),
-    ("public", "private"), ("active", "inactive"), ("complete", "incomplete"), ("guilty", "innocent"),
+    ("available", "unavailable"), ("correct", "incorrect"), ("successful", "unsuccessful"),
+    ("male", "female"), ("public", "private"), ("active", "inactive"), ("complete", "incomplete"),
+    ("guilty", "innocent"),
 )  # fmt: skip
 # Only a predicate adjective (followed by a stop, a comma or a conjunction), not a passive ("was open to").
 COPULA_ADJECTIVE = re.compile(
@@ -277,7 +278,8 @@ def negation_paraphrased(sentence: str, rng: random.Random) -> GeneratedPair | N
         return None
     verb, negation, adjective = match.groups()
     other = next(b if a == adjective else a for a, b in ANTONYMS if adjective in (a, b))
-    restated = sentence[: match.start()] + f"{verb}{'' if negation else ' not'} {other}" + sentence[match.end() :]
+    turned = f"{verb}{'' if negation else ' not'} {other}"
+    restated = sentence[: match.start()] + turned + sentence[match.end() :]
     return sentence, restated, ENTAILMENT
 
 
@@ -286,7 +288,7 @@ def antonym_swapped(sentence: str, rng: random.Random) -> GeneratedPair | None:
     match = COPULA_ADJECTIVE.search(sentence)
     if match is None:
         return None
-    verb, negation, adjective = match.groups()
+    adjective = match.group(3)
     other = next(b if a == adjective else a for a, b in ANTONYMS if adjective in (a, b))
     changed = sentence[: match.start(3)] + other + sentence[match.end(3) :]
     return sentence, changed, CONTRADICTION
@@ -300,7 +302,9 @@ def number_bounded(sentence: str, rng: random.Random) -> GeneratedPair | None:
         after = sentence[match.end() : match.end() + 1]
         if sentence[match.start() - 1 : match.start()] in {"$", "£", "€"}:
             continue  # "$40 million": a bound there reads "$more than 30"
-        if value < 12 or 1800 <= value <= 2100 or before in MONTHS or before[:1].isupper() or after in {"-", "%"}:
+        if value < 12 or 1800 <= value <= 2100 or before in MONTHS or before[:1].isupper():
+            continue
+        if after in {"-", "%"}:
             continue
         magnitude = 10 ** max(0, len(str(value)) - 1)
         bound = max(10, (value // magnitude) * magnitude)

@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=float, default=0.06)
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument(
-        "--init", type=Path, help="start from this fine-tuned model (a run's final/) instead of the base weights"
+        "--init", type=Path, help="start from this fine-tuned model (a run's final/), not the base weights"
     )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--save-every", type=int, default=100)

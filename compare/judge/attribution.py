@@ -3,7 +3,8 @@
 Two named sources for one fact ("the navy said" / "the Defence Ministry said", "police" / "the NYPD")
 corroborate it; an editor has nothing to reconcile. What changes the weight of a claim is its standing:
 an anonymous source ("sources told", "an official who asked not to be named") against a named or
-official one. Only that is a finding.
+official one, or an outlet giving as its own assessment what another attributes to a source. Only that
+is a finding.
 """
 
 from __future__ import annotations
@@ -64,19 +65,36 @@ def _unnamed(fact: Fact) -> bool:
     return not any(w[:1].isupper() for w in fact.text.split()[1:])
 
 
+def _standing(sources: list[Fact], side: Side) -> str:
+    """What a claim rests on: the outlet's own assessment, an unnamed source, or a named one."""
+    if side.document.outlet and any(
+        aliases.fold(f.text) == aliases.fold(side.document.outlet) for f in sources
+    ):
+        return "own"
+    return "unnamed" if all(_unnamed(f) for f in sources) else "named"
+
+
+def _told_as(standing: str, source: Fact, side: Side) -> str:
+    """How one report credits the claim, in words: "Herald names 'the ministry said'"."""
+    if standing == "own":
+        return f"{side.label} gives it as its own assessment"
+    if standing == "unnamed":
+        return f"{side.label} rests it on an unnamed source"
+    return f"{side.label} names {quote(fact_span(source, side.statement, side.document))}"
+
+
 def attribution_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
-    """One report rests the claim on an unnamed source where the other names its source."""
+    """The two reports rest the claim on sources of different standing: an unnamed source against a named
+    one, or an outlet's own assessment against a source's words."""
     sa, sb = _sources(a), _sources(b)
     if not sa or not sb:
         return []
     if any(_relays(f) for f in (*sa, *sb)):
         return []  # 'the article cites' / 'two US officials said': the article citing its sources
-    unnamed_a, unnamed_b = all(_unnamed(f) for f in sa), all(_unnamed(f) for f in sb)
-    if unnamed_a == unnamed_b:
+    standing_a, standing_b = _standing(sa, a), _standing(sb, b)
+    if standing_a == standing_b:
         return []  # two named sources corroborate; two unnamed ones stand alike
     x, y = sa[0], sb[0]
-    hidden, named = (a, b) if unnamed_a else (b, a)
-    named_source = y if unnamed_a else x
     notes = [
         f"'{f.text}' is taken to be {f.key.title()}, quoted just before in {side.label}"
         for f, side in ((x, a), (y, b))
@@ -94,8 +112,7 @@ def attribution_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             claim_index,
             a,
             b,
-            f"{hidden.label} rests this on an unnamed source where {named.label} names "
-            f"{quote(fact_span(named_source, named.statement, named.document))}",
+            f"{_told_as(standing_a, x, a)}; {_told_as(standing_b, y, b)}",
             fact_span(x, a.statement, a.document),
             fact_span(y, b.statement, b.document),
             note="; ".join(notes) or None,
