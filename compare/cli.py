@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from compare import __version__
+from compare.decode import valid_text
 from compare.errors import CompareError, InputError, OptionsError, OutputError
 from compare.ingest import load_documents
 from compare.limits import MAX_NOTES_BYTES, human_size, read_bounded
@@ -126,7 +127,8 @@ def _parser() -> argparse.ArgumentParser:
         "--judge",
         default=DEFAULT_JUDGE,
         choices=JUDGE_NAMES,
-        help="model (default: the rules and the shipped sentence-pair model) or rules (the rules alone)",
+        help=f"rules (the rules alone) or model (the rules and the shipped sentence-pair model); "
+        f"default: {DEFAULT_JUDGE}",
     )
     report.add_argument("--notes", metavar="FILE.md", help="an editor's Markdown notes to include")
     report.add_argument(
@@ -168,8 +170,8 @@ def _report(args: argparse.Namespace) -> int:
     options = Options(embedder=args.embedder, judge=args.judge)
     now = _parse_now(args.now)
     notes = _read_notes(args.notes)
-    meta = _parse_meta(args.meta)
-    title = _parse_title(args.title)
+    meta = _parse_meta(args.meta, quiet=args.quiet)
+    title = _parse_title(args.title, quiet=args.quiet)
     decisions = load_decisions(Path(args.decisions)) if args.decisions is not None else ()
     with prepare(formats):  # WeasyPrint is imported in a child process meanwhile
         loaded = load_documents(args.inputs, overrides=meta)
@@ -249,7 +251,15 @@ def _formats(raw: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _parse_meta(items: Sequence[str]) -> dict[str, dict[str, str]]:
+def _valid_argument(raw: str, option: str, *, quiet: bool) -> str:
+    """An argument as valid text: bytes that are not UTF-8 read as Windows-1252, with a note saying so."""
+    text, changed = valid_text(raw)
+    if changed and not quiet:
+        print(f"compare: note: {option}: not UTF-8; read as {printable(text)!r}", file=sys.stderr)
+    return text
+
+
+def _parse_meta(items: Sequence[str], *, quiet: bool = False) -> dict[str, dict[str, str]]:
     overrides: dict[str, dict[str, str]] = {}
     for item in items:
         key, equals, value = item.partition("=")
@@ -260,14 +270,14 @@ def _parse_meta(items: Sequence[str]) -> dict[str, dict[str, str]]:
             raise OptionsError(
                 f"--meta {item!r}: unknown field {field!r} (known: {', '.join(METADATA_FIELDS)})"
             )
-        overrides.setdefault(target, {})[field] = value
+        overrides.setdefault(target, {})[field] = _valid_argument(value, f"--meta {key}", quiet=quiet)
     return overrides
 
 
-def _parse_title(raw: str | None) -> str | None:
+def _parse_title(raw: str | None, *, quiet: bool = False) -> str | None:
     if raw is None:
         return None
-    title = " ".join(raw.split())
+    title = " ".join(_valid_argument(raw, "--title", quiet=quiet).split())
     if not title:
         raise OptionsError("--title is empty: give the story's title, or leave the option out")
     return title

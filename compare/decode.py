@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from compare.errors import InputError
 from compare.limits import MAX_CONTROL_RATIO, MAX_INPUT_BYTES, SNIFF_BYTES, human_size
 
-__all__ = ["Decoded", "decode_bytes", "read_and_decode", "text_codec"]
+__all__ = ["Decoded", "decode_bytes", "read_and_decode", "text_codec", "valid_strings", "valid_text"]
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -275,3 +277,53 @@ def _refuse_control_text(text: str, *, name: str, encoding: str) -> None:
     controls = sum(1 for char in sample if ord(char) < 0x20 and char not in "\t\n\r\x0c\x1b")
     if controls > MAX_CONTROL_RATIO * len(sample):
         raise InputError(f"{name}: is a binary file, not text (even read as {encoding})")
+
+
+# --- strings that enter from outside a file's text: file names, arguments, JSON escapes ----------------
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _legacy_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 inside a name, read as Windows-1252 (what old archives and Windows wrote)."""
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("compare-legacy-bytes", _legacy_bytes)
+
+
+def valid_text(value: str) -> tuple[str, bool]:
+    """`value` as valid Unicode, and whether anything had to change.
+
+    Python hands over a file name or an argument that is not UTF-8 with each bad byte kept as a lone
+    surrogate; those bytes are read as Windows-1252 ('caf\\xe9.txt' reads 'café.txt'). Any other lone
+    surrogate (a JSON escape such as \\ud800) cannot be written in any format and becomes U+FFFD.
+    """
+    if not _LONE_SURROGATE.search(value):
+        return value, False
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", value), True
+    return raw.decode("utf-8", "compare-legacy-bytes"), True
+
+
+def valid_strings(data: Any) -> tuple[Any, int]:
+    """Decoded JSON or YAML with every string (keys too) made valid; how many strings changed."""
+    if isinstance(data, str):
+        text, changed = valid_text(data)
+        return text, int(changed)
+    if isinstance(data, list):
+        items = [valid_strings(item) for item in data]
+        return [item for item, _ in items], sum(n for _, n in items)
+    if isinstance(data, dict):
+        out: dict[Any, Any] = {}
+        total = 0
+        for key, item in data.items():
+            clean_key, key_changed = valid_strings(key)
+            clean_item, item_changed = valid_strings(item)
+            out[clean_key] = clean_item
+            total += key_changed + item_changed
+        return out, total
+    return data, 0

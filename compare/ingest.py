@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from compare.decode import read_and_decode
+from compare.decode import read_and_decode, valid_strings, valid_text
 from compare.errors import InputError
 from compare.extract import blocks_to_text, extract_page
 from compare.limits import MAX_DOCUMENT_CHARS, MAX_TOTAL_CHARS
@@ -138,6 +138,13 @@ def load_document(path: str | Path) -> LoadedDocument:
 def _build(
     text: str, metadata: Mapping[str, Any], *, name: str, where: str, source: str, notices: list[str]
 ) -> LoadedDocument:
+    (where, bad_name), (source, _), (name, _) = valid_text(where), valid_text(source), valid_text(name)
+    metadata, bad_values = valid_strings(dict(metadata))
+    notices = list(notices)
+    if bad_name:
+        notices.append(f"{where}: the file name is not UTF-8; its odd bytes are read as Windows-1252")
+    if bad_values:
+        notices.append(f"{where}: {bad_values} metadata value(s) held characters that are not text; now �")
     if not text.strip():
         raise InputError(f"{where}: no article text found")
     if len(text) > MAX_DOCUMENT_CHARS:  # said at once, before the next input is read

@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from compare.decode import valid_strings
 from compare.errors import InputError
 from compare.limits import MAX_DECISIONS, MAX_DECISIONS_BYTES, human_size, read_bounded
 from compare.model import Comparison, Decision, ReviewStatus
@@ -62,6 +63,7 @@ def load_decisions(path: Path) -> tuple[Decision, ...]:
         ) from None
     except RecursionError:
         raise InputError(f"{path}: decisions file refused: JSON nested too deeply") from None
+    data, _ = valid_strings(data)  # a '\\ud800' escape in a note cannot be written into any report
     return parse_decisions(data, source=str(path))
 
 

@@ -1,0 +1,98 @@
+"""Strings that are not valid text (a Latin-1 file name, bytes in --title or --meta, a lone surrogate in a
+JSON escape) are made valid once where they enter, with a note, and every format is still written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compare.decode import valid_strings, valid_text
+
+ROOT = Path(__file__).resolve().parent.parent
+STORY_A = b"The city council approved the new bridge on Monday. It will cost 40 million dollars.\n"
+STORY_B = b"On Monday the council voted for the bridge. Officials put the cost at 45 million dollars.\n"
+FAST = ["--embedder", "lexical", "--judge", "rules", "--now", "2026-01-01T00:00:00"]
+
+
+def _run(args: list[bytes | str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LC_ALL": "C.UTF-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "compare", "report", *args, *FAST, "-o", "out"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
+
+
+def _written(folder: Path) -> dict[str, object]:
+    names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    assert names == ["report.html", "report.json", "report.md", "report.pdf"], names
+    for name in ("report.html", "report.md"):
+        (folder / name).read_text(encoding="utf-8")  # valid UTF-8 throughout
+    data: dict[str, object] = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize("odd", [b"caf\xe9", b"r\xe9sum\xe9 du jour", b"Stra\xdfe-\xff"])
+def test_a_file_name_in_latin_1_bytes_gives_a_full_report_and_a_note(tmp_path: Path, odd: bytes) -> None:
+    name = os.fsdecode(odd + b".txt")
+    (tmp_path / name).write_bytes(STORY_A)
+    (tmp_path / "b.txt").write_bytes(STORY_B)
+    result = _run([odd + b".txt", "b.txt"], tmp_path)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 0, err
+    assert "Traceback" not in err
+    assert "file name is not UTF-8" in err
+    data = _written(tmp_path / "out")
+    expected = odd.decode("cp1252") + ".txt"
+    sources = [d["source"] for d in data["documents"]]  # type: ignore[index]
+    assert expected in sources
+
+
+def test_bytes_that_are_not_utf_8_in_title_and_meta_are_read_and_noted(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(STORY_A)
+    (tmp_path / "b.txt").write_bytes(STORY_B)
+    result = _run(
+        ["a.txt", "b.txt", "--title", b"Pont \xe9lu", "--meta", b"b.outlet=Le Journal \xe9"], tmp_path
+    )
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 0, err
+    assert "--title: not UTF-8" in err and "--meta b.outlet: not UTF-8" in err
+    data = _written(tmp_path / "out")
+    assert data["title"] == "Pont élu"
+    outlets = {d["id"]: d["outlet"] for d in data["documents"]}  # type: ignore[index]
+    assert outlets["b"] == "Le Journal é"
+
+
+def test_a_lone_surrogate_in_a_decisions_note_or_a_sidecar_is_replaced(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(STORY_A)
+    (tmp_path / "b.txt").write_bytes(STORY_B)
+    (tmp_path / "a.txt.meta.json").write_text('{"outlet": "Herald \\ud800"}', encoding="ascii")
+    decisions = {
+        "format": "compare-decisions",
+        "version": 1,
+        "decisions": [{"finding": "f-0000000000", "status": "dismissed", "note": "checked \\udfff twice"}],
+    }
+    (tmp_path / "d.json").write_text(json.dumps(decisions).replace("\\\\u", "\\u"), encoding="ascii")
+    result = _run(["a.txt", "b.txt", "--decisions", "d.json"], tmp_path)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 0, err
+    assert "not text" in err
+    data = _written(tmp_path / "out")
+    outlets = {d["id"]: d["outlet"] for d in data["documents"]}  # type: ignore[index]
+    assert outlets["a"] == "Herald \ufffd"
+    assert "checked \ufffd twice" in json.dumps(data, ensure_ascii=False)
+
+
+def test_valid_text_keeps_valid_text_and_says_when_it_changed_something() -> None:
+    assert valid_text("Zürich, 東京") == ("Zürich, 東京", False)
+    assert valid_text(os.fsdecode("naïve ".encode() + b"\xe9")) == ("naïve é", True)
+    assert valid_text("x\ud83dy") == ("x\ufffdy", True)  # half of a surrogate pair
+    cleaned, changed = valid_strings({"a\udcff": ["ok", "b\ud800", 3]})
+    assert cleaned == {"aÿ": ["ok", "b\ufffd", 3]} and changed == 2
