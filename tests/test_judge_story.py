@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from compare import Document, compare_documents
-from compare.model import Comparison, FindingType
+from compare.judge.base import Draft, number_findings
+from compare.model import Comparison, FindingType, Severity, Span
 
 
 def _compare(reports: dict[str, str]) -> Comparison:
@@ -101,3 +102,14 @@ def test_a_percentage_is_one_unit_however_it_is_spelled() -> None:
                 }
             )
             assert _numbers(same) == [], (sign, other)
+
+
+def test_one_finding_for_the_same_quotes_met_through_two_claims() -> None:
+    x = Span(document="north", start=10, end=20, text="26th floor", statement="north:s0")
+    y = Span(document="south", start=12, end=22, text="25th floor", statement="south:s0")
+    first = Draft(FindingType.NUMBER, Severity.HIGH, 0, ("north:s0", "south:s0"), "m", (x, y))
+    again = Draft(FindingType.NUMBER, Severity.HIGH, 3, ("south:s0", "north:s0"), "m", (y, x))
+    other = Draft(FindingType.TIME_DATE, Severity.MEDIUM, 3, ("south:s0", "north:s0"), "m", (y, x))
+    findings = number_findings([first, again, other], ["c1", "c2", "c3", "c4"])
+    kept = [(f.type, f.claim) for f in findings]
+    assert kept == [(FindingType.NUMBER, "c1"), (FindingType.TIME_DATE, "c4")]

@@ -85,11 +85,12 @@ def outlet_labels(documents: Sequence[Document]) -> dict[str, str]:
 
 
 def number_findings(drafts: Sequence[Draft], claim_ids: Sequence[str]) -> list[Finding]:
-    """Drop duplicates, order by severity then claim, give ids f1.."""
+    """Drop duplicates (one type on the same quotes), order by severity then claim, give ids f1.."""
     seen: set[tuple[object, ...]] = set()
     unique: list[Draft] = []
     for d in drafts:
-        key = (d.type, d.claim_index, frozenset((s.document, s.start, s.end) for s in d.spans))
+        # the same quotes met again through another claim (or the pair read the other way) say it again
+        key = (d.type, frozenset((s.document, s.start, s.end) for s in d.spans))
         if key in seen:
             continue
         seen.add(key)
