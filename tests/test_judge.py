@@ -677,3 +677,26 @@ def test_a_report_in_another_language_is_not_said_to_add_a_clause() -> None:
     )
     detail = claims[0].pairs[0].detail or ""
     assert "also says" not in detail, detail
+
+
+def test_two_acts_met_by_alignment_are_no_dispute_when_each_report_gives_both_values() -> None:
+    for first, second, (value, other) in [
+        ("He was charged on March 3.", "He was first arrested on February 20.", ("March 3", "February 20")),
+        (
+            "The first quake was 5.2 in magnitude.",
+            "A second quake of 6.1 followed an hour later.",
+            ("5.2", "6.1"),
+        ),
+        ("The bridge opened on Monday.", "The tunnel opened on Thursday.", ("Monday", "Thursday")),
+    ]:
+        case = make({"Herald": [first, second], "Courier": [second, first]})
+        # alignment joined each report's first statement with the other's
+        mixed = [claim("c1", "herald:s0", "courier:s0"), claim("c2", "herald:s1", "courier:s1")]
+        _, findings = run(case, mixed)
+        disputes = [f for f in findings if f.type in (FindingType.NUMBER, FindingType.TIME_DATE)]
+        assert disputes == [], (first, second, disputes)
+        # a report that gives another value for the same act still disputes it
+        alone = make({"Herald": [first, second], "Courier": [first.replace(value, other), second]})
+        both = [claim("c1", "herald:s0", "courier:s0"), claim("c2", "herald:s1", "courier:s1")]
+        _, findings = run(alone, both)
+        assert any(f.type in (FindingType.NUMBER, FindingType.TIME_DATE) for f in findings), (first, second)

@@ -41,7 +41,18 @@ from compare.judge.verdicts import (
     tells_more,
     verdict,
 )
-from compare.model import Claim, Document, Fact, Finding, FindingType, Pair, Relation, Statement, Verdict
+from compare.model import (
+    Claim,
+    Document,
+    Fact,
+    FactKind,
+    Finding,
+    FindingType,
+    Pair,
+    Relation,
+    Statement,
+    Verdict,
+)
 
 __all__ = ["MAX_SCAN_BUCKET", "compare_pair", "judge", "numbers_compatible", "outlet_labels"]
 
@@ -78,13 +89,27 @@ def judge(
     resolved = resolve_facts(facts, by_id)
     labels = outlet_labels(documents)
     recalled = recalled_statements(documents, facts, by_id, claims)
+    told: dict[str, set[tuple[FactKind, str]]] = {d.id: set() for d in documents}
+    for statement_id, facts_of_statement in resolved.items():
+        told[by_id[statement_id].document].update(
+            (f.kind, f.key) for f in facts_of_statement if f.kind in (FactKind.NUMBER, FactKind.TIME)
+        )
+    told_by = {doc: frozenset(keys) for doc, keys in told.items()}
 
     def side(statement_id: str) -> Side:
         statement = by_id[statement_id]
         document = docs[statement.document]
         reading = (readings or {}).get(statement_id, EMPTY)
         facts_of = resolved.get(statement_id, ())
-        return Side(statement, document, facts_of, labels[document.id], reading, statement_id in recalled)
+        return Side(
+            statement,
+            document,
+            facts_of,
+            labels[document.id],
+            reading,
+            statement_id in recalled,
+            told_by.get(document.id, frozenset()),
+        )
 
     common = story_keys(resolved)
     drafts: list[Draft] = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from compare.facts.reading import EMPTY, Reading
 from compare.judge.spans import sides
-from compare.model import Document, Fact, Finding, FindingType, Severity, Span, Statement
+from compare.model import Document, Fact, FactKind, Finding, FindingType, Severity, Span, Statement
 
 _TYPE_ORDER = {t: i for i, t in enumerate(FindingType)}
 
@@ -38,6 +38,11 @@ class Side:
     label: str
     reading: Reading = EMPTY  # how its words are used, read at extraction
     recalled: bool = False  # it tells of another time than the story's (compare.judge.recalled)
+    told: frozenset[tuple[FactKind, str]] = frozenset()  # the figures and times its whole report gives
+
+    def also_gives(self, fact: Fact) -> bool:
+        """Whether this side's report gives the fact's value somewhere (in any statement)."""
+        return (fact.kind, fact.key) in self.told
 
 
 def draft(

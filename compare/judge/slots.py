@@ -270,6 +270,8 @@ def number_slot_drafts(
             if agrees:
                 continue
             x, y = match.x, match.y
+            if b.also_gives(x) and a.also_gives(y):
+                continue  # each report gives both figures: two things met by alignment, not a dispute
             # a figure the other report states too, in another slot, is not in dispute
             if any(_figures_agree(x, other) for other in ys if other.id not in agreeing_y) and any(
                 _figures_agree(other, y) for other in xs if other.id not in agreeing_x
@@ -394,8 +396,8 @@ def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True
             strong=_STRONG if aligned else _UNALIGNED,
         )
         for match, agrees in matches:
-            if agrees:
-                continue
+            if agrees or (b.also_gives(match.x) and a.also_gives(match.y)):
+                continue  # (each report gives both times: two acts met by alignment, not a dispute)
             lead = "Different days" if cls == "weekday" else "Different times or dates"
             own_day = _own_days(a, match.x, b, match.y)
             out.append(
