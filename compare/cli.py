@@ -159,7 +159,7 @@ def _report(args: argparse.Namespace) -> int:
     from compare.pipeline import compare_documents
     from compare.progress import make_progress
     from compare.render import prepare, render_many
-    from compare.review import apply_decisions, load_decisions
+    from compare.review import apply_decisions, other_story_warning, read_decisions_file
 
     formats = _formats(args.format)
     to_stdout = args.output == "-"
@@ -172,7 +172,7 @@ def _report(args: argparse.Namespace) -> int:
     notes = _read_notes(args.notes)
     meta = _parse_meta(args.meta, quiet=args.quiet)
     title = _parse_title(args.title, quiet=args.quiet)
-    decisions = load_decisions(Path(args.decisions)) if args.decisions is not None else ()
+    decisions, saved_for = read_decisions_file(Path(args.decisions)) if args.decisions else ((), None)
     with prepare(formats):  # WeasyPrint is imported in a child process meanwhile
         loaded = load_documents(args.inputs, overrides=meta)
         if not args.quiet:
@@ -187,6 +187,9 @@ def _report(args: argparse.Namespace) -> int:
         finally:
             progress.close()  # an error message must start on a clean line
         comparison = apply_decisions(replace(comparison, title=title), decisions)
+        warning = other_story_warning(saved_for, comparison)
+        if warning is not None:  # said even with --quiet: decisions may be applied to the wrong story
+            print(f"compare: warning: {printable(warning)}", file=sys.stderr)
         if not args.quiet:
             _say_language_limits(comparison)
         by_format = render_many(comparison, formats, page_size=args.page_size)

@@ -43,6 +43,11 @@ _STATUSES = tuple(status.value for status in ReviewStatus)
 
 def load_decisions(path: Path) -> tuple[Decision, ...]:
     """Read and validate a decisions file; any problem is an InputError naming the file and the entry."""
+    return read_decisions_file(path)[0]
+
+
+def read_decisions_file(path: Path) -> tuple[tuple[Decision, ...], tuple[str, ...] | None]:
+    """A file's decisions, and the document ids of the report it was saved from where it names them."""
     if path.is_dir():
         raise InputError(f"{path}: decisions file is a folder, expected a JSON file")
     if not path.is_file():
@@ -64,7 +69,43 @@ def load_decisions(path: Path) -> tuple[Decision, ...]:
     except RecursionError:
         raise InputError(f"{path}: decisions file refused: JSON nested too deeply") from None
     data, _ = valid_strings(data)  # a '\\ud800' escape in a note cannot be written into any report
-    return parse_decisions(data, source=str(path))
+    decisions = parse_decisions(data, source=str(path))
+    return decisions, _saved_for(data)
+
+
+def _saved_for(data: Mapping[str, Any]) -> tuple[str, ...] | None:
+    report = data.get("report")
+    documents = report.get("documents") if isinstance(report, Mapping) else None
+    if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
+        return None
+    return tuple(documents)
+
+
+def other_story_warning(saved_for: Sequence[str] | None, comparison: Comparison) -> str | None:
+    """What differs when a decisions file was saved from a report on other documents, else None."""
+    if saved_for is None:
+        return None
+    here = [d.id for d in comparison.documents]
+    missing = [d for d in saved_for if d not in here]
+    added = [d for d in here if d not in saved_for]
+    if not missing and not added:
+        return None
+    decided = {decision.finding for decision in comparison.decisions}
+    matched = sum(1 for finding in comparison.findings if finding.id in decided)
+    parts = []
+    if missing:
+        parts.append(f"saved for {_listed(missing)}, not compared here")
+    if added:
+        parts.append(f"{_listed(added)} not in the report it was saved from")
+    return (
+        f"the decisions file is from another set of reports ({'; '.join(parts)}); "
+        f"{matched} of its {len(decided)} decisions match a finding here"
+    )
+
+
+def _listed(ids: Sequence[str], shown: int = 4) -> str:
+    named = ", ".join(ids[:shown])
+    return named + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
 
 
 def parse_decisions(data: Any, *, source: str = "decisions") -> tuple[Decision, ...]:

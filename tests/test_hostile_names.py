@@ -96,3 +96,28 @@ def test_valid_text_keeps_valid_text_and_says_when_it_changed_something() -> Non
     assert valid_text("x\ud83dy") == ("x\ufffdy", True)  # half of a surrogate pair
     cleaned, changed = valid_strings({"a\udcff": ["ok", "b\ud800", 3]})
     assert cleaned == {"aÿ": ["ok", "b\ufffd", 3]} and changed == 2
+
+
+def test_decisions_saved_from_another_story_are_applied_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(STORY_A)
+    (tmp_path / "b.txt").write_bytes(STORY_B)
+    saved = {
+        "format": "compare-decisions",
+        "version": 1,
+        "report": {"title": "Another story", "documents": ["rome", "b"], "generated": "2026-01-01T00:00:00"},
+        "decisions": [{"finding": "f-0123456789", "status": "confirmed"}],
+    }
+    (tmp_path / "d.json").write_text(json.dumps(saved), encoding="utf-8")
+    result = _run(["a.txt", "b.txt", "--decisions", "d.json", "-q"], tmp_path)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 0, err
+    warnings = [line for line in err.splitlines() if line.startswith("compare: warning:")]
+    assert len(warnings) == 1, err
+    assert "rome" in warnings[0] and "a not in the report it was saved from" in warnings[0]
+    assert "0 of its 1 decisions match a finding here" in warnings[0]
+    _written(tmp_path / "out")
+    # a file saved from this very set of reports is applied without a word
+    saved["report"]["documents"] = ["a", "b"]  # type: ignore[index]
+    (tmp_path / "d.json").write_text(json.dumps(saved), encoding="utf-8")
+    result = _run(["a.txt", "b.txt", "--decisions", "d.json", "-q"], tmp_path)
+    assert result.returncode == 0 and b"warning" not in result.stderr
