@@ -113,3 +113,21 @@ def test_one_finding_for_the_same_quotes_met_through_two_claims() -> None:
     findings = number_findings([first, again, other], ["c1", "c2", "c3", "c4"])
     kept = [(f.type, f.claim) for f in findings]
     assert kept == [(FindingType.NUMBER, "c1"), (FindingType.TIME_DATE, "c4")]
+
+
+def test_the_day_an_article_was_posted_is_not_the_day_of_the_event() -> None:
+    comparison = _compare(
+        {
+            "north": "Posted in Local News on Wednesday, March 4, 2026. A bus overturned on the ring road.",
+            "south": "Posted in Traffic on Friday, March 6, 2026. A bus overturned on the ring road.",
+        }
+    )
+    assert [f for f in comparison.findings if f.type is FindingType.TIME_DATE] == []
+    # the days the bus overturned still differ
+    comparison = _compare(
+        {
+            "north": "A bus overturned on the ring road on Wednesday, March 4, 2026.",
+            "south": "A bus overturned on the ring road on Friday, March 6, 2026.",
+        }
+    )
+    assert [f for f in comparison.findings if f.type is FindingType.TIME_DATE] != []

@@ -316,8 +316,13 @@ def slot_keys(facts: Sequence[Fact]) -> set[tuple[str, ...]]:
     return keys
 
 
+# Verbs of putting a piece out: 'posted on Wednesday, September 18' dates the article, not the event, and
+# two outlets post on their own days.
+_PUBLISHING_VERBS = frozenset({"post", "publish", "update", "upload", "file", "repost", "republish"})
+
+
 def _time_class(fact: Fact) -> str | None:
-    if fact.kind is not FactKind.TIME or fact.predicate in REPORTING_VERBS:
+    if fact.kind is not FactKind.TIME or fact.predicate in REPORTING_VERBS | _PUBLISHING_VERBS:
         return None  # '..., he said Tuesday' dates the telling, not the event
     if fact.text.lower() in _WEEKDAYS:
         return "weekday"
