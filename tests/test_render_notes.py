@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from compare.render.notes import notes_html, safe_href, safe_markdown
 
@@ -83,14 +85,73 @@ def test_safe_markdown_keeps_prose_and_code_but_not_html_or_unsafe_links() -> No
         "Call **them** <b onclick=x>now</b> and see [site](https://ok.example) "
         "or [bad](javascript:alert(1)).\n"
         "![pixel](https://evil.example/p.png) `a <b> c`\n"
-        "[ref]: javascript:alert(2)\n"
-        "```\n<raw> in a fence\n```"
+        "[ref]: javascript:alert(2)\n\n"
+        "    <raw> in a code block\n\n"
+        "# Plan\n\n- check the **toll**\n- call [the desk](mailto:desk@example.org)\n\n> quoted <i>x</i>"
     )
     safe = safe_markdown(notes)
     assert "Call **them** &lt;b onclick=x>now&lt;/b>" in safe
-    assert "[site](https://ok.example)" in safe and "or bad." in safe
-    assert "[image: pixel](https://evil.example/p.png)" in safe and "`a <b> c`" in safe
-    assert "javascript" not in safe
-    assert "<raw> in a fence" in safe
+    assert "[site](<https://ok.example>)" in safe and "or bad." in safe
+    assert "\\[image: pixel\\]" in safe and "evil.example" not in safe  # an image fetches nothing
+    assert "` a <b> c `" in safe and "javascript" not in safe
+    assert "```\n<raw> in a code block\n```" in safe
+    assert "### Plan" in safe and "- check the **toll**" in safe and "(<mailto:desk@example.org>)" in safe
+    assert "> quoted &lt;i>x&lt;/i>" in safe
     html = markdown.markdown(safe)
-    assert _tags(html) and {tag for tag, _ in _tags(html)} <= {"p", "strong", "a", "code", "pre"}
+    assert {tag for tag, _ in _tags(html)} <= _INERT_TAGS
+
+
+_INERT_TAGS = {
+    "p",
+    "strong",
+    "em",
+    "a",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "hr",
+}
+
+# Fragments an attacker strings together: raw HTML, entities that spell tags, autolinks, images, reference
+# definitions, link titles, unbalanced brackets, code fences, backslashes.
+_FRAGMENTS = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "&lt;img src=x&gt;", "&#60;b&#62;",
+    "&amp;lt;",
+    "<https://evil.example/a>", "![x](https://evil.example/p.png)", "![x][r]", "[r]: https://evil.example/i.png",
+    "[x](javascript:alert(1))", "[x](<javascript:alert(1)>)", '[x](https://ok.example "t\\" onclick=\\"x")',
+    "[x](https://ok.example/a_(b))", "[", "]", "(", ")", "`", "```", "~~~", "\\", "*", "_", "<", ">", "&",
+    "<!-- c -->", "<?php ?>", "<![CDATA[x]]>", "<a href='https://evil.example'>", "</a>", "javascript:",
+    "data:text/html,x", "    indented", "# h", "- item", "1. item", "> quote", "---", "\n", "\n\n", " ",
+    "word",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=25))
+def test_no_notes_can_make_the_markdown_note_fetch_or_run_anything(pieces: list[str]) -> None:
+    safe = safe_markdown("".join(pieces))
+    renderers = [markdown.markdown]
+    markdown_it = _markdown_it()
+    if markdown_it is not None:  # a CommonMark viewer that passes raw HTML through: the worst case
+        renderers.append(markdown_it.MarkdownIt("commonmark", {"html": True}).render)
+    for render in renderers:
+        for tag, attributes in _tags(render(safe)):
+            assert tag in _INERT_TAGS, (pieces, safe, tag)
+            assert set(attributes) <= {"href", "title"}, (pieces, safe, attributes)
+            href = (attributes.get("href") or "https://").lower()
+            assert href.startswith(("https://", "http://", "mailto:", "#")), (pieces, safe, href)
+
+
+def _markdown_it():  # type: ignore[no-untyped-def]
+    try:
+        import markdown_it
+    except ImportError:
+        return None
+    return markdown_it
