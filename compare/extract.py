@@ -10,6 +10,7 @@ never guessed from a "© 2025" footer.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 __all__ = ["blocks_to_text", "extract_page"]
@@ -62,11 +63,19 @@ _FURNITURE = re.compile(
 )
 
 
-def extract_page(source: str, where: str) -> tuple[str, dict[str, Any]]:
-    """The article text of a page (one block per line) and its metadata (title, outlet, date, ...)."""
+def extract_page(source: str, where: str) -> tuple[str, dict[str, Any], list[str]]:
+    """The article text of a page (one block per line), its metadata (title, outlet, date, ...) and notes
+    on what was done to read it."""
     import trafilatura
     from trafilatura.metadata import extract_metadata
 
+    source, set_aside = within_parse_depth(source)
+    notes = []
+    if set_aside:
+        notes.append(
+            f"{set_aside:,} tags nested more than {MAX_PARSE_DEPTH} deep were set aside so that the text "
+            "inside and after them is read; the text is kept"
+        )
     cleaned = _clean_page(source)
     text = trafilatura.extract(
         cleaned,
@@ -100,7 +109,118 @@ def extract_page(source: str, where: str) -> tuple[str, dict[str, Any]]:
     url = metadata.get("url")
     if url and not str(url).startswith(("http://", "https://")):
         del metadata["url"]
-    return text + ("" if text.endswith("\n") else "\n"), metadata
+    return text + ("" if text.endswith("\n") else "\n"), metadata, notes
+
+
+# libxml2, under lxml and trafilatura, stops at 256 open elements and drops everything after (old CMSs
+# write hundreds of unclosed <b>/<font> tags). Tags deeper than this are taken out before parsing; their
+# text stays where it was.
+MAX_PARSE_DEPTH = 200
+_VOID_TAGS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+
+
+class _DepthBound(HTMLParser):
+    """Writes the page back as it came, leaving out start and end tags past MAX_PARSE_DEPTH."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.open: list[str] = []
+        self.skipped: dict[str, int] = {}
+        self.set_aside = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID_TAGS:
+            self.out.append(self.get_starttag_text() or "")
+        elif len(self.open) >= MAX_PARSE_DEPTH:
+            self.skipped[tag] = self.skipped.get(tag, 0) + 1
+            self.set_aside += 1
+            if tag in BLOCK_TAGS:
+                self.out.append("<br>")  # a paragraph set aside still ends a line
+        else:
+            self.open.append(tag)
+            self.out.append(self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipped.get(tag):
+            self.skipped[tag] -= 1
+            return
+        if tag in self.open:
+            while self.open and self.open.pop() != tag:
+                pass
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data: str) -> None:
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.out.append(f"<![{data}]>")
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+
+
+def _open_at_most(source: str) -> int:
+    """An upper bound on how deep the page's elements nest, by counting tags (a quick scan: the full
+    rewrite runs only on pages that may be too deep). Elements HTML closes by itself ('<p>', '<li>')
+    count as open, so the bound is high, never low."""
+    depth = deepest = 0
+    for match in _TAG.finditer(source):
+        closing, tag, self_closing = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and tag.lower() not in _VOID_TAGS:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def within_parse_depth(source: str) -> tuple[str, int]:
+    """The page with tags nested past MAX_PARSE_DEPTH taken out, and how many were; the page itself when
+    it is not that deep (the common case: nothing is rewritten)."""
+    if source.count("<") <= MAX_PARSE_DEPTH or _open_at_most(source) <= MAX_PARSE_DEPTH:
+        return source, 0
+    bound = _DepthBound()
+    bound.feed(source)
+    bound.close()
+    if not bound.set_aside:
+        return source, 0
+    return "".join(bound.out), bound.set_aside
 
 
 def blocks_to_text(html: str) -> str:

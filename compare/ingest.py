@@ -101,9 +101,9 @@ def load_source(source: Source) -> LoadedDocument:
     from compare.fetch import fetch_page
 
     page = fetch_page(source)
-    text, metadata = extract_page(page.text, source)
+    text, metadata, extract_notes = extract_page(page.text, source)
     metadata["url"] = page.url
-    notices = [f"{source}: {note}" for note in page.notes]
+    notices = [f"{source}: {note}" for note in (*page.notes, *extract_notes)]
     loaded = _build(text, metadata, name=_url_name(page.url), where=source, source=page.url, notices=notices)
     return replace(loaded, document=replace(loaded.document, fetched=page.fetched))
 
@@ -125,8 +125,9 @@ def load_document(path: str | Path) -> LoadedDocument:
     raw_text = decoded.text
     metadata: dict[str, Any] = {}
     if suffix in HTML_SUFFIXES:
-        text, html_metadata = extract_page(raw_text, str(path))
+        text, html_metadata, extract_notes = extract_page(raw_text, str(path))
         metadata.update(html_metadata)
+        notices.extend(f"{path}: {note}" for note in extract_notes)
     else:
         front, raw_text = _split_front_matter(raw_text, path)
         metadata.update(front)

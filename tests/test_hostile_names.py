@@ -121,3 +121,34 @@ def test_decisions_saved_from_another_story_are_applied_with_a_warning(tmp_path:
     (tmp_path / "d.json").write_text(json.dumps(saved), encoding="utf-8")
     result = _run(["a.txt", "b.txt", "--decisions", "d.json", "-q"], tmp_path)
     assert result.returncode == 0 and b"warning" not in result.stderr
+
+
+@pytest.mark.parametrize("inline", ["<b>", "<font size=2>", "<span><i>", "<div>"])
+def test_text_after_hundreds_of_unclosed_tags_is_read_with_a_note(tmp_path: Path, inline: str) -> None:
+    page = (
+        "<html><head><title>Council</title></head><body><article>"
+        "<p>The council met on Monday to vote on the new bridge.</p>"
+        + inline * 400
+        + "Deep in the markup, 40 residents came to the meeting."
+        + "</p><p>After the deep part, the mayor said the bridge will open in May.</p>"
+        + "</article></body></html>"
+    )
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(STORY_B)
+    result = _run(["a.html", "b.txt"], tmp_path)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 0, err
+    assert "nested more than 200 deep were set aside" in err
+    data = _written(tmp_path / "out")
+    text = next(d["text"] for d in data["documents"] if d["id"] == "a")  # type: ignore[index]
+    assert "40 residents came" in text and "the bridge will open in May" in text
+
+
+def test_a_page_of_ordinary_depth_is_parsed_as_it_came() -> None:
+    from compare.extract import MAX_PARSE_DEPTH, within_parse_depth
+
+    page = "<html><body>" + "<div><p>Paragraph <b>bold</b> &amp; more.</p></div>" * 500 + "</body></html>"
+    assert within_parse_depth(page) == (page, 0)
+    deep = "<b>" * (MAX_PARSE_DEPTH + 5) + "x"
+    rewritten, set_aside = within_parse_depth(deep)
+    assert set_aside == 5 and rewritten.endswith("x") and rewritten.count("<b>") == MAX_PARSE_DEPTH
