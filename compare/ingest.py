@@ -12,7 +12,7 @@ from typing import Any
 
 from compare.decode import read_and_decode, valid_strings, valid_text
 from compare.errors import InputError
-from compare.extract import blocks_to_text, extract_page
+from compare.extract import MAX_PARSE_DEPTH, blocks_to_text, extract_page, within_parse_depth
 from compare.limits import MAX_DOCUMENT_CHARS, MAX_TOTAL_CHARS
 from compare.metadata import METADATA_FIELDS, clean_fields, clean_id, parse_json, parse_yaml
 from compare.model import Document
@@ -131,7 +131,14 @@ def load_document(path: str | Path) -> LoadedDocument:
     else:
         front, raw_text = _split_front_matter(raw_text, path)
         metadata.update(front)
-        text = _markdown_text(raw_text) if suffix in MARKDOWN_SUFFIXES else raw_text
+        text = raw_text
+        if suffix in MARKDOWN_SUFFIXES:
+            text, set_aside = _markdown_text(raw_text)
+            if set_aside:
+                notices.append(
+                    f"{path}: {set_aside:,} blocks nested more than {MAX_PARSE_DEPTH} deep were flattened "
+                    "so that the text inside and after them is read; the text is kept"
+                )
     metadata.update(_read_sidecar(path))
     return _build(text, metadata, name=path.stem, where=str(path), source=str(path), notices=notices)
 
@@ -379,9 +386,11 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
     return {}
 
 
-def _markdown_text(source: str) -> str:
-    """Plain text of a Markdown article: one block per line, markup and images removed."""
+def _markdown_text(source: str) -> tuple[str, int]:
+    """Plain text of a Markdown article (one block per line, markup and images removed), and how many
+    elements nested past the HTML parser's depth were flattened to keep their text."""
     import markdown
 
     html = markdown.markdown(source, extensions=["extra"], output_format="html")
-    return blocks_to_text(html)
+    html, set_aside = within_parse_depth(html)
+    return blocks_to_text(html), set_aside

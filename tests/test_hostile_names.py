@@ -152,3 +152,23 @@ def test_a_page_of_ordinary_depth_is_parsed_as_it_came() -> None:
     deep = "<b>" * (MAX_PARSE_DEPTH + 5) + "x"
     rewritten, set_aside = within_parse_depth(deep)
     assert set_aside == 5 and rewritten.endswith("x") and rewritten.count("<b>") == MAX_PARSE_DEPTH
+
+
+def test_text_after_a_deep_markdown_quote_or_list_is_read_with_a_note(tmp_path: Path) -> None:
+    nested_list = "".join("  " * level + f"- level {level}\n" for level in range(260))
+    note = (
+        "The council met on Monday to vote on the new bridge.\n\n"
+        + ">" * 1500
+        + " Deep in a quote, 40 residents came to the meeting.\n\n"
+        + nested_list
+        + "\nAfter the deep part, the mayor said the bridge will open in May.\n"
+    )
+    (tmp_path / "a.md").write_text(note, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(STORY_B)
+    result = _run(["a.md", "b.txt"], tmp_path)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 0, err
+    assert "nested more than 200 deep were flattened" in err
+    data = _written(tmp_path / "out")
+    text = next(d["text"] for d in data["documents"] if d["id"] == "a")  # type: ignore[index]
+    assert "40 residents came" in text and "level 259" in text and "the bridge will open in May" in text
