@@ -44,8 +44,7 @@ class _SafeLinks(Treeprocessor):  # type: ignore[misc]  # markdown ships no type
                     parent.insert(index, span)
                 elif child.tag == "a":
                     href = child.get("href", "")
-                    allowed = href.lower().startswith(_SAFE_SCHEMES) or href.startswith("#")
-                    if not allowed:
+                    if not _allowed_scheme(href):
                         del child.attrib["href"]
                     child.set("rel", "noopener noreferrer")
 
@@ -145,10 +144,15 @@ def _inline_element(element: ET.Element) -> str:
     return inner  # a span (an image's alt text) or anything else: its text only
 
 
+def _allowed_scheme(href: str) -> bool:
+    """An http(s) or mailto link, or one to a place in the same page."""
+    return href.lower().startswith(_SAFE_SCHEMES) or href.startswith("#")
+
+
 def _link_target_ok(href: str) -> bool:
-    lowered = href.lower()
-    safe = lowered.startswith(("http://", "https://", "mailto:")) or href.startswith("#")
-    return safe and not any(ch in href for ch in "<>\\") and not any(ch.isspace() for ch in href)
+    """A link the Markdown note may write out: an allowed scheme, nothing that ends the <...> target."""
+    breaks_target = any(ch in "<>\\" or ch.isspace() for ch in href)
+    return _allowed_scheme(href) and not breaks_target
 
 
 def _code_span(code: str) -> str:
