@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from compare import __version__
 from compare.decode import valid_text
@@ -19,12 +19,12 @@ from compare.limits import MAX_NOTES_BYTES, human_size, read_bounded
 from compare.metadata import METADATA_FIELDS
 from compare.model import Comparison
 from compare.options import DEFAULT_JUDGE, JUDGE_NAMES, Options
+from compare.output import FORMAT_FILES
 
-FORMAT_FILES = {"json": "report.json", "html": "report.html", "pdf": "report.pdf", "md": "report.md"}
 DEFAULT_OUTPUT = Path("reports") / "latest"
 
 
-COMMANDS = ("report",)
+COMMANDS = ("report", "batch")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return _report(args)
+        return _batch(args) if args.command == "batch" else _report(args)
     except CompareError as error:
         print(f"compare: error: {printable(str(error))}", file=sys.stderr)
         return error.exit_code
@@ -151,7 +151,85 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--page-size", default="A4", choices=("A4", "Letter"), help="PDF page size")
     report.add_argument("--now", metavar="ISO-TIME", help="time stamp for the report (reproducible output)")
     report.add_argument("-q", "--quiet", action="store_true", help="no progress or notices on stderr")
+    _batch_parser(commands)
     return parser
+
+
+def _batch_parser(commands: Any) -> None:
+    batch = commands.add_parser(
+        "batch",
+        help="group many articles into stories; a report set per story and an index",
+        description="Read many articles (files, folders, list files of paths or URLs, '-' for a list on "
+        "stdin), group them into stories, and write OUT/<story>/report.* plus OUT/index.html and "
+        "OUT/index.json.",
+    )
+    batch.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, folders, list files or -")
+    batch.add_argument("-o", "--output", required=True, metavar="OUT", help="the batch folder")
+    batch.add_argument(
+        "-f",
+        "--format",
+        default="json,html,pdf,md",
+        metavar="LIST",
+        help="comma-separated subset of json,html,pdf,md per story (default: all)",
+    )
+    batch.add_argument("--workers", type=int, default=1, metavar="N", help="stories run in N local processes")
+    batch.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run stories on a Dask cluster: 'local' (--workers processes here) or a scheduler address",
+    )
+    batch.add_argument("--cache", metavar="DIR", help="cache folder (default: OUT/.cache)")
+    batch.add_argument("--embedder", default="minilm", metavar="NAME", help="as for compare report")
+    batch.add_argument("--judge", default=DEFAULT_JUDGE, choices=JUDGE_NAMES, help="as for compare report")
+    batch.add_argument("--page-size", default="A4", choices=("A4", "Letter"), help="PDF page size")
+    batch.add_argument("--now", metavar="ISO-TIME", help="time stamp for every report (reproducible output)")
+    batch.add_argument("-q", "--quiet", action="store_true", help="no progress or notices on stderr")
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from compare.batch.run import batch
+    from compare.interrupt import say_on_signal
+    from compare.progress import make_progress
+
+    say_on_signal(
+        "interrupted; finished stories and the index are kept",
+        "terminated; finished stories and the index are kept",
+    )
+    formats = _formats(args.format)
+    options = Options(embedder=args.embedder, judge=args.judge)
+    progress = make_progress(quiet=args.quiet)
+
+    clear = "\r\x1b[K" if sys.stderr.isatty() and not args.quiet else ""  # a progress line may be drawn
+
+    def say(line: str) -> None:
+        print(f"{clear}compare: skipped: {printable(line)}", file=sys.stderr)
+
+    try:
+        result = batch(
+            args.inputs,
+            Path(args.output),
+            options=options,
+            workers=args.workers,
+            dask=args.dask,
+            cache=Path(args.cache) if args.cache else None,
+            now=_parse_now(args.now),
+            formats=formats,
+            page_size=args.page_size,
+            progress=progress,
+            stdin=sys.stdin,
+            say=say,
+        )
+    finally:
+        progress.close()
+    counts = result.index["counts"]
+    if not args.quiet:
+        print(
+            f"compare: {counts['stories']} stories from {counts['articles']} articles "
+            f"({counts['unmatched']} in no story, {counts['copies']} copies, {counts['failed']} not read); "
+            f"wrote {result.folder / 'index.html'}",
+            file=sys.stderr,
+        )
+    return 1 if result.failed_stories else 0
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -20,12 +20,20 @@ from contextlib import contextmanager, suppress
 
 from compare.output import commit_lock
 
-__all__ = ["exit_on_signals"]
+__all__ = ["exit_on_signals", "say_on_signal"]
 
 _MESSAGES = {
     signal.SIGINT: ("interrupted; the previous report is unchanged", 130),
     signal.SIGTERM: ("terminated; the previous report is unchanged", 143),
 }
+
+
+def say_on_signal(interrupted: str, terminated: str) -> None:
+    """What the line printed on Ctrl-C and on SIGTERM says (a batch keeps its finished stories)."""
+    _MESSAGES[signal.SIGINT] = (interrupted, 130)
+    _MESSAGES[signal.SIGTERM] = (terminated, 143)
+
+
 # Longest wait for a report swap in progress before exiting anyway (a swap is two renames).
 _COMMIT_WAIT_S = 5.0
 

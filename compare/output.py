@@ -20,9 +20,18 @@ from pathlib import Path
 
 from compare.errors import OutputError
 
-__all__ = ["MARKER", "REPORT_FILES", "check_output_folder", "commit_lock", "write_atomic", "write_reports"]
+__all__ = [
+    "FORMAT_FILES",
+    "MARKER",
+    "REPORT_FILES",
+    "check_output_folder",
+    "commit_lock",
+    "write_atomic",
+    "write_reports",
+]
 
-REPORT_FILES = ("report.json", "report.html", "report.pdf", "report.md")
+FORMAT_FILES = {"json": "report.json", "html": "report.html", "pdf": "report.pdf", "md": "report.md"}
+REPORT_FILES = tuple(FORMAT_FILES.values())
 # An empty file that marks a folder as one compare wrote: its report files are not articles to read.
 MARKER = ".compare-report"
 # Temporary files that versions before the folder swap left behind when killed mid-write.
@@ -72,11 +81,14 @@ def check_output_folder(folder: Path, *, parents: bool = False) -> Path:
     return folder
 
 
-def write_reports(folder: Path, rendered: Mapping[str, bytes], *, parents: bool = False) -> list[Path]:
+def write_reports(
+    folder: Path, rendered: Mapping[str, bytes], *, parents: bool = False, marker: bytes = b""
+) -> list[Path]:
     """Replace the report set in folder with already-rendered files (name -> bytes), all or nothing.
 
     Formats not in `rendered` do not survive from the previous run: they would describe another story.
-    With `parents`, missing folders above `folder` are created.
+    With `parents`, missing folders above `folder` are created. `marker` is the content of the marker
+    file (a batch keeps what the story was made from there).
     """
     check_output_folder(folder, parents=parents)
     real = folder.resolve()
@@ -93,7 +105,7 @@ def write_reports(folder: Path, rendered: Mapping[str, bytes], *, parents: bool 
     try:
         for name, data in rendered.items():
             _write_file(staging / name, data)
-        _write_file(staging / MARKER, b"")
+        _write_file(staging / MARKER, marker)
         os.chmod(staging, 0o755)
         _fsync_folder(staging)
         with commit_lock:

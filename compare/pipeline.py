@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from compare.errors import InputError
 from compare.ingest import check_documents, check_sizes
 from compare.language import language_limits, with_language
 from compare.model import Comparison, Document, Fact, Statement
 from compare.options import Options
+from compare.prepared import KnownVectors, PreparedDocument, PreparedStore
 from compare.progress import NullProgress, Progress
+
+if TYPE_CHECKING:
+    from compare.align.embed import Embedder
+    from compare.facts.reading import Reading
 
 # Statements whose spaCy parses are made in one batch before their facts are extracted (well under the
 # parse cache of compare.facts.nlp, so none is forgotten before use).
@@ -24,6 +30,7 @@ def compare_documents(
     now: datetime | None = None,
     notes: str | None = None,
     progress: Progress | None = None,
+    store: PreparedStore | None = None,
 ) -> Comparison:
     """Compare two or more reports of one story, statement by statement.
 
@@ -33,13 +40,15 @@ def compare_documents(
         now: the time stamped on the result; pass one for reproducible output.
         notes: an editor's own Markdown notes, carried into every output format.
         progress: receives stage names and counts; silent by default.
+        store: where articles prepared by an earlier run are kept (a batch's cache); the result is the
+            same with or without one.
 
     Returns:
         The Comparison that every renderer turns into a report.
     """
     from compare.align import align
     from compare.align.embed import Prefetch
-    from compare.facts import Reading, extract_facts, nlp, read_statement
+    from compare.facts import extract_facts, nlp, read_statement
     from compare.finding_ids import stable_finding_ids
     from compare.judge import judge
     from compare.judge.pair_model import PairModelLoad
@@ -57,10 +66,12 @@ def compare_documents(
     )
     check_documents(documents)
 
+    prepared_before = _prepared_before(documents, store)
     progress.stage("segment", len(documents))
     statements: list[Statement] = []
     for document in documents:
-        found = segment(document)
+        known = prepared_before.get(document.id)
+        found = list(known.statements) if known is not None else segment(document)
         if not any(statement.kind.is_claim for statement in found):
             raise InputError(
                 f"{document.source or document.id}: no article text to compare (only captions or boilerplate)"
@@ -69,34 +80,54 @@ def compare_documents(
         progress.advance()
 
     claim_statements = [statement for statement in statements if statement.kind.is_claim]
+    claim_texts = sorted({statement.text for statement in claim_statements})
+    known_vectors = store.vectors(options.embedder, claim_texts) if store is not None else {}
     # The embedder loads and encodes in the background while facts are extracted; align() asks for
     # exactly these texts (each distinct text once, sorted), so it gets them from memory.
-    prefetch = Prefetch(options.embedder, sorted({statement.text for statement in claim_statements}))
+    prefetch = Prefetch(options.embedder, [text for text in claim_texts if text not in known_vectors])
     # Encoding is the longest task (10 outlets x 80 sentences: 3 s on one core), so it starts first.
     # Segmenting reads only each document's text and id; it ran beside spaCy's load, which holds the
     # GIL for long stretches and made 0.1 s of segmenting take 0.8 s, and before language detection.
     # Now spaCy loads (overlapping language detection) while the embedder encodes on the other core:
     # the vectors are ready ~1 s sooner.
-    nlp.preload()
+    if len(prepared_before) < len(documents):
+        nlp.preload()
     # the sentence-pair model loads beside the facts stage too (0.2 s), read by the judge
     pair_model_job = PairModelLoad() if options.judge == "model" else None
-    documents = tuple(with_language(document) for document in documents)
+    given = documents
+    documents = tuple(
+        known.document if (known := prepared_before.get(document.id)) is not None else with_language(document)
+        for document in documents
+    )
     limits = language_limits(documents)
     by_document = {document.id: document for document in documents}
     progress.stage("facts", len(claim_statements))
     facts: dict[str, list[Fact]] = {}
     readings: dict[str, Reading] = {}
-    for begin in range(0, len(claim_statements), _PARSE_AHEAD):
-        chunk = claim_statements[begin : begin + _PARSE_AHEAD]
+    for statement in claim_statements:
+        known = prepared_before.get(statement.document)
+        if known is not None:
+            facts[statement.id] = list(known.facts[statement.id])
+            readings[statement.id] = known.readings[statement.id]
+    progress.advance(len(facts))
+    to_read = [statement for statement in claim_statements if statement.id not in facts]
+    for begin in range(0, len(to_read), _PARSE_AHEAD):
+        chunk = to_read[begin : begin + _PARSE_AHEAD]
         nlp.prepare_many([statement.text for statement in chunk])
         for statement in chunk:
             facts[statement.id] = extract_facts(statement, by_document[statement.document])
             readings[statement.id] = read_statement(statement)
             progress.advance()
+    if store is not None:
+        _keep_prepared(store, given, documents, statements, facts, readings, prepared_before)
 
     progress.stage("align", len(claim_statements))
-    embedder = prefetch.embedder()
+    embedder: Embedder = prefetch.embedder()
+    if store is not None:
+        embedder = KnownVectors(embedder, known_vectors)
     claims = align(claim_statements, facts, embedder)
+    if isinstance(embedder, KnownVectors) and store is not None and embedder.fresh:
+        store.keep_vectors(options.embedder, embedder.fresh)
     progress.advance(len(claim_statements))
 
     progress.stage("judge", len(claims))
@@ -126,3 +157,39 @@ def compare_documents(
         },
         notes=notes,
     )
+
+
+def _prepared_before(
+    documents: Sequence[Document], store: PreparedStore | None
+) -> dict[str, PreparedDocument]:
+    """Document id -> the article as an earlier run prepared it, for those the store knows."""
+    if store is None:
+        return {}
+    found = {document.id: store.prepared(document) for document in documents}
+    return {document_id: prepared for document_id, prepared in found.items() if prepared is not None}
+
+
+def _keep_prepared(
+    store: PreparedStore,
+    given: Sequence[Document],
+    documents: Sequence[Document],
+    statements: Sequence[Statement],
+    facts: Mapping[str, Sequence[Fact]],
+    readings: Mapping[str, Reading],
+    prepared_before: Mapping[str, PreparedDocument],
+) -> None:
+    """Put each article prepared by this run into the store, keyed by the document as it was given."""
+    for original, document in zip(given, documents, strict=True):
+        if document.id in prepared_before:
+            continue
+        own = tuple(statement for statement in statements if statement.document == document.id)
+        claim_ids = [statement.id for statement in own if statement.kind.is_claim]
+        store.keep_prepared(
+            original,
+            PreparedDocument(
+                document=document,
+                statements=own,
+                facts={statement_id: tuple(facts[statement_id]) for statement_id in claim_ids},
+                readings={statement_id: readings[statement_id] for statement_id in claim_ids},
+            ),
+        )
