@@ -1,0 +1,1 @@
+"""Many articles in: grouped into stories, one report per story, an index."""
