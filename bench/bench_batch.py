@@ -63,7 +63,7 @@ def warm_runs(corpus: Path, held: Path, out: Path, formats: list[str]) -> tuple[
     from datetime import datetime
 
     from compare.align.embed import get_embedder
-    from compare.batch.run import batch
+    from compare.batching.run import batch
     from compare.facts import nlp
 
     get_embedder("minilm").encode(["warm up"])

@@ -1,4 +1,4 @@
-"""Score story grouping (compare.batch.stories) on ECB+: all articles pooled, grouped, scored against gold.
+"""Score story grouping (compare.batching.stories) on ECB+: all articles pooled, grouped, scored against gold.
 
 Usage (from the repository root):
     python bench/bench_stories.py [--data ../shared/data] [--embedder minilm|lexical] [--sweep] [--details]
@@ -28,7 +28,7 @@ from scipy.cluster.hierarchy import fcluster, linkage  # noqa: E402
 from scipy.spatial.distance import squareform  # noqa: E402
 
 from compare.align.embed import get_embedder  # noqa: E402
-from compare.batch import stories  # noqa: E402
+from compare.batching import stories  # noqa: E402
 from compare.model import Document  # noqa: E402
 
 _NUMBERED = re.compile(r"^\[\d+\]\s?")

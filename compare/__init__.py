@@ -11,6 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from compare.batching.run import BatchResult, batch
     from compare.errors import CompareError, InputError, ModelError, OptionsError, OutputError, RenderError
     from compare.model import (
         Claim,
@@ -45,9 +46,12 @@ _EXPORTS = {
     **dict.fromkeys(_VALUES, "compare.model"),
     "Options": "compare.options",
     "compare_documents": "compare.pipeline",
+    "batch": "compare.batching.run",
+    "BatchResult": "compare.batching.run",
 }
 
 __all__ = [
+    "BatchResult",
     "Claim",
     "CompareError",
     "Comparison",
@@ -71,6 +75,7 @@ __all__ = [
     "StatementKind",
     "Verdict",
     "__version__",
+    "batch",
     "compare_documents",
 ]
 

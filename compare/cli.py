@@ -187,7 +187,7 @@ def _batch_parser(commands: Any) -> None:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from compare.batch.run import batch
+    from compare.batching.run import batch
     from compare.interrupt import say_on_signal
     from compare.progress import make_progress
 

@@ -3,7 +3,7 @@
 A newsroom batch reads the same article again each time the batch is re-run; its statements, facts,
 readings and sentence vectors depend on nothing but the article (its text and metadata) and the code
 that made them. `compare_documents(..., store=...)` takes them from a store when it has them and puts
-them there when it made them (compare.batch.store is the SQLite one). Without a store nothing changes.
+them there when it made them (compare.batching.store is the SQLite one). Without a store nothing changes.
 """
 
 from __future__ import annotations

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from compare.batch.ids import story_ids
-from compare.batch.inputs import BATCH_MARKER, Article, Failure, read_articles, sources_of
-from compare.batch.run import batch
-from compare.batch.store import ArticleStore
+from compare.batching.ids import story_ids
+from compare.batching.inputs import BATCH_MARKER, Article, Failure, read_articles, sources_of
+from compare.batching.run import batch
+from compare.batching.store import ArticleStore
 from compare.cli import main
 from compare.model import Document
 from compare.options import Options

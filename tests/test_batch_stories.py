@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from compare.align.embed import LexicalEmbedder, get_embedder
-from compare.batch.stories import group_stories
+from compare.batching.stories import group_stories
 from compare.model import Document
 
 # Invented reports: (id, outlet, published, text). Ids start with the event they report.
@@ -202,7 +202,7 @@ def test_far_apart_publication_dates_weaken_a_pair() -> None:
         )
         for index, document in enumerate(same_week)
     ]
-    from compare.batch.stories import article_similarity
+    from compare.batching.stories import article_similarity
 
     near = article_similarity(same_week, LexicalEmbedder())
     far = article_similarity(months_later, LexicalEmbedder())

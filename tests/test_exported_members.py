@@ -7,6 +7,7 @@ import compare
 
 def test_all_lists_the_public_api() -> None:
     assert set(compare.__all__) == {
+        "BatchResult",
         "Claim",
         "CompareError",
         "Comparison",
@@ -30,6 +31,7 @@ def test_all_lists_the_public_api() -> None:
         "StatementKind",
         "Verdict",
         "__version__",
+        "batch",
         "compare_documents",
     }
     for name in compare.__all__:

@@ -13,6 +13,6 @@ TEMPLATE = "batch_index.html.j2"
 
 
 def render_index(index: Mapping[str, Any]) -> bytes:
-    """index.html for the content of index.json (compare.batch.index.build_index)."""
+    """index.html for the content of index.json (compare.batching.index.build_index)."""
     page = html_environment().get_template(TEMPLATE).render(index=index)
     return page.encode("utf-8")

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from compare.batch.story import StoryOutcome, StoryTask, run_story
+from compare.batching.story import StoryOutcome, StoryTask, run_story
 from compare.errors import CompareError, OptionsError
 
 __all__ = ["DASK_HINT", "run_stories"]

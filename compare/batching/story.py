@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from compare.batch.store import ArticleStore, code_fingerprint
+from compare.batching.store import ArticleStore, code_fingerprint
 from compare.errors import CompareError
 from compare.model import Comparison, Document, FindingType, Severity
 from compare.options import Options

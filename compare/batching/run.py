@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from compare.batch.ids import story_ids
-from compare.batch.index import StoryEntry, build_index, earlier_stories, write_index
-from compare.batch.inputs import BATCH_MARKER, Article, Failure, read_articles, sources_of
-from compare.batch.store import ArticleStore, StoredEmbedder
-from compare.batch.story import StoryOutcome, StoryTask
+from compare.batching.ids import story_ids
+from compare.batching.index import StoryEntry, build_index, earlier_stories, write_index
+from compare.batching.inputs import BATCH_MARKER, Article, Failure, read_articles, sources_of
+from compare.batching.store import ArticleStore, StoredEmbedder
+from compare.batching.story import StoryOutcome, StoryTask
 from compare.errors import OptionsError, OutputError
 from compare.options import Options
 from compare.output import FORMAT_FILES, MARKER
@@ -79,8 +79,8 @@ def batch(
         OptionsError: bad workers, formats or Dask address. OutputError: the folder cannot be used.
     """
     from compare.align.embed import get_embedder
-    from compare.batch.execute import run_stories
-    from compare.batch.stories import group_stories
+    from compare.batching.execute import run_stories
+    from compare.batching.stories import group_stories
 
     options = options or Options()
     progress = progress or NullProgress()

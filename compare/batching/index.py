@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from compare.batch.inputs import Article, Failure
-from compare.batch.story import StoryOutcome
+from compare.batching.inputs import Article, Failure
+from compare.batching.story import StoryOutcome
 from compare.output import FORMAT_FILES, commit_lock, write_atomic
 
 __all__ = ["INDEX_FORMAT", "StoryEntry", "build_index", "earlier_stories", "write_index"]
