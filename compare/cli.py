@@ -222,6 +222,13 @@ def _batch(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     counts = result.index["counts"]
+    if not counts["articles"]:
+        print(
+            f"compare: error: no article could be read ({counts['failed']} inputs skipped); "
+            f"see {result.folder / 'index.html'}",
+            file=sys.stderr,
+        )
+        return 2
     if not args.quiet:
         print(
             f"compare: {counts['stories']} stories from {counts['articles']} articles "

@@ -70,8 +70,10 @@ def _watch(signals: set[signal.Signals]) -> None:
 
 
 def _stop_children() -> None:
-    """End the processes this one started (the PDF layout child): they inherited the blocked signals."""
-    me = str(os.getpid())
+    """End every process this one started, and theirs (the PDF layout child, a batch's workers, a Dask
+    cluster's nannies and their workers): they inherited the blocked signals, or would outlive us.
+    """
+    children: dict[str, list[str]] = {}
     try:
         entries = os.listdir("/proc")
     except OSError:
@@ -84,9 +86,16 @@ def _stop_children() -> None:
                 fields = handle.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if len(fields) > 1 and fields[1] == me:
-            with suppress(OSError):
-                os.kill(int(entry), signal.SIGKILL)
+        if len(fields) > 1:
+            children.setdefault(fields[1], []).append(entry)
+    found, pending = [], list(children.get(str(os.getpid()), []))
+    while pending:  # the whole tree below this process, parents before their children
+        pid = pending.pop()
+        found.append(pid)
+        pending.extend(children.get(pid, []))
+    for pid in found:
+        with suppress(OSError):
+            os.kill(int(pid), signal.SIGKILL)
 
 
 def _exit(signum: signal.Signals) -> None:

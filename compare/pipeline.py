@@ -48,12 +48,11 @@ def compare_documents(
     """
     from compare.align import align
     from compare.align.embed import Prefetch
-    from compare.facts import extract_facts, nlp, read_statement
+    from compare.facts import nlp
     from compare.finding_ids import stable_finding_ids
     from compare.judge import judge
     from compare.judge.pair_model import PairModelLoad
     from compare.key_figures import key_figures
-    from compare.segment import segment
 
     options = options or Options()
     progress = progress or NullProgress()
@@ -67,18 +66,7 @@ def compare_documents(
     check_documents(documents)
 
     prepared_before = _prepared_before(documents, store)
-    progress.stage("segment", len(documents))
-    statements: list[Statement] = []
-    for document in documents:
-        known = prepared_before.get(document.id)
-        found = list(known.statements) if known is not None else segment(document)
-        if not any(statement.kind.is_claim for statement in found):
-            raise InputError(
-                f"{document.source or document.id}: no article text to compare (only captions or boilerplate)"
-            )
-        statements.extend(found)
-        progress.advance()
-
+    statements = _segment_all(documents, prepared_before, progress)
     claim_statements = [statement for statement in statements if statement.kind.is_claim]
     claim_texts = sorted({statement.text for statement in claim_statements})
     known_vectors = store.vectors(options.embedder, claim_texts) if store is not None else {}
@@ -95,29 +83,8 @@ def compare_documents(
     # the sentence-pair model loads beside the facts stage too (0.2 s), read by the judge
     pair_model_job = PairModelLoad() if options.judge == "model" else None
     given = documents
-    documents = tuple(
-        known.document if (known := prepared_before.get(document.id)) is not None else with_language(document)
-        for document in documents
-    )
+    documents, facts, readings = _read_all(documents, statements, prepared_before, progress)
     limits = language_limits(documents)
-    by_document = {document.id: document for document in documents}
-    progress.stage("facts", len(claim_statements))
-    facts: dict[str, list[Fact]] = {}
-    readings: dict[str, Reading] = {}
-    for statement in claim_statements:
-        known = prepared_before.get(statement.document)
-        if known is not None:
-            facts[statement.id] = list(known.facts[statement.id])
-            readings[statement.id] = known.readings[statement.id]
-    progress.advance(len(facts))
-    to_read = [statement for statement in claim_statements if statement.id not in facts]
-    for begin in range(0, len(to_read), _PARSE_AHEAD):
-        chunk = to_read[begin : begin + _PARSE_AHEAD]
-        nlp.prepare_many([statement.text for statement in chunk])
-        for statement in chunk:
-            facts[statement.id] = extract_facts(statement, by_document[statement.document])
-            readings[statement.id] = read_statement(statement)
-            progress.advance()
     if store is not None:
         _keep_prepared(store, given, documents, statements, facts, readings, prepared_before)
 
@@ -157,6 +124,95 @@ def compare_documents(
         },
         notes=notes,
     )
+
+
+def prepare_documents(documents: Sequence[Document], *, options: Options, store: PreparedStore) -> None:
+    """Segment, read and embed articles into a store, so that comparing them later takes it all from there.
+
+    A batch prepares all its articles this way (in large batches, in parallel chunks) before grouping
+    them into stories; compare_documents then finds each article prepared. An article with no
+    statement to compare is prepared all the same: its story says so when it is compared.
+    """
+    from compare.align.embed import Prefetch
+    from compare.facts import nlp
+
+    documents = tuple(documents)
+    prepared_before = _prepared_before(documents, store)
+    statements = _segment_all(documents, prepared_before, NullProgress(), require_claims=False)
+    claim_texts = sorted({statement.text for statement in statements if statement.kind.is_claim})
+    known_vectors = store.vectors(options.embedder, claim_texts)
+    missing = [text for text in claim_texts if text not in known_vectors]
+    prefetch = Prefetch(options.embedder, missing)
+    if len(prepared_before) < len(documents):
+        nlp.preload()
+        with_language_documents, facts, readings = _read_all(
+            documents, statements, prepared_before, NullProgress()
+        )
+        _keep_prepared(
+            store, documents, with_language_documents, statements, facts, readings, prepared_before
+        )
+    if missing:
+        vectors = prefetch.embedder().encode(missing)
+        store.keep_vectors(options.embedder, dict(zip(missing, vectors, strict=True)))
+
+
+def _segment_all(
+    documents: Sequence[Document],
+    prepared_before: Mapping[str, PreparedDocument],
+    progress: Progress,
+    *,
+    require_claims: bool = True,
+) -> list[Statement]:
+    """Every document's statements, in order (from the store where it has them)."""
+    from compare.segment import segment
+
+    progress.stage("segment", len(documents))
+    statements: list[Statement] = []
+    for document in documents:
+        known = prepared_before.get(document.id)
+        found = list(known.statements) if known is not None else segment(document)
+        if require_claims and not any(statement.kind.is_claim for statement in found):
+            raise InputError(
+                f"{document.source or document.id}: no article text to compare (only captions or boilerplate)"
+            )
+        statements.extend(found)
+        progress.advance()
+    return statements
+
+
+def _read_all(
+    documents: Sequence[Document],
+    statements: Sequence[Statement],
+    prepared_before: Mapping[str, PreparedDocument],
+    progress: Progress,
+) -> tuple[tuple[Document, ...], dict[str, list[Fact]], dict[str, Reading]]:
+    """Documents with their language, and each claim statement's facts and reading (store first)."""
+    from compare.facts import extract_facts, nlp, read_statement
+
+    documents = tuple(
+        known.document if (known := prepared_before.get(document.id)) is not None else with_language(document)
+        for document in documents
+    )
+    by_document = {document.id: document for document in documents}
+    claim_statements = [statement for statement in statements if statement.kind.is_claim]
+    progress.stage("facts", len(claim_statements))
+    facts: dict[str, list[Fact]] = {}
+    readings: dict[str, Reading] = {}
+    for statement in claim_statements:
+        known = prepared_before.get(statement.document)
+        if known is not None:
+            facts[statement.id] = list(known.facts[statement.id])
+            readings[statement.id] = known.readings[statement.id]
+    progress.advance(len(facts))
+    to_read = [statement for statement in claim_statements if statement.id not in facts]
+    for begin in range(0, len(to_read), _PARSE_AHEAD):
+        chunk = to_read[begin : begin + _PARSE_AHEAD]
+        nlp.prepare_many([statement.text for statement in chunk])
+        for statement in chunk:
+            facts[statement.id] = extract_facts(statement, by_document[statement.document])
+            readings[statement.id] = read_statement(statement)
+            progress.advance()
+    return documents, facts, readings
 
 
 def _prepared_before(

@@ -192,8 +192,13 @@ def test_a_file_that_is_not_a_cache_is_one_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_batch_writes_a_report_per_story_the_same_as_compare_report(tmp_path: Path, newsroom: Path) -> None:
+    from compare.align.embed import LOAD_COUNT, get_embedder
+
+    get_embedder("minilm")
+    loads = LOAD_COUNT["minilm"]
     out = tmp_path / "out"
     result = batch([str(newsroom)], out, now=NOW, formats=FAST)
+    assert LOAD_COUNT["minilm"] == loads  # the model is loaded once per process, not per story
     index = result.index
     assert index["complete"] and index["counts"]["stories"] == 2
     assert [a["id"] for a in index["unmatched"]] == ["chess-ledger"]
@@ -341,3 +346,16 @@ def test_ctrl_c_keeps_finished_stories_and_a_consistent_index(tmp_path: Path, ne
             assert (folder / "report.pdf").read_bytes().startswith(b"%PDF")
         else:
             assert story["status"] == "pending" and not story["reports"]
+
+
+def test_a_batch_of_nothing_readable_says_so_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    assert main(["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[-1].startswith("compare: error: no article could be read (1 inputs skipped)")
+    assert lines[0].startswith("compare: skipped: ") and "photo.jpg" in lines[0]
+    index = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
+    assert index["failed"][0]["error"].startswith("unsupported file type '.jpg'")

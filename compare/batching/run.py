@@ -18,7 +18,7 @@ from compare.batching.ids import story_ids
 from compare.batching.index import StoryEntry, build_index, earlier_stories, write_index
 from compare.batching.inputs import BATCH_MARKER, Article, Failure, read_articles, sources_of
 from compare.batching.store import ArticleStore, StoredEmbedder
-from compare.batching.story import StoryOutcome, StoryTask
+from compare.batching.story import PrepareTask, StoryTask, prepare_articles, run_story
 from compare.errors import OptionsError, OutputError
 from compare.options import Options
 from compare.output import FORMAT_FILES, MARKER
@@ -27,6 +27,9 @@ from compare.progress import NullProgress, Progress
 __all__ = ["BatchResult", "batch"]
 
 CACHE_FOLDER = ".cache"
+# Articles per preparing task: one process reads them in large batches; several share them out.
+_SERIAL_CHUNK = 256
+_PARALLEL_CHUNK = 32
 _STORY_FOLDER_PREFIX = "s"
 
 
@@ -78,8 +81,7 @@ def batch(
     Raises:
         OptionsError: bad workers, formats or Dask address. OutputError: the folder cannot be used.
     """
-    from compare.align.embed import get_embedder
-    from compare.batching.execute import run_stories
+    from compare.batching.execute import runner
     from compare.batching.stories import group_stories
 
     options = options or Options()
@@ -111,52 +113,64 @@ def batch(
         else:
             articles.append(item)
 
-    progress.stage("group into stories", 1)
-    embedder = StoredEmbedder(get_embedder(options.embedder), store, options.embedder)
-    by_id = {article.document.id: article for article in articles}
-    groups = group_stories([article.document for article in articles], embedder) if articles else []
-    progress.advance()
-    grouped = [tuple(by_id[document_id] for document_id in group) for group in groups]
-    compared = [group for group in grouped if len({_outlet(a) for a in group}) >= 2]
-    unmatched = [article for group in grouped if len({_outlet(a) for a in group}) < 2 for article in group]
-    ids = story_ids([[a.key for a in group] for group in compared], earlier_stories(folder))
-    entries = {story_id: StoryEntry(story_id, group) for story_id, group in zip(ids, compared, strict=True)}
+    with runner(workers=workers, dask=dask) as run:
+        documents = [article.document for article in articles]
+        size = _SERIAL_CHUNK if workers <= 1 and dask is None else _PARALLEL_CHUNK
+        chunks = [tuple(documents[begin : begin + size]) for begin in range(0, len(documents), size)]
+        progress.stage("prepare articles", len(documents))
+        for count in run.run(prepare_articles, [PrepareTask(chunk, options, store) for chunk in chunks]):
+            progress.advance(count)
 
-    def index_now(finished: bool) -> dict[str, Any]:
-        return build_index(
-            generated=stamp_time.isoformat(),
-            stories=list(entries.values()),
-            unmatched=unmatched,
-            copies=copies,
-            failures=failures,
-            formats=formats,
-            finished=finished,
-        )
-
-    write_index(folder, index_now(finished=False))
-    tasks = [
-        StoryTask(
-            story_id=story_id,
-            documents=tuple(article.document for article in entry.articles),
-            folder=folder / story_id,
-            options=options,
-            now=stamp_time,
-            formats=tuple(formats),
-            page_size=page_size,
-            store=store,
-            fixed_now=fixed_now,
-        )
-        for story_id, entry in entries.items()
-    ]
-    progress.stage("stories", len(tasks))
-    outcomes: list[StoryOutcome] = []
-    for outcome in run_stories(tasks, workers=workers, dask=dask):
-        outcomes.append(outcome)
-        entries[outcome.story_id] = replace(entries[outcome.story_id], outcome=outcome)
-        if outcome.error is not None:
-            say(f"story {outcome.story_id}: not compared: {outcome.error}")
-        write_index(folder, index_now(finished=False))
+        progress.stage("group into stories", 1)
+        embedder = StoredEmbedder(options.embedder, store)
+        by_id = {article.document.id: article for article in articles}
+        groups = group_stories(documents, embedder, store) if articles else []
         progress.advance()
+        grouped = [tuple(by_id[document_id] for document_id in group) for group in groups]
+        compared = [group for group in grouped if len({_outlet(a) for a in group}) >= 2]
+        unmatched = [
+            article for group in grouped if len({_outlet(a) for a in group}) < 2 for article in group
+        ]
+        ids = story_ids([[a.key for a in group] for group in compared], earlier_stories(folder))
+        entries = {
+            story_id: StoryEntry(story_id, group) for story_id, group in zip(ids, compared, strict=True)
+        }
+
+        def index_now(finished: bool) -> dict[str, Any]:
+            return build_index(
+                generated=stamp_time.isoformat(),
+                stories=list(entries.values()),
+                unmatched=unmatched,
+                copies=copies,
+                failures=failures,
+                formats=formats,
+                finished=finished,
+            )
+
+        write_index(folder, index_now(finished=False))
+        tasks = [
+            StoryTask(
+                story_id=story_id,
+                documents=tuple(article.document for article in entry.articles),
+                folder=folder / story_id,
+                options=options,
+                now=stamp_time,
+                formats=tuple(formats),
+                page_size=page_size,
+                store=store,
+                fixed_now=fixed_now,
+            )
+            for story_id, entry in entries.items()
+        ]
+        # the longest stories first, so that one does not finish last alone
+        tasks.sort(key=lambda task: (-sum(len(d.text) for d in task.documents), task.story_id))
+        progress.stage("stories", len(tasks))
+        for outcome in run.run(run_story, tasks):
+            entries[outcome.story_id] = replace(entries[outcome.story_id], outcome=outcome)
+            if outcome.error is not None:
+                say(f"story {outcome.story_id}: not compared: {outcome.error}")
+            write_index(folder, index_now(finished=False))
+            progress.advance()
     index = index_now(finished=True)
     write_index(folder, index)
     _remove_stale_stories(folder, set(entries))

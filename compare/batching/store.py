@@ -37,7 +37,7 @@ __all__ = ["CACHE_FILE", "ArticleStore", "StoredEmbedder", "code_fingerprint"]
 CACHE_FILE = "cache.sqlite3"
 _SCHEMA = 1
 _BUSY_TIMEOUT_S = 120.0  # a writer waits this long for another process's write to finish
-_TABLES = ("prepared", "vectors")
+_TABLES = ("prepared", "vectors", "features")
 
 
 @cache
@@ -158,6 +158,35 @@ class ArticleStore:
         ]
         self._put_many("vectors", rows)
 
+    # -- other values made from a text (the grouping's entity names) ----------------------------------
+
+    def features(self, kind: str, texts: Sequence[str]) -> dict[str, object]:
+        """The values of that kind kept for those texts (texts not known are left out)."""
+        keys = {_feature_key(kind, text): text for text in texts}
+        found: dict[str, object] = {}
+        key_list = list(keys)
+        for begin in range(0, len(key_list), 500):
+            part = key_list[begin : begin + 500]
+            rows = (
+                self._connection()
+                .execute(f"SELECT key, value FROM features WHERE key IN ({','.join('?' * len(part))})", part)
+                .fetchall()
+            )
+            for key, value in rows:
+                try:
+                    found[keys[key]] = pickle.loads(value)
+                except Exception:  # damaged: made again
+                    continue
+        return found
+
+    def keep_features(self, kind: str, values: Mapping[str, object]) -> None:
+        """Remember values of that kind made from those texts."""
+        rows = [
+            (_feature_key(kind, text), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            for text, value in values.items()
+        ]
+        self._put_many("features", rows)
+
     # -- storage ----------------------------------------------------------------------------------
 
     def _get(self, table: str, key: str) -> bytes | None:
@@ -192,6 +221,10 @@ def _document_key(document: Document) -> str:
     return hashlib.sha256(f"{code_fingerprint()}\0document\0{payload}".encode()).hexdigest()
 
 
+def _feature_key(kind: str, text: str) -> str:
+    return hashlib.sha256(f"{code_fingerprint()}\0feature\0{kind}\0{text}".encode()).hexdigest()
+
+
 def _vector_key(embedder: str, text: str) -> str:
     return hashlib.sha256(f"{code_fingerprint()}\0vector\0{embedder}\0{text}".encode()).hexdigest()
 
@@ -199,19 +232,22 @@ def _vector_key(embedder: str, text: str) -> str:
 class StoredEmbedder:
     """An embedder that takes the vectors the store has and keeps those it had to encode."""
 
-    def __init__(self, inner: Embedder, store: ArticleStore, spec: str) -> None:
-        self.name = inner.name
-        self._inner = inner
+    def __init__(self, spec: str, store: ArticleStore) -> None:
+        self.name = spec
+        self._inner: Embedder | None = None  # loaded only when a text is not in the store
         self._store = store
         self._spec = spec
 
     def encode(self, texts: Sequence[str]) -> FloatArray:
         known = self._store.vectors(self._spec, texts)
         missing = list(dict.fromkeys(text for text in texts if text not in known))
-        if missing:
+        if missing or not texts:
+            from compare.align.embed import get_embedder
+
+            self._inner = self._inner or get_embedder(self._spec)
+            if not texts:
+                return self._inner.encode([])
             fresh = dict(zip(missing, self._inner.encode(missing), strict=True))
             self._store.keep_vectors(self._spec, fresh)
             known.update(fresh)
-        if not texts:
-            return self._inner.encode([])
         return np.stack([known[text] for text in texts]).astype(np.float32, copy=False)

@@ -23,8 +23,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -35,7 +36,7 @@ from compare.align.embed import Embedder
 from compare.facts import nlp
 from compare.model import Document
 
-__all__ = ["CUT", "group_stories", "story_distances"]
+__all__ = ["CUT", "FeatureCache", "group_stories", "remember_lead_entities", "story_distances"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -58,6 +59,7 @@ CUT = 0.90
 SAME_WEEK_DAYS = 7
 # The entity recogniser reads this many characters from each article's start (headline and lead).
 LEAD_CHARS = 1200
+_ENTITY_KIND = "story-entities"  # the cache's name for a lead's entity names
 LEAD_STATEMENTS = 4  # the first statements (headline included) whose mean vector is the lead's meaning
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -79,14 +81,25 @@ _STOPWORDS = frozenset(
 )  # fmt: skip
 
 
-def group_stories(documents: Sequence[Document], embedder: Embedder) -> list[tuple[str, ...]]:
+class FeatureCache(Protocol):
+    """Values made from a text, kept between runs (compare.batching.store.ArticleStore is one)."""
+
+    def features(self, kind: str, texts: Sequence[str]) -> Mapping[str, object]: ...
+
+    def keep_features(self, kind: str, values: Mapping[str, object]) -> None: ...
+
+
+def group_stories(
+    documents: Sequence[Document], embedder: Embedder, cache: FeatureCache | None = None
+) -> list[tuple[str, ...]]:
     """Group articles about the same real event into stories.
 
     Deterministic and independent of input order: the documents are read sorted by id.
 
     Args:
         documents: the batch's articles (ids unique); title and published are used where present.
-        embedder: encodes the headline+lead of every article, in one call.
+        embedder: encodes the first statements of every article, in one call.
+        cache: where each lead's entity names are kept between runs (a batch's cache).
 
     Returns:
         Each story as the sorted ids of its documents; stories sorted by their first id. Articles
@@ -95,23 +108,36 @@ def group_stories(documents: Sequence[Document], embedder: Embedder) -> list[tup
     ordered = sorted(documents, key=lambda document: document.id)
     if len(ordered) < 2:
         return [(document.id,) for document in ordered]
-    labels = fcluster(linkage(squareform(story_distances(ordered, embedder)), "average"), CUT, "distance")
+    distances = story_distances(ordered, embedder, cache)
+    labels = fcluster(linkage(squareform(distances), "average"), CUT, "distance")
     stories: dict[int, list[str]] = {}
     for document, label in zip(ordered, labels, strict=True):
         stories.setdefault(int(label), []).append(document.id)
     return sorted(tuple(sorted(ids)) for ids in stories.values())
 
 
-def story_distances(documents: Sequence[Document], embedder: Embedder) -> FloatArray:
+def remember_lead_entities(documents: Sequence[Document], cache: FeatureCache) -> None:
+    """Find the entity names of each article's lead and keep them, so that grouping reads them from the cache.
+
+    A batch runs this where it prepares its articles (in parallel chunks) before it groups them.
+    """
+    _entity_terms([_lead_prefix(document) for document in documents], cache)
+
+
+def story_distances(
+    documents: Sequence[Document], embedder: Embedder, cache: FeatureCache | None = None
+) -> FloatArray:
     """The neighbourhood distance (0..1) between every two of `documents`, as a square matrix."""
-    similarity = article_similarity(documents, embedder)
+    similarity = article_similarity(documents, embedder, cache)
     return _neighbourhood_distance(similarity)
 
 
-def article_similarity(documents: Sequence[Document], embedder: Embedder) -> FloatArray:
+def article_similarity(
+    documents: Sequence[Document], embedder: Embedder, cache: FeatureCache | None = None
+) -> FloatArray:
     """Each article's similarity (0..1) to every other: words, entities and meaning, dates applied."""
     words = _idf_cosine([_word_counts(_full_text(document)) for document in documents])
-    entities = _entity_terms([_lead_prefix(document) for document in documents])
+    entities = _entity_terms([_lead_prefix(document) for document in documents], cache)
     vectors = _lead_vectors(documents, embedder)
     meaning = np.clip((vectors @ vectors.T - MEANING_FLOOR) / (1 - MEANING_FLOOR), 0.0, 1.0)
     if entities is None:  # no spaCy model: the entities' weight goes to the words
@@ -175,17 +201,30 @@ def _word_counts(text: str) -> Counter[str]:
     return Counter(word for word in words if len(word) > 2 and word not in _STOPWORDS)
 
 
-def _entity_terms(leads: Sequence[str]) -> list[Counter[str]] | None:
+def _entity_terms(leads: Sequence[str], cache: FeatureCache | None = None) -> list[Counter[str]] | None:
     """The names of the named entities in each lead; None without a spaCy model."""
+    known: dict[str, Counter[str]] = {}
+    if cache is not None:
+        known = {
+            text: value
+            for text, value in cache.features(_ENTITY_KIND, leads).items()
+            if isinstance(value, Counter)
+        }
+    missing = list(dict.fromkeys(lead for lead in leads if lead not in known))
+    if not missing:  # all read before (the batch prepared them): no need to load spaCy here
+        return [known[lead] for lead in leads]
     pipeline = nlp.load()
     if pipeline is None:
         return None
     others = [name for name in pipeline.pipe_names if name != "ner"]  # the recogniser alone is enough
-    terms: list[Counter[str]] = []
-    for parsed in pipeline.pipe(leads, batch_size=64, disable=others):
+    fresh: dict[str, Counter[str]] = {}
+    for lead, parsed in zip(missing, pipeline.pipe(missing, batch_size=64, disable=others), strict=True):
         names = (_entity_name(entity.text) for entity in parsed.ents if entity.label_ in _ENTITY_LABELS)
-        terms.append(Counter(name for name in names if name))
-    return terms
+        fresh[lead] = Counter(name for name in names if name)
+    if cache is not None and fresh:
+        cache.keep_features(_ENTITY_KIND, fresh)
+    known.update(fresh)
+    return [known[lead] for lead in leads]
 
 
 def _entity_name(text: str) -> str:

@@ -23,10 +23,35 @@ from compare.model import Comparison, Document, FindingType, Severity
 from compare.options import Options
 from compare.output import FORMAT_FILES, MARKER
 
-__all__ = ["StoryOutcome", "StoryTask", "run_story"]
+__all__ = ["PrepareTask", "StoryOutcome", "StoryTask", "prepare_articles", "run_story"]
 
 KEY_DISAGREEMENTS = 3  # findings the index shows per story
 _MARKER_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class PrepareTask:
+    """A chunk of articles to segment, read and embed into the cache before grouping."""
+
+    documents: tuple[Document, ...]
+    options: Options
+    store: ArticleStore
+
+
+def prepare_articles(task: PrepareTask) -> int:
+    """Prepare a chunk of articles into the cache (and their leads' entities); returns how many.
+
+    An article that cannot be prepared is left for its story, which then says why in its error.
+    """
+    from compare.batching.stories import remember_lead_entities
+    from compare.pipeline import prepare_documents
+
+    try:
+        prepare_documents(task.documents, options=task.options, store=task.store)
+        remember_lead_entities(task.documents, task.store)
+    except CompareError:
+        pass
+    return len(task.documents)
 
 
 @dataclass(frozen=True, slots=True)
