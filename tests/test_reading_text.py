@@ -110,11 +110,6 @@ def test_statements_tile_text_with_invisible_characters_and_marks(text: str) -> 
         assert not lost, (text, statements)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the facts and judge stages still read Statement.text as given; they are to read "
-    "compare.text.reading_text(statement.text) and map offsets back with its span()",
-)
 def test_invisible_characters_and_nfd_give_no_false_findings() -> None:
     from compare.model import FindingType
     from compare.options import Options
@@ -132,3 +127,39 @@ def test_invisible_characters_and_nfd_give_no_false_findings() -> None:
     )
     raised = {finding.type for finding in comparison.findings}
     assert not raised & {FindingType.NUMBER, FindingType.ATTRIBUTION}, comparison.findings
+
+
+@pytest.mark.parametrize(
+    ("given", "same"),
+    [
+        (f"4{SHY}0", True),
+        ("4\u200b0", True),
+        ("\u200d40", True),
+        (f"3{SHY}5", False),
+        ("4\u200b5", False),
+    ],
+)
+def test_a_figure_with_invisible_characters_is_read_as_written_and_quoted_as_given(
+    given: str, same: bool
+) -> None:
+    from compare.model import FindingType
+    from compare.options import Options
+    from compare.pipeline import compare_documents
+
+    said = "passengers were rescued, the coast guard said.\n"
+    a = f"Ferry sinks off Crete\n\nThe ferry sank on Friday and 40 {said}"
+    b = f"Crete ferry sinking\n\nOn Friday the ferry sank and {given} {said}"
+    comparison = compare_documents(
+        [Document.from_text(a, id="a"), Document.from_text(b, id="b")],
+        options=Options(embedder="lexical", judge="rules"),
+    )
+    numbers = [f for f in comparison.findings if f.type is FindingType.NUMBER]
+    assert (not numbers) is same, numbers
+    by_id = {document.id: document for document in comparison.documents}
+    for fact in comparison.facts:
+        statement = comparison.statement(fact.statement)
+        assert statement.start <= fact.start <= fact.end <= statement.end
+    for finding in numbers:
+        for span in finding.spans:
+            assert by_id[span.document].text[span.start : span.end] == span.text
+        assert any(given in span.text for span in finding.spans)

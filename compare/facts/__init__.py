@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from compare.facts import attribution, entities, nlp, numbers, polarity, reading, slots, times
 from compare.model import Document, Fact, FactKind, Statement
+from compare.text import ReadingText, reading_text
 
 __all__ = ["Reading", "extract_facts", "read_statement"]
 
@@ -13,8 +14,37 @@ Reading = reading.Reading
 
 
 def read_statement(statement: Statement) -> reading.Reading:
-    """How the words of one statement are used, for judging (negation, opposites, stances)."""
-    return reading.read(statement.text)
+    """How the words of one statement are used, for judging (negation, opposites, stances).
+
+    The words are read in the statement's reading text (NFC, invisible format characters out), and
+    their offsets point into the statement's text as given.
+    """
+    view = reading_text(statement.text)
+    found = reading.read(view.text)
+    return found if view.exact else _mapped_reading(found, view)
+
+
+def _mapped_reading(found: reading.Reading, view: ReadingText) -> reading.Reading:
+    """A reading made from the reading text, with every offset moved to the text as given."""
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        return view.span(min(start, len(view.text)), min(end, len(view.text)))
+
+    words = tuple(replace(word, at=span(word.at, word.at)[0]) for word in found.words)
+    clauses = tuple(
+        replace(clause, start=(s := span(clause.start, clause.end))[0], end=s[1]) for clause in found.clauses
+    )
+    stances = tuple(
+        replace(
+            stance,
+            holder_start=(h := span(stance.holder_start, stance.holder_end))[0],
+            holder_end=h[1],
+            start=(w := span(stance.start, stance.end))[0],
+            end=w[1],
+        )
+        for stance in found.stances
+    )
+    return replace(found, words=words, clauses=clauses, stances=stances)
 
 
 _KIND_ORDER = {"time": 0, "number": 1, "entity": 2, "attribution": 3, "polarity": 4, "certainty": 5}
@@ -30,8 +60,11 @@ def extract_facts(statement: Statement, document: Document) -> list[Fact]:
     Returns:
         Facts ordered by position, with ids "<statement.id>:f<n>" and offsets into document.text.
     """
-    text = statement.text
-    offset = statement.start
+    # Facts are read in the statement's reading text (NFC, invisible format characters out: "4\u00ad0" is
+    # 40, a name typed in NFD is the name) and their offsets then moved to the text as given.
+    view = reading_text(statement.text)
+    text = view.text
+    offset = statement.start if view.exact else 0
     time_facts = times.extract(text, offset, statement.id, document.published)
     taken = [(f.start - offset, f.end - offset) for f in time_facts]
     facts = [
@@ -48,9 +81,14 @@ def extract_facts(statement: Statement, document: Document) -> list[Fact]:
         slot = slots.slot_of(
             parsed, fact.start - offset, fact.end - offset, may_date_telling=fact.kind is not FactKind.NUMBER
         )
+        start, end = fact.start, fact.end
+        if not view.exact:
+            start, end = (statement.start + at for at in view.span(fact.start, fact.end))
         out.append(
             replace(
                 fact,
+                start=start,
+                end=end,
                 id=f"{statement.id}:f{n}",
                 predicate=slot.predicate,
                 arg=slot.arg,
