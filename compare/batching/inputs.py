@@ -85,7 +85,8 @@ def read_articles(sources: Sequence[Source]) -> Iterator[Article | Failure]:
         try:
             loaded = load_source(source)
         except CompareError as error:
-            yield Failure(given, _without_prefix(str(error), given))
+            # an ingest error names its file first; the batch lists the file apart, so the name goes
+            yield Failure(given, str(error).removeprefix(f"{given}: "))
             continue
         except RecursionError:
             yield Failure(given, "nested too deeply to read")
@@ -227,11 +228,3 @@ def _unique_id(wanted: str, used: set[str]) -> str:
     while f"{wanted}-{number}" in used:
         number += 1
     return f"{wanted}-{number}"
-
-
-def _without_prefix(message: str, given: str) -> str:
-    """An ingest error names its file first; the batch lists the file apart, so the name goes."""
-    for prefix in (f"{given}: ",):
-        if message.startswith(prefix):
-            return message[len(prefix) :]
-    return message

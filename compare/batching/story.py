@@ -9,6 +9,7 @@ reads it back instead of comparing again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections import Counter
@@ -72,7 +73,7 @@ class StoryTask:
     def key(self) -> str:
         """A digest of what the story's report depends on: its articles, options, formats and code."""
         payload = {
-            "documents": [_document_fields(document) for document in self.documents],
+            "documents": [dataclasses.asdict(document) for document in self.documents],
             "options": [self.options.embedder, self.options.judge],
             "formats": list(self.formats),
             "page_size": self.page_size,
@@ -163,7 +164,3 @@ def _earlier_summary(folder: Path, key: str, formats: tuple[str, ...]) -> dict[s
         return None
     summary = marker.get("summary")
     return summary if isinstance(summary, dict) else None
-
-
-def _document_fields(document: Document) -> dict[str, Any]:
-    return {name: getattr(document, name) for name in document.__dataclass_fields__}
