@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from compare.decode import valid_text
 
 # JSON report format. Each version lists what it added:
 #   1: documents, statements, facts, claims (with pairs), findings, summary.
@@ -95,6 +98,20 @@ class Severity(StrEnum):
         return {"high": 0, "medium": 1, "low": 2}[self.value]
 
 
+_DOCUMENT_STRINGS = (
+    "id",
+    "text",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "language",
+    "author",
+    "source",
+    "fetched",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One report: the text that all offsets point into, plus what is known about it."""
@@ -109,6 +126,27 @@ class Document:
     author: str | None = None
     source: str | None = None  # the path it was read from, or None for API input
     fetched: str | None = None  # when a web page given as a URL was fetched (ISO 8601, UTC)
+
+    def __post_init__(self) -> None:
+        """Make every string field valid text, once, where a document enters: a lone surrogate (from a
+        JSON escape, a file name or a bad codec) cannot be written by any format, so it would end the
+        run at rendering. It becomes U+FFFD (compare.decode.valid_text, as at the command line's edge),
+        and a UnicodeWarning names the document and the fields that changed."""
+        changed: list[str] = []
+        for name in _DOCUMENT_STRINGS:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                valid, replaced = valid_text(value)
+                if replaced:
+                    object.__setattr__(self, name, valid)
+                    changed.append(name)
+        if changed:
+            warnings.warn(
+                f"document {self.id!r}: {', '.join(changed)} held characters that are not text "
+                "(lone surrogates); they are read as U+FFFD",
+                UnicodeWarning,
+                stacklevel=3,
+            )
 
     @classmethod
     def from_text(

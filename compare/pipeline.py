@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from compare.decode import valid_text
 from compare.errors import InputError
 from compare.ingest import check_documents, check_sizes
 from compare.language import language_limits, with_language
@@ -21,6 +23,10 @@ if TYPE_CHECKING:
 # Statements whose spaCy parses are made in one batch before their facts are extracted (well under the
 # parse cache of compare.facts.nlp, so none is forgotten before use).
 _PARSE_AHEAD = 1024
+# ... and at most this many characters: spaCy's memory grows with the tokens of one nlp.pipe() batch, so
+# 418 statements cut at MAX_STATEMENT_CHARS took 800 MB in one batch and 270 MB in chunks of this size
+# (bench/bench_large_input.py). A parse is the same in any chunk.
+_PARSE_AHEAD_CHARS = 40_000
 
 
 def compare_documents(
@@ -56,6 +62,12 @@ def compare_documents(
 
     options = options or Options()
     progress = progress or NullProgress()
+    if notes is not None:  # made valid here, as documents are where they are built (Document)
+        notes, replaced = valid_text(notes)
+        if replaced:
+            warnings.warn(
+                "notes held characters that are not text; they are read as U+FFFD", UnicodeWarning, 2
+            )
     documents = tuple(documents)
     for document in documents:
         if not isinstance(document, Document):
@@ -205,14 +217,27 @@ def _read_all(
             readings[statement.id] = known.readings[statement.id]
     progress.advance(len(facts))
     to_read = [statement for statement in claim_statements if statement.id not in facts]
-    for begin in range(0, len(to_read), _PARSE_AHEAD):
-        chunk = to_read[begin : begin + _PARSE_AHEAD]
+    for chunk in _parse_chunks(to_read):
         nlp.prepare_many([statement.text for statement in chunk])
         for statement in chunk:
             facts[statement.id] = extract_facts(statement, by_document[statement.document])
             readings[statement.id] = read_statement(statement)
             progress.advance()
     return documents, facts, readings
+
+
+def _parse_chunks(statements: Sequence[Statement]) -> Iterator[list[Statement]]:
+    """Statements in order, in chunks of at most _PARSE_AHEAD statements and _PARSE_AHEAD_CHARS characters."""
+    chunk: list[Statement] = []
+    size = 0
+    for statement in statements:
+        if chunk and (len(chunk) >= _PARSE_AHEAD or size + len(statement.text) > _PARSE_AHEAD_CHARS):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(statement)
+        size += len(statement.text)
+    if chunk:
+        yield chunk
 
 
 def _prepared_before(

@@ -34,6 +34,13 @@ MINILM_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length
 BATCH_SIZE = 64
+# Largest rows x width^2 (width: the batch's padded token count) of one encoder batch. The encoder's
+# memory grows with that product (attention): 418 statements cut at MAX_STATEMENT_CHARS (256 tokens
+# each) took 1.95 GB in batches of 64 rows, 1.34 GB in batches of 16, 0.60 GB in batches of 4 (with
+# the budget below; bench/bench_large_input.py). Sentences of up to 64 tokens, most real ones, still
+# go 64 at a time; a row's vector does not depend on the batch around it (padding is masked), beyond
+# float rounding.
+BATCH_ATTENTION = 64 * 64 * 64
 INSTALL_HINT = "pip install 'compare[torch]'"
 
 
@@ -149,7 +156,7 @@ class OnnxEmbedder:
         """The encoding of `texts` as a job whose batches any number of threads can run (see work())."""
         encodings = self._tokenizer.encode_batch(list(texts)) if texts else []
         order = sorted(range(len(texts)), key=lambda i: (len(encodings[i].ids), i))
-        batches = [order[begin : begin + BATCH_SIZE] for begin in range(0, len(order), BATCH_SIZE)]
+        batches = token_batches(order, [len(encoding.ids) for encoding in encodings])
         # Longest batches first (each batch keeps its rows, so the vectors are the same): whoever joins
         # in late then finds only short ones left, instead of running the longest while the other waits.
         batches.reverse()
@@ -166,6 +173,22 @@ class OnnxEmbedder:
             summed = (np.asarray(output, dtype=np.float32) * weights).sum(axis=1)
             pooled = summed / np.maximum(weights.sum(axis=1), 1e-9)
         return _normalise(pooled)
+
+
+def token_batches(order: Sequence[int], lengths: Sequence[int]) -> list[list[int]]:
+    """Rows in `order` (shortest first) cut into batches of at most BATCH_SIZE rows and BATCH_ATTENTION
+    rows x width^2, so that one batch's memory stays bounded however long the statements are."""
+    batches: list[list[int]] = []
+    batch: list[int] = []
+    for row in order:
+        width = max(lengths[row], 1)
+        if batch and (len(batch) >= BATCH_SIZE or (len(batch) + 1) * width * width > BATCH_ATTENTION):
+            batches.append(batch)
+            batch = []
+        batch.append(row)
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 def padded_batch(encodings: Sequence[Any]) -> dict[str, npt.NDArray[np.int64]]:
