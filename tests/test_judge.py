@@ -205,10 +205,14 @@ def test_an_unnamed_source_against_a_named_one_is_noted() -> None:
         "two officials speaking on condition of anonymity said",
     ):
         a = f"The merger talks collapsed on Friday, {unnamed}."
-        b = "The merger talks collapsed on Friday, the company's chief executive Lena Marsh said."
+        b = "The merger talks collapsed on Monday, the company's chief executive Lena Marsh said."
         _, findings = pair_of(a, b)
-        assert [(f.type, f.severity) for f in findings] == [(FindingType.ATTRIBUTION, Severity.LOW)], unnamed
-        assert "rests it on an unnamed source" in findings[0].message and "Marsh" in findings[0].message
+        attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
+        assert [f.severity for f in attribution] == [Severity.LOW], unnamed
+        assert "rests it on an unnamed source" in attribution[0].message and "Marsh" in attribution[0].message
+        # the same day on both sides: the chief executive corroborates the unnamed source
+        _, agreed = pair_of(a, b.replace("Monday", "Friday"))
+        assert [f for f in agreed if f.type is FindingType.ATTRIBUTION] == [], unnamed
 
 
 def test_paraphrases_and_extra_detail_raise_nothing() -> None:
@@ -245,13 +249,10 @@ def test_unique_omission_and_order() -> None:
     judged, findings = run(case, claims)
     assert [c.verdict for c in judged] == [Verdict.AGREE, Verdict.UNIQUE, Verdict.CONFLICT]
     summary = [(f.id, f.type, f.claim) for f in findings]
-    assert summary == [
-        ("f1", FindingType.NUMBER, "c3"),
-        ("f2", FindingType.OMISSION, "c1"),
-        ("f3", FindingType.UNIQUE, "c2"),
-    ]
-    assert "MSNBC does not report what CNN, BBC and ABC report" in findings[1].message
-    assert findings[2].message.startswith("Only CNN reports this:")
+    assert summary == [("f1", FindingType.NUMBER, "c3"), ("f2", FindingType.UNIQUE, "c2")]
+    assert findings[1].message.startswith("Only CNN reports this:")
+    # the one report leaving out what all others carry is said with the claim, not raised as a finding
+    assert judged[0].detail is not None and judged[0].detail.endswith("; not in MSNBC")
 
 
 def test_internal_contradiction_in_one_report() -> None:
@@ -277,7 +278,7 @@ def test_pronoun_source_is_taken_from_the_sentence_before() -> None:
                 "Herald": [f"{first} said the crew had reported no technical problems."],
                 "Courier": [
                     "Mira Okafor, a spokeswoman for the airline, said it was too early to speculate.",
-                    "But she said the crew had reported no technical problems.",
+                    "But she said the crew had reported technical problems.",
                 ],
             }
         )
@@ -376,8 +377,8 @@ def test_two_reports_from_one_outlet_are_told_apart() -> None:
         Statement(f"{d.id}:s0", d.id, 0, 0, 16, "The jet crashed.", StatementKind.BODY) for d in (a, b, c)
     ]
     facts = {s.id: extract_facts(s, next(d for d in (a, b, c) if d.id == s.document)) for s in statements}
-    _, findings = judge([claim("c1", "b1:s0", "u:s0")], statements, facts, [a, b, c], readings_of(statements))
-    assert findings[0].message.startswith("AFP (b3) does not report what AFP (b1) and UPI report")
+    judged, _ = judge([claim("c1", "b1:s0", "u:s0")], statements, facts, [a, b, c], readings_of(statements))
+    assert judged[0].detail is not None and judged[0].detail.endswith("; not in AFP (b3)")
 
 
 # --- quality gate on public gold data (floors sit one gold pair below what we measure; only raise them) ---
@@ -476,7 +477,7 @@ def test_a_title_stands_for_the_person_named_with_it_elsewhere() -> None:
     _, unknown = run(make(reports), [claim("c1", "kp:s0", "nt:s0")])
     assert unknown == []  # a title and a surname: both named sources, whoever the Secretary is
     _, known = run(make({**reports, **named}), [claim("c1", "kp:s0", "nt:s0"), claim("c2", "de:s0")])
-    assert [f.type for f in known if f.claim == "c1" and f.type is not FindingType.OMISSION] == []
+    assert [f.type for f in known if f.claim == "c1"] == []
 
 
 def test_a_publication_and_the_sources_it_cites_are_one_chain() -> None:

@@ -495,6 +495,22 @@ SOURCES_OF_OTHER_STANDING = [
     ),
     ("The mine was flooded, the mining company said.", "The mine was flooded, unnamed rescue workers said."),
 ]
+# the same claims told differently: who each rests on now weighs on which to believe
+DISPUTED_OF_OTHER_STANDING = [
+    ("The plant will close in June, the company said.", "The plant will close in March, sources said."),
+    (
+        "According to the health ministry, 40 people were infected.",
+        "According to a source at the ministry, 90 people were infected.",
+    ),
+    (
+        "The fire was not arson, police said.",
+        "The fire was arson, an investigator speaking on condition of anonymity said.",
+    ),
+    (
+        "The mine was flooded on Tuesday, the mining company said.",
+        "The mine was flooded on Thursday, unnamed rescue workers said.",
+    ),
+]
 SOURCES_AGREE = [
     (
         "The plant will close in June, the company said.",
@@ -534,7 +550,18 @@ def test_two_named_sources_for_one_claim_are_not_noted(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), SOURCES_OF_OTHER_STANDING)
-def test_a_claim_resting_on_an_unnamed_source_where_another_names_one_is_noted(a: str, b: str) -> None:
+def test_an_agreed_claim_resting_on_an_unnamed_source_where_another_names_one_is_not_noted(
+    a: str, b: str
+) -> None:
+    # the named source corroborates what the unnamed one says: nothing to reconcile
+    assert not _flagged(_compare(a, b), FindingType.ATTRIBUTION)
+    assert not _flagged(_compare(b, a), FindingType.ATTRIBUTION)
+
+
+@pytest.mark.parametrize(("a", "b"), DISPUTED_OF_OTHER_STANDING)
+def test_a_disputed_claim_resting_on_an_unnamed_source_where_another_names_one_is_noted(
+    a: str, b: str
+) -> None:
     assert _flagged(_compare(a, b), FindingType.ATTRIBUTION)
     assert _flagged(_compare(b, a), FindingType.ATTRIBUTION)
 

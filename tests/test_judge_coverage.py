@@ -9,10 +9,10 @@ from test_judge import claim, make, pair_of, run, run_apart
 from compare.model import FindingType, Related, Relation, Severity
 
 
-def test_the_same_claim_resting_on_a_named_and_an_unnamed_source() -> None:
+def test_a_disputed_claim_resting_on_a_named_and_an_unnamed_source() -> None:
     _, findings = pair_of(
         "The jet circled twice before crashing, according to the country's civil aviation chief.",
-        "The jet circled twice before crashing, a source at the airport told Reuters.",
+        "The jet circled three times before crashing, a source at the airport told Reuters.",
     )
     attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
     assert len(attribution) == 1 and attribution[0].severity is Severity.LOW
@@ -28,7 +28,7 @@ def test_the_same_source_in_other_words_is_no_attribution_finding() -> None:
     assert [f for f in findings if f.type is FindingType.ATTRIBUTION] == []
 
 
-def test_a_claim_all_outlets_but_one_carry_is_an_omission() -> None:
+def test_a_claim_all_outlets_but_one_carry_names_the_one_and_is_no_finding() -> None:
     case = make(
         {
             "CNN": ["Gulf Air Flight 072 crashed off Bahrain, killing all 143 on board."],
@@ -37,10 +37,9 @@ def test_a_claim_all_outlets_but_one_carry_is_an_omission() -> None:
             "UPI": ["Relatives gathered at Cairo airport."],
         }
     )
-    _, findings = run(case, [claim("c1", "cnn:s0", "bbc:s0", "ap:s0"), claim("c2", "upi:s0")])
-    omission = [f for f in findings if f.type is FindingType.OMISSION]
-    assert len(omission) == 1 and omission[0].severity is Severity.MEDIUM
-    assert omission[0].message.startswith("UPI does not report what CNN, BBC and AP report")
+    judged, findings = run(case, [claim("c1", "cnn:s0", "bbc:s0", "ap:s0"), claim("c2", "upi:s0")])
+    assert [f for f in findings if f.type is FindingType.OMISSION] == []
+    assert judged[0].detail is not None and judged[0].detail.endswith("; not in UPI")
     unique = [f for f in findings if f.type is FindingType.UNIQUE]
     assert [f.statements for f in unique] == [("upi:s0",)]
 

@@ -76,14 +76,14 @@ def test_a_contradiction_read_one_way_only_is_not_a_finding() -> None:
 
 
 def test_a_wording_finding_is_dropped_when_the_model_reads_both_as_saying_the_same() -> None:
-    a = "The bridge will stay closed until March, the transport ministry said."
-    b = "The bridge will stay closed until March, sources familiar with the plan said."
+    a = "The bridge will apparently stay closed until March, the transport ministry said."
+    b = "The bridge will stay closed until March, the transport ministry said."
     case = make({"Herald": [a], "Courier": [b]})
     claims = [claim("c1", "herald:s0", "courier:s0")]
     _, rules = run_with(case, claims, None)
-    assert any(f.type is FindingType.ATTRIBUTION for f in rules)
+    assert any(f.type is FindingType.CERTAINTY for f in rules)
     _, findings = run_with(case, claims, StandIn(both_ways(a, b, ENTAILS)))
-    assert not any(f.type is FindingType.ATTRIBUTION for f in findings)
+    assert not any(f.type is FindingType.CERTAINTY for f in findings)
 
 
 def test_a_figure_difference_is_kept_but_lowered_when_the_model_reads_no_difference() -> None:

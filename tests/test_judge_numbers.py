@@ -152,3 +152,52 @@ def test_bare_figures_of_one_act_are_not_compared_across_claims() -> None:
         }
     )
     assert [f for f in run_apart(case) if f.type is FindingType.NUMBER] == []
+
+
+SMALL_AMOUNTS = [
+    # the other report speaks of the same thing, or of how much of it there is
+    (
+        "The city has very few snow ploughs left after the storm.",
+        "The city still has a stock of snow ploughs.",
+    ),
+    ("Only a handful of doctors remain at the hospital.", "Doctors remain at the hospital, staff said."),
+    ("Very little fuel is left in the town's depot.", "The town's depot still holds a supply of fuel."),
+]
+
+NOT_ABOUT_THE_AMOUNT = [
+    # 'few' counts something the other statement never speaks of
+    (
+        "Officials could answer few questions about how the inmate escaped from the van.",
+        "The inmate escaped from a prison van after pulling a gun on two guards.",
+    ),
+    (
+        "The ballot lists the ruling party or a handful of approved independents.",
+        "Voting takes place by secret ballot on a universal and equal basis.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SMALL_AMOUNTS)
+def test_a_small_amount_against_a_report_of_the_same_amount_is_noted(a: str, b: str) -> None:
+    _, findings = pair_of(a, b)
+    small = [f for f in findings if "says the amount is small" in f.message]
+    assert len(small) == 1, findings
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_ABOUT_THE_AMOUNT)
+def test_a_small_amount_of_something_the_other_report_never_mentions_is_no_finding(a: str, b: str) -> None:
+    _, findings = pair_of(a, b)
+    assert [f for f in findings if "amount is small" in f.message] == [], findings
+
+
+def test_a_toll_of_the_dead_is_never_set_against_a_toll_of_the_injured() -> None:
+    _, findings = pair_of(
+        "The blast at the fuel depot killed at least three workers on Monday.",
+        "The blast at the fuel depot injured at least five workers on Monday.",
+    )
+    assert [f for f in findings if f.type is FindingType.NUMBER] == [], findings
+    _, same_toll = pair_of(
+        "The blast at the fuel depot killed three workers on Monday.",
+        "Five workers died in the blast at the fuel depot on Monday.",
+    )
+    assert [f.type for f in same_toll if f.type is FindingType.NUMBER] == [FindingType.NUMBER]

@@ -43,6 +43,12 @@ CONFLICTS = [
         "Shares of Lucent rose 7 cents in morning trading.",
         "Shares of Lucent fell 7 cents in morning trading.",
     ),
+    # outcomes for the same people
+    ("The guard was wounded in the ambush.", "The guard was killed in the ambush."),
+    (
+        "Two hikers survived the avalanche near the pass.",
+        "The avalanche near the pass killed the two hikers.",
+    ),
 ]
 
 
@@ -104,6 +110,18 @@ QUIET = [
     ("No one was allowed to leave the airport.", "A second approach would have allowed the pilot to leave."),
     # a plain verb, not a denial: 'blocked the road'
     ("Police blocked the road to the crash site.", "The road to the crash site was open."),
+    # one cause, outcomes for different people: some hurt, some killed
+    (
+        "Strong tremor injures dozens in the mountain province",
+        "The tremor killed at least one man, police said.",
+    ),
+    ("The blast injured twenty workers at the plant.", "The blast killed the plant's night manager."),
+    # a fatal wound is a death
+    (
+        "A gunman fatally wounded a teacher outside the school.",
+        "A teacher died after being shot outside the school.",
+    ),
+    ("The cyclist was mortally injured by a bus.", "The cyclist was killed by a bus."),
 ]
 
 
@@ -153,3 +171,18 @@ def test_a_negated_act_is_not_compared_across_claims() -> None:
     aligned = make({"Herald": [denial], "Courier": [other]})
     _, same_claim = run(aligned, [claim("c1", "herald:s0", "courier:s0")])
     assert [f.type for f in same_claim if f.type is FindingType.POLARITY]  # aligned, they are compared
+
+
+def test_a_denial_that_a_thing_was_there_meets_its_report_across_claims_on_one_shared_word() -> None:
+    # 'there was no fire' against 'a fire broke out': one more word in common (the plane) will do
+    denial = "Airline officials said there was no fire on the plane."
+    report = "The minister said first reports from the pilot indicated a fire broke out in a plane engine."
+    case = make(
+        {"Post": ["Rescuers searched the sea.", denial], "CNN": ["Rescuers searched the sea.", report]}
+    )
+    polarity = [f for f in run_apart(case) if f.type is FindingType.POLARITY]
+    assert len(polarity) == 1 and set(polarity[0].statements) == {"post:s1", "cnn:s1"}
+    # a denied act still needs more than one word in common across claims
+    act = "Airline officials said the pilot did not report a fire."
+    case = make({"Post": ["Rescuers searched the sea.", act], "CNN": ["Rescuers searched the sea.", report]})
+    assert [f for f in run_apart(case) if f.type is FindingType.POLARITY] == []

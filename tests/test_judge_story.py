@@ -34,6 +34,12 @@ RECALLED = [
         "The last big fire at the market, in 1987, destroyed 300 stalls.",
         "A fire destroyed 40 stalls at the market on Sunday.",
     ),
+    # a time the report itself sets in another year, no year named
+    (
+        "A 5.9-magnitude quake shook the island on Friday. "
+        "In March last year a 7.4-magnitude quake struck off the same island.",
+        "A magnitude 5.9 quake shook the island on Friday, the survey said.",
+    ),
 ]
 
 
@@ -53,6 +59,32 @@ def test_two_reports_recalling_the_same_past_event_differently_are_still_compare
         }
     )
     assert any("13 countries" in m and "14 countries" in m for m in _numbers(comparison))
+
+
+def test_two_different_past_events_are_not_set_against_each_other() -> None:
+    reports = {
+        "north": "A quake hit the coast on Monday. In 2009 a quake at the port killed 1,100 people.",
+        "south": "A quake hit the coast on Monday. Last year a quake out west killed one person.",
+    }
+    dated = [
+        Document.from_text(text, id=name, outlet=name.title(), published="2026-03-04")
+        for name, text in reports.items()
+    ]
+    assert _numbers(compare_documents(dated)) == []
+
+
+def test_a_magnitude_is_compared_only_with_a_magnitude() -> None:
+    # headlines with one figure each: the magnitude does not count quakes, so it never meets the toll
+    comparison = _compare(
+        {
+            "north": "Five dead as quake hits the island",
+            "south": "6.2-magnitude quake hits the island",
+            "east": "Magnitude-6.4 quake hits the island",
+        }
+    )
+    messages = _numbers(comparison)
+    assert len(messages) == 1 and "6.2" in messages[0] and "6.4" in messages[0], messages
+    assert "Five" not in messages[0]
 
 
 def test_the_storys_own_figures_still_differ_beside_a_recalled_event() -> None:

@@ -19,6 +19,12 @@ CONFLICTS = [
         ("5:50 p.m.", "4:50 p.m."),
     ),
     ("The flight left Cairo at 7 p.m.", "The flight left Cairo at 9 p.m.", ("7 p.m.", "9 p.m.")),
+    # a tally told as of two times is still one slot
+    (
+        "Turnout stood at 40 percent as of noon, the commission said.",
+        "Turnout stood at 40 percent as of 3 p.m., the commission said.",
+        ("noon", "3 p.m."),
+    ),
 ]
 
 
@@ -42,6 +48,16 @@ QUIET = [
     (
         "The militants ambushed the convoy Saturday near Spinboldak, a military spokesman said.",
         "The militants ambushed the convoy near Spinboldak, a military spokesman said Sunday.",
+    ),
+    # the time of an act and the time a tally stood at
+    (
+        "Voters began casting their ballots at 8 a.m. in the capital.",
+        "Some 2 million voters had cast their ballots as of 4 p.m. in the capital.",
+    ),
+    # one date each, nothing in common but the day: two acts
+    (
+        "A camp in the north was the target of an air raid on Thursday, a witness said.",
+        "The refugee agency on Friday strongly condemned the bombing of the camp.",
     ),
 ]
 

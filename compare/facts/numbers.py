@@ -393,6 +393,9 @@ def _fact_from_match(
     if cur:
         unit = _CURRENCIES.get(cur, cur)
         label = "MONEY"
+    elif not unit_raw and label == "CARDINAL" and _on_a_scale(text, match.start(), match.end()):
+        unit = "magnitude"  # 'a 6.1-magnitude quake' measures the quake: it does not count quakes
+        label = "QUANTITY"
     elif unit_raw:
         unit_class, factor = _UNIT_TABLE[unit_raw]
         value *= factor
@@ -445,6 +448,18 @@ def _fact_from_match(
         low=low,
         high=high,
         role=role,
+    )
+
+
+# A reading on a named scale, the scale's name on either side: 'magnitude 6.1', 'magnitude-6.1',
+# '6.1-magnitude', '7.2 on the Richter scale'.
+_SCALE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s*)?$", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"^[\s-]*(?:magnitude\b|(?:on|in)\s+the\s+richter\b|richter\b)", re.IGNORECASE)
+
+
+def _on_a_scale(text: str, start: int, end: int) -> bool:
+    return bool(
+        _SCALE_BEFORE.search(text[max(0, start - 20) : start]) or _SCALE_AFTER.match(text[end : end + 30])
     )
 
 
@@ -612,6 +627,8 @@ def _inside_token(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if before == "-" and re.search(r"(?:^|[^\w-])\d[\d,.]*-$", text[:start]):
         return False  # "5-10 people": the end of a range, not a model name
+    if before == "-" and _SCALE_BEFORE.search(text[max(0, start - 20) : start]):
+        return False  # "magnitude-6.1": a reading on a scale, not a model name
     if before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalnum()):
         return True
     if after.isalpha() and text[end : end + 2].lower() not in ("st", "nd", "rd", "th"):

@@ -11,7 +11,7 @@ from dataclasses import replace
 from compare.facts.reading import EMPTY, Reading
 from compare.judge.attribution import attribution_drafts
 from compare.judge.base import Draft, Side, number_findings, outlet_labels
-from compare.judge.coverage import coverage_drafts
+from compare.judge.coverage import coverage_drafts, left_out
 from compare.judge.entities import entity_drafts
 from compare.judge.group import SpanKey, join_across_outlets, join_hedges, span_key
 from compare.judge.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
@@ -107,7 +107,7 @@ def judge(
             facts_of,
             labels[document.id],
             reading,
-            statement_id in recalled,
+            recalled.get(statement_id, frozenset()),
             told_by.get(document.id, frozenset()),
         )
 
@@ -147,7 +147,7 @@ def judge(
     if pair_model is not None:
         judged, drafts = _with_model(judged, drafts, by_id, side, pair_model, budget or PairBudget())
     judged, drafts = _one_verdict(judged, drafts, by_id)
-    judged = [replace(claim, detail=claim_detail(claim)) for claim in judged]
+    judged = [replace(claim, detail=_with_coverage(claim, documents, labels)) for claim in judged]
     joined = join_hedges(join_across_outlets(drafts, labels), labels)
     return judged, number_findings(joined, [c.id for c in judged])
 
@@ -191,8 +191,8 @@ def _one_verdict(
 ) -> tuple[list[Claim], list[Draft]]:
     """A claim holding a statement that another report contradicts is disputed, wherever the other
     statement sits: the same fact is never shown as conflict in one place and as agreed, or as told by
-    one outlet only, in another. Its 'only X reports this' or 'Y does not report this' goes when Y is
-    the outlet that reports it otherwise."""
+    one outlet only, in another. Its 'only X reports this' goes when another outlet reports it
+    otherwise."""
     disputed_by: dict[str, set[str]] = {}  # statement id -> documents whose statements contradict it
     for d in drafts:
         if not d.conflict:
@@ -213,9 +213,17 @@ def _one_verdict(
         carried = {by_id[s].document for s in claim.statements}
         if against - carried:
             settled.add(index)
-    coverage = (FindingType.UNIQUE, FindingType.OMISSION)
-    kept = [d for d in drafts if not (d.type in coverage and d.claim_index in settled)]
+    kept = [d for d in drafts if not (d.type is FindingType.UNIQUE and d.claim_index in settled)]
     return judged, kept
+
+
+def _with_coverage(claim: Claim, documents: Sequence[Document], labels: Mapping[str, str]) -> str | None:
+    """The claim in words, with the one report that leaves it out: 'same facts; not in UPI'."""
+    detail = claim_detail(claim)
+    missing = left_out(claim, documents, labels) if claim.verdict is not Verdict.CONFLICT else None
+    if missing is None:
+        return detail
+    return f"{detail or ('same statement' if claim.verdict is Verdict.AGREE else 'in part')}; {missing}"
 
 
 def _not_said_yet(found: Sequence[Draft], said: set[tuple[FindingType, str, SpanKey]]) -> list[Draft]:
@@ -251,6 +259,6 @@ def compare_pair(a: Side, b: Side, claim_index: int) -> list[Draft]:
     found.extend(polarity_drafts(a, b, claim_index) or contrary_drafts(a, b, claim_index))
     if not any(d.type is FindingType.POLARITY for d in found):
         found.extend(certainty_drafts(a, b, claim_index))
-    found.extend(attribution_drafts(a, b, claim_index))
+    found.extend(attribution_drafts(a, b, claim_index, disputed=any(d.conflict for d in found)))
     found.extend(scarcity_drafts(a, b, claim_index))
     return found

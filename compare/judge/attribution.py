@@ -4,7 +4,8 @@ Two named sources for one fact ("the navy said" / "the Defence Ministry said", "
 corroborate it; an editor has nothing to reconcile. What changes the weight of a claim is its standing:
 an anonymous source ("sources told", "an official who asked not to be named") against a named or
 official one, or an outlet giving as its own assessment what another attributes to a source. Only that
-is a finding.
+is a finding; an unnamed source against a named one only where the claim is disputed (the pair also
+differs on a figure, a time, a name or yes/no): for a fact both tell alike, the named source corroborates.
 """
 
 from __future__ import annotations
@@ -65,11 +66,21 @@ def _unnamed(fact: Fact) -> bool:
     return not any(w[:1].isupper() for w in fact.text.split()[1:])
 
 
+def _is_outlet(fact: Fact, side: Side) -> bool:
+    """The source is the outlet itself, named as it signs or by its web address ('Access Hollywood' for
+    accesshollywood.com)."""
+    outlet = side.document.outlet
+    if not outlet:
+        return False
+    name = aliases.fold(outlet)
+    bare = name.removeprefix("www.").split(".")[0] if "." in name and " " not in name else name
+    source = aliases.fold(fact.text)
+    return source == name or source.replace(" ", "") == bare.replace(" ", "")
+
+
 def _standing(sources: list[Fact], side: Side) -> str:
     """What a claim rests on: the outlet's own assessment, an unnamed source, or a named one."""
-    if side.document.outlet and any(
-        aliases.fold(f.text) == aliases.fold(side.document.outlet) for f in sources
-    ):
+    if any(_is_outlet(f, side) for f in sources):
         return "own"
     return "unnamed" if all(_unnamed(f) for f in sources) else "named"
 
@@ -83,9 +94,10 @@ def _told_as(standing: str, source: Fact, side: Side) -> str:
     return f"{side.label} names {quote(fact_span(source, side.statement, side.document))}"
 
 
-def attribution_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
-    """The two reports rest the claim on sources of different standing: an unnamed source against a named
-    one, or an outlet's own assessment against a source's words."""
+def attribution_drafts(a: Side, b: Side, claim_index: int, *, disputed: bool) -> list[Draft]:
+    """The two reports rest the claim on sources of different standing: an outlet's own assessment
+    against a source's words, or, where the two differ on the claim itself (`disputed`), an unnamed
+    source against a named one."""
     sa, sb = _sources(a), _sources(b)
     if not sa or not sb:
         return []
@@ -94,6 +106,8 @@ def attribution_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
     standing_a, standing_b = _standing(sa, a), _standing(sb, b)
     if standing_a == standing_b:
         return []  # two named sources corroborate; two unnamed ones stand alike
+    if not disputed and "own" not in (standing_a, standing_b):
+        return []  # a named source beside an unnamed one for what both tell alike corroborates it
     x, y = sa[0], sb[0]
     notes = [
         f"'{f.text}' is taken to be {f.key.title()}, quoted just before in {side.label}"
@@ -101,9 +115,7 @@ def attribution_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
         if f.role == "pronoun"
     ]
     notes.extend(
-        f"'{f.text}' is {side.label}'s own assessment"
-        for f, side in ((x, a), (y, b))
-        if side.document.outlet and aliases.fold(side.document.outlet) == aliases.fold(f.text)
+        f"'{f.text}' is {side.label}'s own assessment" for f, side in ((x, a), (y, b)) if _is_outlet(f, side)
     )
     return [
         draft(

@@ -37,7 +37,8 @@ class Side:
     facts: Sequence[Fact]
     label: str
     reading: Reading = EMPTY  # how its words are used, read at extraction
-    recalled: bool = False  # it tells of another time than the story's (compare.judge.recalled)
+    # the other times it tells of than the story's ('2004', 'last year'; compare.judge.recalled)
+    recalled: frozenset[str] = frozenset()
     told: frozenset[tuple[FactKind, str]] = frozenset()  # the figures and times its whole report gives
 
     def also_gives(self, fact: Fact) -> bool:

@@ -1,4 +1,5 @@
-"""Coverage findings: a claim only one report makes, and a claim every report but one makes (omission)."""
+"""Coverage: a claim only one report makes (listed apart, not for review), and the one report that
+leaves out a claim every other carries (said with the claim)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,7 @@ def coverage_drafts(
     documents: Sequence[Document],
     labels: Mapping[str, str],
 ) -> list[Draft]:
-    """Unique claims (one outlet only, a headline summarising shared claims aside) and omissions (all
-    outlets but one carry it, three or more)."""
+    """Unique claims: one outlet only, a headline summarising shared claims aside."""
     carried = [
         d.id
         for d in documents
@@ -47,21 +47,18 @@ def coverage_drafts(
                 note=_related_note(claim, by_id, labels, [d for d in documents if d.id != carried[0]]),
             )
         ]
-    missing = [d for d in documents if d.id not in carried]
-    if len(documents) >= 3 and len(missing) == 1:
-        names = [labels[d] for d in carried]
-        return [
-            Draft(
-                FindingType.OMISSION,
-                Severity.MEDIUM,
-                index,
-                tuple(claim.statements),
-                f"{labels[missing[0].id]} does not report what {name_list(names)} report: {quote(span)}",
-                (span,),
-                note=_related_note(claim, by_id, labels, missing),
-            )
-        ]
     return []
+
+
+def left_out(claim: Claim, documents: Sequence[Document], labels: Mapping[str, str]) -> str | None:
+    """'not in UPI': the one report of three or more that does not carry a shared claim. Said with the
+    claim, not raised as a finding: a report telling less is coverage, not a discrepancy to check (when
+    it tells the fact otherwise, that is a finding of its own)."""
+    carried = set(claim.documents)
+    missing = [d for d in documents if d.id not in carried]
+    if len(documents) < 3 or len(missing) != 1 or len(carried) < 2:
+        return None
+    return f"not in {labels[missing[0].id]}"
 
 
 def _related_note(

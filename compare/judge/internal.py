@@ -86,6 +86,8 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
             continue
         if a.document.id == b.document.id or claim_of[a.statement.id] == claim_of[b.statement.id]:
             continue
+        if a.recalled != b.recalled:
+            continue  # a past event the story recalls against the story's own
         if kind == "polarity" and (
             denied_keys(a) & denies[b.document.id] or denied_keys(b) & denies[a.document.id]
         ):

@@ -8,6 +8,7 @@ import re
 
 from compare.facts.times import reference_date
 from compare.judge.base import Draft, Side, draft, in_order
+from compare.judge.context import lemmas
 from compare.judge.spans import fact_span, statement_span
 from compare.model import Fact, FactKind, FindingType, Severity
 
@@ -114,8 +115,22 @@ def update_note(a: Side, b: Side) -> str | None:
     return None
 
 
+# Words of how much of a thing there is: a statement using one speaks of the amount that another
+# report calls small ('a remaining stock of shells' / 'very few shells left').
+_AMOUNT_WORDS = frozenset(
+    {"stock", "stockpile", "supply", "reserve", "inventory", "amount", "quantity", "remain", "remaining"}
+)
+
+
+def _speaks_of_amount(side: Side, fact: Fact) -> bool:
+    """The statement speaks of the thing a scarce amount counts, or of an amount at all."""
+    said = set(lemmas(side))
+    counted = fact.role.split(":")[-1] if fact.role else None
+    return bool(said & _AMOUNT_WORDS) or (counted is not None and counted in said)
+
+
 def scarcity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
-    """One report says there is very little of something the other reports without that warning."""
+    """One report says there is very little of something the other speaks of without that warning."""
     for x, y in ((a, b), (b, a)):
         scarce = [f for f in x.facts if f.kind is FactKind.NUMBER and f.label == "SCARCE"]
         if not scarce or any(f.kind is FactKind.NUMBER and f.label == "SCARCE" for f in y.facts):
@@ -123,6 +138,8 @@ def scarcity_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
         fact = scarce[0]
         if fact.text.lower() == "few" and not fact.role:
             continue  # "few" as a pronoun ("few believed it")
+        if not _speaks_of_amount(y, fact):
+            continue  # 'could answer few questions about the escape' / 'he escaped from a van'
         span_a, span_b = in_order(
             x, y, a, fact_span(fact, x.statement, x.document), statement_span(y.statement, y.document)
         )

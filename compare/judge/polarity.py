@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from compare.facts.reading import Word
 from compare.judge.base import Draft, Side, draft, in_order
 from compare.judge.context import GENERIC_SCOPES, different_referents, lemmas, scope_span, word_window
@@ -118,10 +120,14 @@ def _shares_more(x: Side, y: Side, parts: list[str], at_least: int = 1) -> bool:
 def _conflict_at(x: Side, fact: Fact, y: Side, *, strict: bool = False) -> tuple[str, int] | None:
     """Where y affirms what `fact` in x denies: the denied word and its offset in y; None if nowhere.
 
-    strict (statements not aligned): two more shared words, and no denial of existence on its own.
+    strict (statements not aligned): two more shared words (one for a denial that the thing was there at
+    all: 'there was no fire' / 'a fire broke out in an engine of the plane'), and no denial of existence
+    on its own.
     """
     role = fact.role or ""
-    if strict and (role.startswith("obj:") or not _shares_more(x, y, role.split("@"), 2)):
+    if strict and role.startswith("obj:"):
+        return None
+    if strict and not _shares_more(x, y, role.split("@"), 1 if _existential(x, role) else 2):
         return None
     if role.startswith("obj:"):
         # a denied thing: the other report must say it was accepted / confirmed
@@ -150,6 +156,13 @@ def _conflict_at(x: Side, fact: Fact, y: Side, *, strict: bool = False) -> tuple
     if not all(places):
         return None
     return parts[0], places[0][0]
+
+
+def _existential(side: Side, role: str) -> bool:
+    """The denial is that the thing was there at all ('there was no fire', 'no survivors were found')."""
+    parts = [p for p in role.split("@") if p not in GENERIC_SCOPES]
+    denied = _token_for(side, parts[0]) if parts else None
+    return denied is not None and denied.existential
 
 
 def denied_keys(side: Side) -> set[str]:
@@ -285,10 +298,46 @@ _CONTRARIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
 
 _CONTRARY_WORDS = frozenset(word for pair in _CONTRARIES for group in pair for word in group)
 
+# Outcomes that befall someone: they exclude each other only for the same people, so the two words must
+# be said of one patient (the object of 'killed', the subject of 'were injured' or of 'died'), not merely
+# share an agent: 'the quake injured dozens' and 'the quake killed one man' can both be true.
+_HURT = frozenset(["injure", "wound", "hurt", "injured", "wounded"])
+_OUTCOMES = frozenset(["survive", "alive", "die", "dead", "kill", "perish", *_HURT])
+# Verbs whose subject is the one the outcome befalls, whatever else they take: 'the pilot survived the crash'.
+_UNDERGOERS = frozenset(["survive", "die", "perish"])
+# 'fatally injured', 'mortally wounded': a hurt that killed
+_FATALLY = frozenset(["fatally", "mortally"])
+
 
 def _asserted_contrary(side: Side) -> list[Word]:
-    """The asserted words of a statement that have a contrary, in order."""
-    return [w for w in side.reading.words if w.lemma in _CONTRARY_WORDS and w.asserted]
+    """The asserted words of a statement that have a contrary, in order; a fatal hurt reads as a death."""
+    words = side.reading.words
+    out = []
+    for n, w in enumerate(words):
+        if w.lemma not in _CONTRARY_WORDS or not w.asserted:
+            continue
+        if w.lemma in _HURT and any(v.lemma in _FATALLY for v in words[max(0, n - 2) : n + 2]):
+            w = replace(w, lemma="kill")
+        out.append(w)
+    return out
+
+
+def _same_thing(x: Word, y: Word) -> bool:
+    """Two words of a contrary pair are said of the same thing: a shared frame, or of the same people for
+    outcomes that befall someone (or said of everyone: 'all 143 aboard were killed')."""
+    if x.everyone or y.everyone:
+        return True
+    if x.lemma in _OUTCOMES and y.lemma in _OUTCOMES:
+        return bool(_patients(x) & _patients(y))
+    return bool(x.frames & y.frames)
+
+
+def _patients(word: Word) -> frozenset[str]:
+    """Who an outcome word befalls."""
+    about = {frame[1] for frame in word.frames if frame[0] == "about"}
+    if word.lemma in _UNDERGOERS:
+        about |= {frame[1] for frame in word.frames if frame[0] == "subj"}
+    return frozenset(about)
 
 
 def contrary_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
@@ -304,8 +353,7 @@ def contrary_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             ys = [w for w in said_b if w.lemma in second]
             for x in xs:
                 for y in ys:
-                    # 'all aboard were killed' against anyone surviving needs no shared subject
-                    if not (x.frames & y.frames) and not (x.everyone or y.everyone):
+                    if not _same_thing(x, y):
                         continue
                     at_a, at_b = a.statement.start + x.at, b.statement.start + y.at
                     return [

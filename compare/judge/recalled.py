@@ -3,8 +3,8 @@ tsunami killed 230,000"). Their figures, dates and places are not the story's: t
 them against the story's own, and the key-figures table leaves them out.
 
 The story's own year is the commonest year of publication, else a year more than half the outlets name;
-a statement naming only another year recalls another time, unless a statement of another outlet aligned
-with it gives the same time without the year.
+a statement naming another year (or a time 'last year') recalls another time, unless a statement of
+another outlet aligned with it gives the same time without the year.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ def recalled_statements(
     of_statement: Mapping[str, Sequence[Fact]],
     by_id: Mapping[str, Statement],
     claims: Sequence[Claim],
-) -> set[str]:
-    """The ids of the statements that tell of another time than the story's."""
+) -> dict[str, frozenset[str]]:
+    """The statements that tell of another time than the story's, each with the times it names ('2004',
+    'last year'): two statements recalling different past events are not set against each other either."""
     return _recalled(of_statement, by_id, claims, story_year(documents, of_statement, by_id))
 
 
@@ -52,17 +53,21 @@ def _recalled(
     by_id: Mapping[str, Statement],
     claims: Sequence[Claim],
     year: int | None,
-) -> set[str]:
+) -> dict[str, frozenset[str]]:
     """Statements telling of another time: they name a year other than the story's, unless a statement
     of another outlet aligned with them gives the same time without the year ('spring 2025' / 'the
     spring of this year')."""
-    dated = {sid for sid, facts in of_statement.items() if any(y != year for y in _years(facts))}
+    dated = {
+        sid
+        for sid, facts in of_statement.items()
+        if any(y != year for y in _years(facts)) or any(_another_year(f) for f in facts)
+    }
     paired: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         for pair in claim.pairs:
             paired[pair.a].add(pair.b)
             paired[pair.b].add(pair.a)
-    out: set[str] = set()
+    out: dict[str, frozenset[str]] = {}
     for statement_id in dated:
         times = {_without_year(f.key) for f in of_statement[statement_id] if f.kind is FactKind.TIME} - {""}
         same_time = any(
@@ -73,8 +78,33 @@ def _recalled(
             if f.kind is FactKind.TIME and not _YEAR.search(f.key)
         )
         if not same_time:
-            out.add(statement_id)
+            out[statement_id] = _other_times(of_statement[statement_id], year)
     return out
+
+
+# What a recalled statement is keyed by when the story's own year is unknown: every statement naming a
+# year is then set apart from the story, and all of them are compared with one another as before.
+_UNKNOWN = frozenset({"another time"})
+
+
+def _other_times(facts: Sequence[Fact], year: int | None) -> frozenset[str]:
+    """The times other than the story's that a statement names: its other years, and 'last year'."""
+    if year is None:
+        return _UNKNOWN
+    named = {str(y) for y in _years(facts) if y != year}
+    for fact in facts:
+        found = _ANOTHER_YEAR.search(fact.text) if _another_year(fact) else None
+        if found:
+            named.add(" ".join(found.group(0).lower().split()))
+    return frozenset(named)
+
+
+# A time the report itself sets in another year than its own: 'in April last year', 'next year'.
+_ANOTHER_YEAR = re.compile(r"\b(?:last|next|previous|the following)\s+year\b", re.IGNORECASE)
+
+
+def _another_year(fact: Fact) -> bool:
+    return fact.kind is FactKind.TIME and fact.label != "DURATION" and bool(_ANOTHER_YEAR.search(fact.text))
 
 
 def _without_year(key: str) -> str:

@@ -115,12 +115,20 @@ def _different_wholes(x: Fact, y: Fact) -> bool:
     )
 
 
+def _different_outcomes(x: Fact, y: Fact) -> bool:
+    """Two figures of two known kinds of event: 'killed at least three' and 'injured at least five' count
+    different people, however alike the rest of the sentence reads."""
+    px = _meaning(x.predicate) if x.predicate else None
+    py = _meaning(y.predicate) if y.predicate else None
+    return px in MEANING_GROUPS and py in MEANING_GROUPS and px != py
+
+
 def _may_pair_numbers(x: Fact, y: Fact) -> bool:
     """Never pair counts of named different things, a whole set with a part, or two people's ages; nor
     a capacity or a possibility with what happened ('designed to carry 150' / 'carrying 143')."""
     if x.hypothetical != y.hypothetical:
         return False
-    if _different_wholes(x, y):
+    if _different_wholes(x, y) or _different_outcomes(x, y):
         return False
     rx, ry = x.role or "", y.role or ""
     if rx.startswith("age") or ry.startswith("age"):
@@ -371,9 +379,24 @@ def _times_agree(x: Fact, y: Fact) -> bool:
     return x.low - slack <= hy and y.low - slack <= hx
 
 
+# Prepositions that give the time a tally or a state holds at, not the time of the act: 'turnout was 60%
+# as of 4 p.m.' / 'polls opened at 8 a.m.', 'by Friday', 'until noon'.
+_STANDING_AT = frozenset({"of", "by", "until", "till", "through", "since"})
+
+
 def _may_pair_times(x: Fact, y: Fact) -> bool:
-    """'flew in Thursday' / 'crashed Wednesday': the times of two acts are two slots."""
+    """'flew in Thursday' / 'crashed Wednesday': the times of two acts are two slots; so are the time of
+    an act and the time a tally stood at."""
+    if (x.arg in _STANDING_AT) != (y.arg in _STANDING_AT):
+        return False
     return not different_acts(x, y)
+
+
+def _share_context(x: Fact, y: Fact) -> bool:
+    """The two facts have a word of their sentence in common (their predicates or the words around them)."""
+    wx = {_meaning(w) for w in (*x.around, *([x.predicate] if x.predicate else []))}
+    wy = {_meaning(w) for w in (*y.around, *([y.predicate] if y.predicate else []))}
+    return bool(wx & wy)
 
 
 def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True) -> list[Draft]:
@@ -384,8 +407,11 @@ def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True
         xs, ys = by_a[cls], by_b[cls]
         lone = aligned and len(xs) == 1 and len(ys) == 1
 
-        def may_pair(x: Fact, y: Fact, cls: str = cls) -> bool:
+        def may_pair(x: Fact, y: Fact, cls: str = cls, lone: bool = lone) -> bool:
             if not aligned and not _same_predicate(x, y):
+                return False
+            if lone and not _share_context(x, y):
+                # 'a camp was the target of a strike on Thursday' / 'the agency condemned it Friday'
                 return False
             # '6 p.m. EDT' and '3 p.m. Arizona time' may be one moment
             return _may_pair_times(x, y) and (cls != "clock" or same_zone(x, a, y, b))

@@ -1229,13 +1229,7 @@ class _Builder:
                 key = tuple(normalise_quote(q) for q in said)
                 wording.setdefault(key, tuple(said))  # the first outlet's wording stands for the group
                 outlets[key].append(self.doc_label.get(document, document))
-        sides = [Side(outlets=tuple(outlets[key]), quotes=wording[key]) for key in wording]
-        claim = self.claims.get(finding.claim)
-        if finding.type is FindingType.OMISSION and claim is not None:  # who leaves it out
-            silent = [self.doc_label[d.id] for d in self.c.documents if d.id not in claim.documents]
-            if silent:
-                sides.append(Side(outlets=tuple(silent), quotes=()))
-        return tuple(sides)
+        return tuple(Side(outlets=tuple(outlets[key]), quotes=wording[key]) for key in wording)
 
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
