@@ -167,7 +167,9 @@ def _continues(text: str, raw: list[tuple[int, int]], index: int, *, wrapped: bo
 
 def _sentences(text: str, line: _Line) -> Iterator[tuple[int, int]]:
     """Yield sentence spans inside one block; together they cover all its non-space text."""
-    starts = [line.start + offset for offset in _syntok_starts(line.text)]
+    starts = [
+        line.start + offset for offset in _syntok_starts(line.text) if not _split_decimal(line.text, offset)
+    ]
     if not starts or starts[0] != line.start:
         starts.insert(0, line.start)
     bounds = [*starts, line.end]
@@ -179,6 +181,21 @@ def _sentences(text: str, line: _Line) -> Iterator[tuple[int, int]]:
             start += 1
         if start < end:
             yield from _cap_length(text, start, end)
+
+
+# 'a magnitude-6. 1 quake', 'depth of 10 kilometres (6. 2 miles)': a decimal written with a space, as
+# some wire feeds and converted pages do. A sentence of news never starts with a figure (style books
+# spell it out), so a break between "6." and "1" is no sentence break.
+_DIGIT_STOP = re.compile(r"\d\.\s+$")
+
+
+def _split_decimal(block: str, offset: int) -> bool:
+    """A sentence start that would split a spaced decimal ('6. 1') in two."""
+    return (
+        offset > 0
+        and block[offset : offset + 1].isdigit()
+        and bool(_DIGIT_STOP.search(block[max(0, offset - 4) : offset]))
+    )
 
 
 def _syntok_starts(block: str) -> list[int]:

@@ -143,3 +143,24 @@ def test_how_many_times_in_one_word_is_a_count() -> None:
     bounded = only("The city asked at least once for federal help.")
     assert (bounded.text, bounded.value, bounded.low, bounded.high) == ("at least once", 1.0, 1.0, None)
     assert numbers("The club was once the best in the league.") == []  # 'formerly', not a count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 6.1-magnitude quake struck the island.",
+        "A magnitude 6.1 quake struck the island.",
+        "The magnitude-6.1 earthquake struck the island.",
+        "The quake had a magnitude of 6.1, the survey said.",
+        "A quake measuring 6.1 on the Richter scale struck the island.",
+        "A 6.1 quake struck the island.",
+    ],
+)
+def test_a_reading_on_a_scale_is_a_magnitude_not_a_count(text: str) -> None:
+    (fact,) = [f for f in numbers(text) if f.value == 6.1]
+    assert fact.unit == "magnitude" and fact.key == "6.1 magnitude"
+
+
+def test_a_whole_number_of_quakes_is_still_a_count() -> None:
+    (fact,) = numbers("Two quakes struck the island on Monday.")
+    assert fact.unit is None and fact.value == 2

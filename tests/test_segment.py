@@ -155,3 +155,17 @@ def test_seed_reports_are_classified_as_a_reader_would() -> None:
         and captions.count("An ATACMS missile launches from a platform during a test in the US.") == 2
     )
     assert sum(k == "body" for k, _ in found) == 15
+
+
+def test_a_decimal_written_with_a_space_does_not_end_a_sentence() -> None:
+    text = (
+        "A magnitude-7. 2 quake struck the coast. It hit at a depth of 10 kilometres (6. 2 miles). "
+        "The toll was 12. Officials said more."
+    )
+    statements = [s.text for s in segment(Document.from_text(text, id="a"))]
+    assert statements == [
+        "A magnitude-7. 2 quake struck the coast.",
+        "It hit at a depth of 10 kilometres (6. 2 miles).",
+        "The toll was 12.",
+        "Officials said more.",
+    ]

@@ -418,6 +418,8 @@ def _fact_from_match(
     if digits and not unit and not cur and _names_a_thing(parsed, start, end):
         return None  # "Airbus 320", "Boeing 737", "Apollo 11": part of a name, not a quantity
     role = _role(parsed, text, match.start(), end, unit)
+    if unit is None and label == "CARDINAL" and not value.is_integer() and role in _QUAKES:
+        unit, label = "magnitude", "QUANTITY"  # 'a 6.8 quake': no count of quakes has a fraction
     if label == "CARDINAL" and not unit and _is_age(parsed, text, start, end, value):
         role = _age_role(parsed, text, start, end, role)
     elif (
@@ -455,6 +457,9 @@ def _fact_from_match(
 # '6.1-magnitude', '7.2 on the Richter scale'.
 _SCALE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s*)?$", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"^[\s-]*(?:magnitude\b|(?:on|in)\s+the\s+richter\b|richter\b)", re.IGNORECASE)
+
+
+_QUAKES = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock"})
 
 
 def _on_a_scale(text: str, start: int, end: int) -> bool:
