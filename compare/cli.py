@@ -277,7 +277,11 @@ def _report(args: argparse.Namespace) -> int:
             print(f"compare: warning: {printable(warning)}", file=sys.stderr)
         if not args.quiet:
             _say_language_limits(comparison)
-        by_format = render_many(comparison, formats, page_size=args.page_size)
+        progress = make_progress(quiet=args.quiet)  # the comparison's bar is closed: notices came between
+        try:
+            by_format = render_many(comparison, formats, page_size=args.page_size, progress=progress)
+        finally:
+            progress.close()
         rendered = {FORMAT_FILES[fmt]: data for fmt, data in by_format.items()}
     if folder is None:
         return _write_stdout(next(iter(rendered.values())))

@@ -100,8 +100,10 @@ def compare_documents(
     if store is not None:
         _keep_prepared(store, given, documents, statements, facts, readings, prepared_before)
 
-    progress.stage("align", len(claim_statements))
+    progress.stage("encode statements", 1)  # the encoder's load and whatever encoding is left
     embedder: Embedder = prefetch.embedder()
+    progress.advance()
+    progress.stage("align", len(claim_statements))
     if store is not None:
         embedder = KnownVectors(embedder, known_vectors)
     claims = align(claim_statements, facts, embedder)
@@ -109,11 +111,16 @@ def compare_documents(
         store.keep_vectors(options.embedder, embedder.fresh)
     progress.advance(len(claim_statements))
 
+    pair_model = None
+    if pair_model_job is not None:
+        progress.stage("load sentence-pair model", 1)
+        pair_model = pair_model_job.result()
+        progress.advance()
     progress.stage("judge", len(claims))
-    pair_model = pair_model_job.result() if pair_model_job is not None else None
-    claims, findings = judge(claims, statements, facts, documents, readings, pair_model=pair_model)
+    claims, findings = judge(
+        claims, statements, facts, documents, readings, pair_model=pair_model, on_claim=progress.advance
+    )
     findings = stable_finding_ids(findings, statements)  # ids that survive reruns, for review decisions
-    progress.advance(len(claims))
     progress.close()
 
     stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
@@ -207,6 +214,10 @@ def _read_all(
     )
     by_document = {document.id: document for document in documents}
     claim_statements = [statement for statement in statements if statement.kind.is_claim]
+    if any(statement.document not in prepared_before for statement in claim_statements):
+        progress.stage("load language model", 1)  # loading since segmenting; the facts need it now
+        nlp.load()
+        progress.advance()
     progress.stage("facts", len(claim_statements))
     facts: dict[str, list[Fact]] = {}
     readings: dict[str, Reading] = {}

@@ -216,3 +216,54 @@ def test_cli_error_after_the_bar_starts_is_printed_on_a_clean_line(
     shown = fake.getvalue()
     assert "segment [" in shown
     assert shown.rsplit("\r\x1b[K", 1)[1].startswith("compare: error: "), repr(shown[-200:])
+
+
+class Recording:
+    """A progress that keeps every stage with the steps advanced in it, in order."""
+
+    def __init__(self) -> None:
+        self.stages: list[tuple[str, int, list[int]]] = []
+
+    def stage(self, name: str, total: int) -> None:
+        self.stages.append((name, total, []))
+
+    def advance(self, n: int = 1) -> None:
+        self.stages[-1][2].append(n)
+
+    def close(self) -> None:
+        pass
+
+
+def test_models_load_as_stages_of_their_own_and_the_judge_advances_claim_by_claim() -> None:
+    from compare import Document, compare_documents
+
+    texts = {
+        "a": "The council approved the budget on Monday. The mayor said 40 jobs would go. Rain fell.",
+        "b": "On Monday the council approved the budget. The mayor said 50 jobs would go. Fans cheered.",
+    }
+    recording = Recording()
+    comparison = compare_documents(
+        [Document.from_text(t, id=i) for i, t in texts.items()], progress=recording
+    )
+    names = [name for name, _, _ in recording.stages]
+    assert names.index("load language model") < names.index("facts")
+    assert names.index("facts") < names.index("encode statements") < names.index("align")
+    assert names[-1] == "judge"
+    _, total, steps = recording.stages[-1]
+    assert total == len(comparison.claims) > 1 and steps == [1] * total  # one step as each claim is judged
+
+
+def test_rendering_is_a_stage_of_one_step_per_format() -> None:
+    from compare import Document, compare_documents
+    from compare.render import render_many
+
+    comparison = compare_documents(
+        [
+            Document.from_text("The bridge opened on Monday.", id="a"),
+            Document.from_text("The bridge opened.", id="b"),
+        ]
+    )
+    recording = Recording()
+    rendered = render_many(comparison, ["json", "html", "md"], progress=recording)
+    assert set(rendered) == {"json", "html", "md"}
+    assert recording.stages == [("render", 3, [1, 1, 1])]

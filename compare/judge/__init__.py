@@ -66,6 +66,7 @@ def judge(
     *,
     pair_model: PairModel | None = None,
     budget: PairBudget | None = None,
+    on_claim: Callable[[], None] | None = None,
 ) -> tuple[list[Claim], list[Finding]]:
     """Judge aligned claims.
 
@@ -79,6 +80,7 @@ def judge(
         pair_model: the sentence-pair model, read on aligned pairs beside the rules
             (compare.judge.model_findings); None judges by the rules alone.
         budget: how many pairs the model reads.
+        on_claim: called as each claim is judged (progress).
 
     Returns:
         The claims with pair relations and verdicts settled, and findings with ids "f1".. ordered
@@ -142,6 +144,8 @@ def judge(
         judged_claim = replace(claim, pairs=tuple(pairs))
         judged.append(replace(judged_claim, verdict=verdict(judged_claim)))
         drafts.extend(coverage_drafts(judged_claim, index, by_id, docs, documents, labels))
+        if on_claim is not None:
+            on_claim()
     drafts.extend(internal_drafts(judged, by_id, docs, resolved, labels))
     drafts.extend(unaligned_drafts(judged, side))
     if pair_model is not None:

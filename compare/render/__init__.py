@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 from compare.errors import OptionsError, RenderError
 from compare.model import Comparison
+from compare.progress import NullProgress, Progress
 
 __all__ = ["EXTENSIONS", "FORMATS", "PAGE_SIZES", "prepare", "render", "render_many"]
 
@@ -34,8 +35,11 @@ def render(comparison: Comparison, fmt: str, *, page_size: str = "A4") -> bytes:
     return render_many(comparison, [fmt], page_size=page_size)[fmt]
 
 
-def render_many(comparison: Comparison, formats: Sequence[str], *, page_size: str = "A4") -> dict[str, bytes]:
+def render_many(
+    comparison: Comparison, formats: Sequence[str], *, page_size: str = "A4", progress: Progress | None = None
+) -> dict[str, bytes]:
     """Render several formats from one view of the comparison; returns format -> bytes, in the order asked.
+    `progress` sees a "render" stage of one step per format.
 
     Inside prepare(), the PDF is laid out in its child process while the other formats render here.
 
@@ -48,6 +52,8 @@ def render_many(comparison: Comparison, formats: Sequence[str], *, page_size: st
             raise OptionsError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
     if page_size not in PAGE_SIZES:
         raise OptionsError(f"unknown page size {page_size!r}: use one of {', '.join(PAGE_SIZES)}")
+    progress = progress or NullProgress()
+    progress.stage("render", len(formats))
     current = ""
     try:
         view = None
@@ -72,9 +78,12 @@ def render_many(comparison: Comparison, formats: Sequence[str], *, page_size: st
             else:
                 module, function = _TEXT_RENDERERS[fmt]
                 rendered[fmt] = getattr(importlib.import_module(module), function)(comparison, view)
+            if fmt != "pdf" or pending is None:
+                progress.advance()
         if pending is not None:
             current = "pdf"
             rendered["pdf"] = pdf.collect_pdf(pending)
+            progress.advance()
         return rendered
     except (RenderError, OptionsError):
         raise
