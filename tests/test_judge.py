@@ -441,9 +441,9 @@ def test_an_outlets_own_assessment_is_named_as_such() -> None:
     case = make(
         {
             "Defense Express": [
-                "Defense Express cautiously assumes that the ban was introduced to please Trump."
+                "Defense Express cautiously assumes that the ban was introduced in May to please Trump."
             ],
-            "Kyiv Post": ["The ban was introduced to please Trump, two US officials said."],
+            "Kyiv Post": ["The ban was introduced in June to please Trump, two US officials said."],
         }
     )
     _, findings = run(case, [claim("c1", "defense express:s0", "kyiv post:s0")])
@@ -701,3 +701,24 @@ def test_two_acts_met_by_alignment_are_no_dispute_when_each_report_gives_both_va
         both = [claim("c1", "herald:s0", "courier:s0"), claim("c2", "herald:s1", "courier:s1")]
         _, findings = run(alone, both)
         assert any(f.type in (FindingType.NUMBER, FindingType.TIME_DATE) for f in findings), (first, second)
+
+
+def test_an_outlet_known_by_its_web_address_names_itself_as_a_source() -> None:
+    case = make(
+        {
+            "harbourtimes.com": ["Harbour Times reported that the ferry service will end in May."],
+            "Coast Radio": ["The ferry service will end in July, port officials said."],
+        }
+    )
+    _, findings = run(case, [claim("c1", "harbourtimes.com:s0", "coast radio:s0")])
+    attribution = [f for f in findings if f.type is FindingType.ATTRIBUTION]
+    assert attribution and "harbourtimes.com gives it as its own assessment" in attribution[0].message
+    # the same month on both sides: the port officials corroborate the paper's own reporting
+    agreed = make(
+        {
+            "harbourtimes.com": ["Harbour Times reported that the ferry service will end in May."],
+            "Coast Radio": ["The ferry service will end in May, port officials said."],
+        }
+    )
+    _, findings = run(agreed, [claim("c1", "harbourtimes.com:s0", "coast radio:s0")])
+    assert [f for f in findings if f.type is FindingType.ATTRIBUTION] == []

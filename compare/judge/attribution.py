@@ -4,8 +4,9 @@ Two named sources for one fact ("the navy said" / "the Defence Ministry said", "
 corroborate it; an editor has nothing to reconcile. What changes the weight of a claim is its standing:
 an anonymous source ("sources told", "an official who asked not to be named") against a named or
 official one, or an outlet giving as its own assessment what another attributes to a source. Only that
-is a finding; an unnamed source against a named one only where the claim is disputed (the pair also
-differs on a figure, a time, a name or yes/no): for a fact both tell alike, the named source corroborates.
+is a finding, and only where the claim is disputed (the pair also differs on a figure, a time, a name or
+yes/no): for a fact both tell alike, a source of other standing corroborates it ('Access Hollywood has
+learned' / 'her lawyer said' measured as noise on the editor gold).
 """
 
 from __future__ import annotations
@@ -73,9 +74,11 @@ def _is_outlet(fact: Fact, side: Side) -> bool:
     if not outlet:
         return False
     name = aliases.fold(outlet)
-    bare = name.removeprefix("www.").split(".")[0] if "." in name and " " not in name else name
+    raw = outlet.strip().lower()
+    if "." in raw and " " not in raw:  # a web address: its name without 'www.' and the domain ending
+        name = aliases.fold(raw.removeprefix("www.").split(".")[0])
     source = aliases.fold(fact.text)
-    return source == name or source.replace(" ", "") == bare.replace(" ", "")
+    return source == name or source.replace(" ", "") == name.replace(" ", "")
 
 
 def _standing(sources: list[Fact], side: Side) -> str:
@@ -95,9 +98,9 @@ def _told_as(standing: str, source: Fact, side: Side) -> str:
 
 
 def attribution_drafts(a: Side, b: Side, claim_index: int, *, disputed: bool) -> list[Draft]:
-    """The two reports rest the claim on sources of different standing: an outlet's own assessment
-    against a source's words, or, where the two differ on the claim itself (`disputed`), an unnamed
-    source against a named one."""
+    """Where the two differ on the claim itself (`disputed`), they rest it on sources of different
+    standing: an unnamed source against a named one, or an outlet's own assessment against a source's
+    words."""
     sa, sb = _sources(a), _sources(b)
     if not sa or not sb:
         return []
@@ -106,8 +109,8 @@ def attribution_drafts(a: Side, b: Side, claim_index: int, *, disputed: bool) ->
     standing_a, standing_b = _standing(sa, a), _standing(sb, b)
     if standing_a == standing_b:
         return []  # two named sources corroborate; two unnamed ones stand alike
-    if not disputed and "own" not in (standing_a, standing_b):
-        return []  # a named source beside an unnamed one for what both tell alike corroborates it
+    if not disputed:
+        return []  # for what both tell alike, a source of other standing corroborates it
     x, y = sa[0], sb[0]
     notes = [
         f"'{f.text}' is taken to be {f.key.title()}, quoted just before in {side.label}"
