@@ -61,13 +61,16 @@ def slot_score(x: Fact, y: Fact) -> float:
         score += 1.0  # on top of the shared word itself
     if x.arg and x.arg == y.arg:
         score += 1.0
-    wx = {_meaning(w) for w in (*x.around, *([px] if px else []))}
-    wy = {_meaning(w) for w in (*y.around, *([py] if py else []))}
-    score += len(wx & wy)
+    score += len(_context(x) & _context(y))
     rx, ry = _counted(x), _counted(y)
     if rx and ry and rx == ry:
         score += 2.0
     return score
+
+
+def _context(fact: Fact) -> set[str]:
+    """The meanings of a fact's predicate and of the words around it."""
+    return {_meaning(w) for w in (*fact.around, *([fact.predicate] if fact.predicate else []))}
 
 
 def different_acts(x: Fact, y: Fact) -> bool:
@@ -394,9 +397,7 @@ def _may_pair_times(x: Fact, y: Fact) -> bool:
 
 def _share_context(x: Fact, y: Fact) -> bool:
     """The two facts have a word of their sentence in common (their predicates or the words around them)."""
-    wx = {_meaning(w) for w in (*x.around, *([x.predicate] if x.predicate else []))}
-    wy = {_meaning(w) for w in (*y.around, *([y.predicate] if y.predicate else []))}
-    return bool(wx & wy)
+    return bool(_context(x) & _context(y))
 
 
 def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True) -> list[Draft]:
