@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -208,3 +209,20 @@ def test_far_apart_publication_dates_weaken_a_pair() -> None:
     far = article_similarity(months_later, LexicalEmbedder())
     assert far[0, 3] < near[0, 3]
     assert far[0, 1] == pytest.approx(near[0, 1])
+
+
+def test_grouping_reads_the_prepared_statements_and_gives_the_same_similarity(tmp_path: Path) -> None:
+    from compare.batching.store import ArticleStore
+    from compare.batching.stories import article_similarity
+    from compare.options import Options
+    from compare.pipeline import prepare_documents
+
+    documents = _documents(ARTICLES[:6])
+    embedder = LexicalEmbedder()
+    plain = article_similarity(documents, embedder)
+    store = ArticleStore(tmp_path / "cache").open()
+    assert (article_similarity(documents, embedder, store) == plain).all()  # nothing prepared: segmented
+    prepare_documents(documents, options=Options(embedder="lexical"), store=store)
+    hits = store.hits
+    assert (article_similarity(documents, embedder, store) == plain).all()
+    assert store.hits == hits + len(documents)  # the statements came from the store

@@ -34,7 +34,8 @@ from scipy.spatial.distance import squareform
 
 from compare.align.embed import Embedder
 from compare.facts import nlp
-from compare.model import Document
+from compare.model import Document, Statement
+from compare.prepared import PreparedDocument
 
 __all__ = ["CUT", "FeatureCache", "group_stories", "remember_lead_entities", "story_distances"]
 
@@ -138,7 +139,7 @@ def article_similarity(
     """Each article's similarity (0..1) to every other: words, entities and meaning, dates applied."""
     words = _idf_cosine([_word_counts(_full_text(document)) for document in documents])
     entities = _entity_terms([_lead_prefix(document) for document in documents], cache)
-    vectors = _lead_vectors(documents, embedder)
+    vectors = _lead_vectors(documents, embedder, cache)
     meaning = np.clip((vectors @ vectors.T - MEANING_FLOOR) / (1 - MEANING_FLOOR), 0.0, 1.0)
     if entities is None:  # no spaCy model: the entities' weight goes to the words
         combined = (WORD_WEIGHT + ENTITY_WEIGHT) * words + MEANING_WEIGHT * meaning
@@ -238,16 +239,18 @@ def _full_text(document: Document) -> str:
     return f"{document.title}\n{document.text}" if document.title else document.text
 
 
-def _lead_vectors(documents: Sequence[Document], embedder: Embedder) -> FloatArray:
+def _lead_vectors(
+    documents: Sequence[Document], embedder: Embedder, cache: FeatureCache | None = None
+) -> FloatArray:
     """Each article's lead meaning: the mean vector of its first statements, unit length.
 
     The statements are the ones the comparison of the story embeds again (the same texts, segmented
     the same way), so a batch's cache holds their vectors once for both.
     """
-    from compare.segment import segment
-
     leads = [
-        [statement.text for statement in segment(document) if statement.kind.is_claim][:LEAD_STATEMENTS]
+        [statement.text for statement in _statements(document, cache) if statement.kind.is_claim][
+            :LEAD_STATEMENTS
+        ]
         for document in documents
     ]
     texts = sorted({text for lead in leads for text in lead})
@@ -260,6 +263,21 @@ def _lead_vectors(documents: Sequence[Document], embedder: Embedder) -> FloatArr
             mean = encoded[[row_of[text] for text in lead]].mean(axis=0)
             vectors[index] = mean / (np.linalg.norm(mean) or 1.0)
     return vectors
+
+
+def _statements(document: Document, cache: FeatureCache | None) -> Sequence[Statement]:
+    """The article's statements: as the batch prepared them when its cache has them, else segmented here.
+
+    A batch prepares every article before grouping, so its store already holds them (reading them back
+    takes about half of segmenting again, ~5 ms an article); they are the same statements either way.
+    """
+    from compare.segment import segment
+
+    prepared = getattr(cache, "prepared", None)  # an ArticleStore (a compare.prepared.PreparedStore)
+    found = prepared(document) if callable(prepared) else None
+    if isinstance(found, PreparedDocument):
+        return found.statements
+    return segment(document)
 
 
 def _lead_prefix(document: Document) -> str:
