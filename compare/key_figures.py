@@ -23,6 +23,7 @@ from compare.facts.slots import meaning
 from compare.judge.recalled import is_year, recalled_statements
 from compare.model import (
     Claim,
+    CopyGroup,
     Document,
     Fact,
     FactKind,
@@ -105,9 +106,13 @@ class _Row:
     needs_finding: bool = False  # shown only when a finding is about it (a second date or place)
     values: dict[str, list[FigureValue]] = field(default_factory=dict)
     findings: list[str] = field(default_factory=list)
+    source_of: dict[str, str] = field(default_factory=dict)  # document -> its copy group's first document
 
     def outlets(self) -> int:
-        return sum(1 for values in self.values.values() if any(v.fact for v in values))
+        """How many sources give it from their own facts, copies of one text counted once."""
+        return len(
+            {self.source_of.get(d, d) for d, values in self.values.items() if any(v.fact for v in values)}
+        )
 
 
 def key_figures(
@@ -116,6 +121,8 @@ def key_figures(
     facts: Iterable[Fact],
     claims: Sequence[Claim],
     findings: Sequence[Finding],
+    *,
+    copies: Sequence[CopyGroup] = (),
 ) -> tuple[KeyFigure, ...]:
     """The story's key figures, ranked: one KeyFigure per slot, one cell per document.
 
@@ -125,7 +132,10 @@ def key_figures(
         facts: the facts of the claim statements.
         claims: the aligned claims (a statement aligned with one naming no other year is not recalled).
         findings: the judge's findings, with their final ids.
+        copies: documents carrying one text (compare.copies): a row given only by one group is one
+            outlet's, and `outlets` counts a group once.
     """
+    source_of = {d: group.documents[0] for group in copies for d in group.documents}
     by_id = {s.id: s for s in statements}
     position = {d.id: n for n, d in enumerate(documents)}
     of_statement: dict[str, list[Fact]] = defaultdict(list)
@@ -157,7 +167,7 @@ def key_figures(
             row = rows.get(key)
             if row is None:
                 first = (position.get(statement.document, len(position)), statement.index)
-                row = rows[key] = _Row(kind, label, first, needs_finding)
+                row = rows[key] = _Row(kind, label, first, needs_finding, source_of=source_of)
             text = " ".join(fact.text.split())
             row.values.setdefault(statement.document, []).append(
                 FigureValue(text, _span(fact, statement), fact=fact.id)

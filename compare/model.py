@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -26,6 +26,8 @@ from compare.decode import valid_text
 #   - findings: type "contradiction" (the sentence-pair model's); settings: "judge" (model | rules).
 #   - "key_figures": the story's key figures side by side (compare.key_figures): one row per slot
 #     (kind, label, outlets, findings) with one cell per document holding its values and their spans.
+#   - "copies": groups of documents carrying one text (compare.copies), each {"documents", "shared"};
+#     every document stays in "documents"; key figures' "outlets" count a group once.
 JSON_FORMAT = 1
 
 
@@ -484,6 +486,21 @@ class KeyFigure:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class CopyGroup:
+    """Documents that carry one text (a wire story run by several outlets): counted as one source.
+
+    `shared` is the smallest share, over the group's linked pairs, of the shorter document's claim
+    statements that the other carries near word for word (compare.copies).
+    """
+
+    documents: tuple[str, ...]  # document ids, in document order
+    shared: float  # 0..1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"documents": list(self.documents), "shared": round(self.shared, 3)}
+
+
 class ReviewStatus(StrEnum):
     """What a reviewer decided about a finding; OPEN until someone decides."""
 
@@ -528,6 +545,7 @@ class Comparison:
     title: str | None = None  # the story title given by the user; renderers derive one when None
     decisions: tuple[Decision, ...] = ()  # review decisions read from a decisions file
     key_figures: tuple[KeyFigure, ...] = ()  # the story's key figures side by side, ranked
+    copies: tuple[CopyGroup, ...] = ()  # documents carrying one text, each group counted as one source
 
     def decision(self, finding_id: str) -> Decision | None:
         """The decision on one finding, if there is one."""
@@ -537,6 +555,17 @@ class Comparison:
         """Decisions whose finding no longer exists (inputs or the judge changed)."""
         present = {finding.id for finding in self.findings}
         return tuple(d for d in self.decisions if d.finding not in present)
+
+    def source_of(self, document_id: str) -> str:
+        """The source a document counts as: its copy group's first document, else itself."""
+        for group in self.copies:
+            if document_id in group.documents:
+                return group.documents[0]
+        return document_id
+
+    def sources(self, document_ids: Iterable[str]) -> int:
+        """How many sources the documents are, copies of one text counted once."""
+        return len({self.source_of(document_id) for document_id in document_ids})
 
     def statement(self, statement_id: str) -> Statement:
         return self._statements_by_id()[statement_id]
@@ -603,6 +632,7 @@ class Comparison:
             ],
             "review": {"stale": [decision.to_dict() for decision in self.stale_decisions()]},
             "key_figures": [figure.to_dict() for figure in self.key_figures],
+            "copies": [group.to_dict() for group in self.copies],
         }
 
     def _review(self, finding_id: str) -> dict[str, Any]:

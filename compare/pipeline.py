@@ -54,6 +54,7 @@ def compare_documents(
     """
     from compare.align import align
     from compare.align.embed import Prefetch
+    from compare.copies import copy_groups
     from compare.facts import nlp
     from compare.finding_ids import stable_finding_ids
     from compare.judge import judge
@@ -123,6 +124,7 @@ def compare_documents(
     findings = stable_finding_ids(findings, statements)  # ids that survive reruns, for review decisions
     progress.close()
 
+    copies = copy_groups(documents, statements)  # copies of one wire text count as one source
     stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
     return Comparison(
         documents=documents,
@@ -131,8 +133,14 @@ def compare_documents(
         claims=tuple(claims),
         findings=tuple(findings),
         key_figures=key_figures(
-            documents, statements, (f for s in claim_statements for f in facts[s.id]), claims, findings
+            documents,
+            statements,
+            (f for s in claim_statements for f in facts[s.id]),
+            claims,
+            findings,
+            copies=copies,
         ),
+        copies=copies,
         generated=stamp,
         # language_limits (only when a document is not in English): document id -> the judgements
         # that do not apply to it yet (compare.language.ENGLISH_ONLY).

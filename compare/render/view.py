@@ -16,6 +16,7 @@ from compare.finding_ids import normalise_quote
 from compare.model import (
     Claim,
     Comparison,
+    CopyGroup,
     Decision,
     Document,
     FactKind,
@@ -433,6 +434,11 @@ class ReportView:
     key_figures: tuple[FigureRowView, ...] = ()  # the story's key figures, first in every format
     agreed_brief: tuple[ClaimView, ...] = ()  # the shared claims the PDF brief lists, most outlets first
     reviewable_total: int = 0  # findings a reviewer marks: every one but 'only one source'
+    # "MSNBC and USAToday carry the same text ..." once per group of copies (Comparison.copies)
+    copies: tuple[str, ...] = ()
+    copied_only: int = 0  # claims carried only by copies of one text: one source, not an agreement
+    # the key-figures table's column headings: one per source, copies of one text sharing a column
+    figure_columns: tuple[str, ...] = ()
 
 
 def build_view(comparison: Comparison) -> ReportView:
@@ -794,9 +800,13 @@ class _Builder:
             key=lambda f: (SEVERITY_ORDER[f.severity], TYPE_ORDER[f.type], self._claim_pos(f.claim_id)),
         )
         claims = tuple(self._claim(c) for c in self.c.claims)
-        agreed = tuple(c for c in claims if c.verdict in (Verdict.AGREE.value, Verdict.PARTIAL.value))
-        # the brief lists the claims most outlets share first (then in claim order)
-        agreed_brief = tuple(sorted(agreed, key=lambda c: -len(c.outlets)))
+        # a claim whose only documents are copies of one text is one source's, not an agreement
+        one_text = {c.id for c in self.c.claims if len(c.documents) > 1 and self.c.sources(c.documents) < 2}
+        shared = tuple(c for c in claims if c.verdict in (Verdict.AGREE.value, Verdict.PARTIAL.value))
+        agreed = tuple(c for c in shared if c.id not in one_text)
+        # the brief lists the claims most outlets share first (then in claim order), copies counted once
+        carried = {c.id: self.c.sources(c.documents) for c in self.c.claims}
+        agreed_brief = tuple(sorted(agreed, key=lambda c: -carried[c.id]))
         # told by one report only; a headline restating shared claims is listed apart
         only_one = tuple(c for c in claims if c.verdict == Verdict.UNIQUE.value and not c.summarises)
         verdict_counts = summary["verdicts"]
@@ -864,25 +874,53 @@ class _Builder:
             key_figures=tuple(self._figure(k) for k in self.c.key_figures),
             agreed_brief=agreed_brief[:AGREED_BRIEF],
             reviewable_total=len(reviewable),
+            copies=tuple(self._copies_line(group) for group in self.c.copies),
+            copied_only=len(shared) - len(agreed),
+            figure_columns=tuple(
+                " = ".join(self.doc_label[d] for d in column) for column in self._figure_columns()
+            ),
         )
+
+    def _copies_line(self, group: CopyGroup) -> str:
+        names = _and_list([self.doc_label[d] for d in group.documents])
+        share = round(group.shared * 100)
+        return f"{names} carry the same text ({share} % of statements word for word): counted as one source."
+
+    def _figure_columns(self) -> list[tuple[str, ...]]:
+        """The key-figures table's columns: one per document, copies of one text in one column."""
+        columns: list[tuple[str, ...]] = []
+        for document in self.c.documents:
+            group = next((g.documents for g in self.c.copies if document.id in g.documents), None)
+            if group is None:
+                columns.append((document.id,))
+            elif group[0] == document.id:
+                columns.append(group)
+        return columns
 
     def _figure(self, figure: KeyFigure) -> FigureRowView:
         """A key-figure row as shown: each value linked to the statement it is said in."""
         cells = {cell.document: cell for cell in figure.cells}
         row: list[tuple[FigureValueView, ...]] = []
-        for document in self.c.documents:
-            cell = cells.get(document.id)
-            values = []
-            for value in cell.values if cell else ():
-                statement = self.statements.get(value.span.statement)
-                values.append(
-                    FigureValueView(
-                        text=clip(value.text, FIGURE_VALUE_CHARS),
-                        quote=clip(statement.text, ITEM_QUOTE_CHARS) if statement else value.text,
-                        anchor=self.st_anchor.get(value.span.statement, self.doc_anchor[document.id]),
-                        marked=value.finding is not None,
+        for column in self._figure_columns():
+            values: list[FigureValueView] = []
+            for document_id in column:  # copies of one text share a column: each wording once
+                cell = cells.get(document_id)
+                for value in cell.values if cell else ():
+                    text = clip(value.text, FIGURE_VALUE_CHARS)
+                    same = next((n for n, v in enumerate(values) if v.text == text), None)
+                    if same is not None and (values[same].marked or value.finding is None):
+                        continue
+                    statement = self.statements.get(value.span.statement)
+                    values.append(
+                        FigureValueView(
+                            text=text,
+                            quote=clip(statement.text, ITEM_QUOTE_CHARS) if statement else value.text,
+                            anchor=self.st_anchor.get(value.span.statement, self.doc_anchor[document_id]),
+                            marked=value.finding is not None,
+                        )
                     )
-                )
+                    if same is not None:  # a copy's wording the finding quotes replaces the unmarked one
+                        values[same] = values.pop()
             row.append(tuple(values))
         return FigureRowView(
             id=figure.id,
