@@ -19,6 +19,13 @@ CONFLICTS = [
         ("5:50 p.m.", "4:50 p.m."),
     ),
     ("The flight left Cairo at 7 p.m.", "The flight left Cairo at 9 p.m.", ("7 p.m.", "9 p.m.")),
+    # spans no length of month or year reconciles
+    (
+        "The council approved a two-year budget freeze.",
+        "The council approved a six-month budget freeze.",
+        ("two-year", "six-month"),
+    ),
+    ("The dock strike lasted six months.", "The dock strike lasted 150 days.", ("six months", "150 days")),
     # a tally told as of two times is still one slot
     (
         "Turnout stood at 40 percent as of noon, the commission said.",
@@ -54,6 +61,14 @@ QUIET = [
         "Voters began casting their ballots at 8 a.m. in the capital.",
         "Some 2 million voters had cast their ballots as of 4 p.m. in the capital.",
     ),
+    # one span counted in other units of the calendar: a month is 28 to 31 days, a year 365 or 366
+    (
+        "He entered a 90-day treatment programme in Arizona.",
+        "He entered a three-month treatment programme in Arizona.",
+    ),
+    ("The council approved a 24-month budget freeze.", "The council approved a two-year budget freeze."),
+    ("The dock strike lasted six months.", "The dock strike lasted 180 days."),
+    ("The drought in the valley has lasted a decade.", "The drought in the valley has lasted ten years."),
     # one date each, nothing in common but the day: two acts
     (
         "A camp in the north was the target of an air raid on Thursday, a witness said.",

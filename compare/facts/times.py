@@ -56,6 +56,10 @@ _UNIT_DAYS = {
     "year": 365.25,
     "decade": 3652.5,
 }
+# How much shorter and longer than its mean one unit of the calendar can be: 'three months' is 84 to 93
+# days, so '90 days' is the same span in other words; 'two years' is 730 to 732 days.
+_UNIT_SPREAD = {"month": (28.0 / 30.4, 31.0 / 30.4), "year": (365.0 / 365.25, 366.0 / 365.25)}
+_UNIT_SPREAD["decade"] = _UNIT_SPREAD["year"]
 _VAGUE_COUNTS = {
     "several": (3.0, 9.0),
     "a few": (2.0, 5.0),
@@ -333,6 +337,7 @@ def _build(name: str, m: re.Match[str], text: str, offset: int, sid: str, ref: d
             if range_low is not None and range_low <= value:
                 value, low, qualifier = range_low, range_low, "range"  # "between two and nine years"
         key = f"{_fmt(value)}d" if qualifier != "range" or high is None else f"{_fmt(value)}-{_fmt(high)}d"
+        low, high = _calendar_spread(low, high, m.group("unit").lower())
         unit = "days"
     if label == "DATE" and _DATELINE_RE.match(text[end : end + 20]) and start < 60:
         label = "DATELINE"  # "WASHINGTON, June 7 (AFP) -": when the wire filed, not when it happened
@@ -367,6 +372,15 @@ def _range_start(m: re.Match[str], unit_days: float) -> float | None:
         return None  # "two and a half years" or a list, not a range
     count = float(raw) if raw[0].isdigit() else words_to_number(raw)
     return None if count is None else count * unit_days
+
+
+def _calendar_spread(low: float | None, high: float | None, unit: str) -> tuple[float | None, float | None]:
+    """A span counted in months or years allows the unit's shortest to its longest length."""
+    shortest, longest = _UNIT_SPREAD.get(unit, (1.0, 1.0))
+    return (
+        low * shortest if low is not None else None,
+        high * longest if high is not None else None,
+    )
 
 
 def _fmt(value: float) -> str:
