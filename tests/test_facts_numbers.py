@@ -154,11 +154,21 @@ def test_how_many_times_in_one_word_is_a_count() -> None:
         "The quake had a magnitude of 6.1, the survey said.",
         "A quake measuring 6.1 on the Richter scale struck the island.",
         "A 6.1 quake struck the island.",
+        "The magnitude-6. 1 earthquake struck the island.",  # a decimal written with a space
     ],
 )
 def test_a_reading_on_a_scale_is_a_magnitude_not_a_count(text: str) -> None:
     (fact,) = [f for f in numbers(text) if f.value == 6.1]
     assert fact.unit == "magnitude" and fact.key == "6.1 magnitude"
+
+
+def test_a_spaced_decimal_is_one_figure_but_a_year_before_a_stop_is_not() -> None:
+    (depth,) = [
+        f for f in numbers("It struck 10 kilometres (6. 2 miles) deep.") if f.unit == "km" and f.value < 10
+    ]
+    assert depth.text == "6. 2 miles" and round(depth.value or 0, 1) == 10.0
+    # (the year is a time, not a number; '2004. 12' is not read as one figure)
+    assert [f.value for f in numbers("The bridge opened in 2004. 12 people had died there.")] == [12.0]
 
 
 def test_a_whole_number_of_quakes_is_still_a_count() -> None:

@@ -185,7 +185,7 @@ _MULT_ALT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 _NUMBER_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL_ALT})\s+)?"
     r"(?P<cur>US\$|[$€£])?\s?"
-    rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+)(?P<frac>\s\d/\d{{1,2}}(?![\d/]))?"
+    rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}\.\s\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?|(?<![\w.])\.\d+)(?P<frac>\s\d/\d{{1,2}}(?![\d/]))?"
     r"(?P<ordsuf>st|nd|rd|th)?"
     rf"|(?P<words>\b{_NUMBER_WORDS}\b)|(?P<ordword>\b(?:{'|'.join(_ORDINAL_WORDS)})\b))"
     rf"(?:[\s-]?(?P<mult>(?:{_MULT_ALT}))\b\.?)?"
@@ -358,7 +358,9 @@ def _fact_from_match(
             text, match.start("digits"), digits
         ):
             return None
-        value = float(digits.replace(",", ""))
+        # a decimal written with a space ('magnitude-6. 1'): segmentation never ends a sentence there,
+        # because a news sentence does not start with a figure
+        value = float(digits.replace(",", "").replace(" ", ""))
         if match.group("frac"):  # "3 5/8 percent"
             numerator, denominator = match.group("frac").split("/")
             if int(denominator):
