@@ -35,6 +35,7 @@ from compare.model import (
     KeyFigure,
     Span,
     Statement,
+    copy_sources,
 )
 
 KEY_FIGURE_ROWS = 12  # rows in the table at most: it is read in ten seconds, the findings hold the rest
@@ -135,7 +136,7 @@ def key_figures(
         copies: documents carrying one text (compare.copies): a row given only by one group is one
             outlet's, and `outlets` counts a group once.
     """
-    source_of = {d: group.documents[0] for group in copies for d in group.documents}
+    source_of = copy_sources(copies)
     by_id = {s.id: s for s in statements}
     position = {d.id: n for n, d in enumerate(documents)}
     of_statement: dict[str, list[Fact]] = defaultdict(list)

@@ -501,6 +501,11 @@ class CopyGroup:
         return {"documents": list(self.documents), "shared": round(self.shared, 3)}
 
 
+def copy_sources(copies: Iterable[CopyGroup]) -> dict[str, str]:
+    """Each copied document -> the source it counts as: the first document of its group."""
+    return {document: group.documents[0] for group in copies for document in group.documents}
+
+
 class ReviewStatus(StrEnum):
     """What a reviewer decided about a finding; OPEN until someone decides."""
 
@@ -558,10 +563,7 @@ class Comparison:
 
     def source_of(self, document_id: str) -> str:
         """The source a document counts as: its copy group's first document, else itself."""
-        for group in self.copies:
-            if document_id in group.documents:
-                return group.documents[0]
-        return document_id
+        return copy_sources(self.copies).get(document_id, document_id)
 
     def sources(self, document_ids: Iterable[str]) -> int:
         """How many sources the documents are, copies of one text counted once."""

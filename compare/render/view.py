@@ -800,12 +800,13 @@ class _Builder:
             key=lambda f: (SEVERITY_ORDER[f.severity], TYPE_ORDER[f.type], self._claim_pos(f.claim_id)),
         )
         claims = tuple(self._claim(c) for c in self.c.claims)
+        columns = self._figure_columns()  # the key-figures table's, the same for every row
         # a claim whose only documents are copies of one text is one source's, not an agreement
-        one_text = {c.id for c in self.c.claims if len(c.documents) > 1 and self.c.sources(c.documents) < 2}
+        carried = {c.id: self.c.sources(c.documents) for c in self.c.claims}  # copies counted once
+        one_text = {c.id for c in self.c.claims if len(c.documents) > 1 and carried[c.id] < 2}
         shared = tuple(c for c in claims if c.verdict in (Verdict.AGREE.value, Verdict.PARTIAL.value))
         agreed = tuple(c for c in shared if c.id not in one_text)
-        # the brief lists the claims most outlets share first (then in claim order), copies counted once
-        carried = {c.id: self.c.sources(c.documents) for c in self.c.claims}
+        # the brief lists the claims most outlets share first (then in claim order)
         agreed_brief = tuple(sorted(agreed, key=lambda c: -carried[c.id]))
         # told by one report only; a headline restating shared claims is listed apart
         only_one = tuple(c for c in claims if c.verdict == Verdict.UNIQUE.value and not c.summarises)
@@ -871,14 +872,12 @@ class _Builder:
             reviewed=bool(self.c.decisions),
             review_key="compare-review:" + "|".join(sorted(d.id for d in self.c.documents)),
             document_ids=tuple(d.id for d in self.c.documents),
-            key_figures=tuple(self._figure(k) for k in self.c.key_figures),
+            key_figures=tuple(self._figure(k, columns) for k in self.c.key_figures),
             agreed_brief=agreed_brief[:AGREED_BRIEF],
             reviewable_total=len(reviewable),
             copies=tuple(self._copies_line(group) for group in self.c.copies),
             copied_only=len(shared) - len(agreed),
-            figure_columns=tuple(
-                " = ".join(self.doc_label[d] for d in column) for column in self._figure_columns()
-            ),
+            figure_columns=tuple(" = ".join(self.doc_label[d] for d in column) for column in columns),
         )
 
     def _copies_line(self, group: CopyGroup) -> str:
@@ -887,21 +886,17 @@ class _Builder:
         return f"{names} carry the same text ({share} % of statements word for word): counted as one source."
 
     def _figure_columns(self) -> list[tuple[str, ...]]:
-        """The key-figures table's columns: one per document, copies of one text in one column."""
-        columns: list[tuple[str, ...]] = []
+        """The key-figures table's columns: one per source, copies of one text in one column."""
+        columns: dict[str, list[str]] = {}
         for document in self.c.documents:
-            group = next((g.documents for g in self.c.copies if document.id in g.documents), None)
-            if group is None:
-                columns.append((document.id,))
-            elif group[0] == document.id:
-                columns.append(group)
-        return columns
+            columns.setdefault(self.c.source_of(document.id), []).append(document.id)
+        return [tuple(column) for column in columns.values()]
 
-    def _figure(self, figure: KeyFigure) -> FigureRowView:
-        """A key-figure row as shown: each value linked to the statement it is said in."""
+    def _figure(self, figure: KeyFigure, columns: Sequence[tuple[str, ...]]) -> FigureRowView:
+        """A key-figure row as shown, a cell per column: each value linked to the statement it is said in."""
         cells = {cell.document: cell for cell in figure.cells}
         row: list[tuple[FigureValueView, ...]] = []
-        for column in self._figure_columns():
+        for column in columns:
             values: list[FigureValueView] = []
             for document_id in column:  # copies of one text share a column: each wording once
                 cell = cells.get(document_id)
