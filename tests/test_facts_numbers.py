@@ -163,9 +163,7 @@ def test_a_reading_on_a_scale_is_a_magnitude_not_a_count(text: str) -> None:
 
 
 def test_a_spaced_decimal_is_one_figure_but_a_year_before_a_stop_is_not() -> None:
-    (depth,) = [
-        f for f in numbers("It struck 10 kilometres (6. 2 miles) deep.") if f.unit == "km" and f.value < 10
-    ]
+    (depth,) = [f for f in numbers("It struck 6. 2 miles deep, officials said.") if f.unit == "km"]
     assert depth.text == "6. 2 miles" and round(depth.value or 0, 1) == 10.0
     # (the year is a time, not a number; '2004. 12' is not read as one figure)
     assert [f.value for f in numbers("The bridge opened in 2004. 12 people had died there.")] == [12.0]
@@ -174,3 +172,31 @@ def test_a_spaced_decimal_is_one_figure_but_a_year_before_a_stop_is_not() -> Non
 def test_a_whole_number_of_quakes_is_still_a_count() -> None:
     (fact,) = numbers("Two quakes struck the island on Monday.")
     assert fact.unit is None and fact.value == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The dam sits at a height of 40 metres (131 feet) above the river.", ["40 metres"]),
+        ("The storm passed 200 kilometers (124 miles) east of the island.", ["200 kilometers"]),
+        ("The cargo weighed 1,200 kilograms (2,646 pounds), the port said.", ["1,200 kilograms"]),
+        ("The ship carried 500 kg (or 1,102 lb) of rice.", ["500 kg"]),
+        ("The club paid £10m ($13m) for the striker.", ["£10m"]),
+    ],
+)
+def test_a_converted_figure_in_brackets_is_the_figure_before_it(text: str, kept: list[str]) -> None:
+    assert [f.text for f in numbers(text)] == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another figure in brackets, not the same one in another unit
+        "The road runs 40 km (of which 12 km are unpaved) to the border.",
+        "The team ran 10 miles (and another 3 miles on Sunday).",
+        "The flood reached 2 metres (6 metres in the lower town).",
+        "The quake struck 60 miles off the coast (20 miles from the island).",
+    ],
+)
+def test_a_different_figure_in_brackets_is_its_own_figure(text: str) -> None:
+    assert len(numbers(text)) >= 2

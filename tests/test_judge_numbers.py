@@ -201,3 +201,111 @@ def test_a_toll_of_the_dead_is_never_set_against_a_toll_of_the_injured() -> None
         "Five workers died in the blast at the fuel depot on Monday.",
     )
     assert [f.type for f in same_toll if f.type is FindingType.NUMBER] == [FindingType.NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # one figure and its conversion, rounded differently by each writer
+        (
+            "The quake struck at a depth of 10 kilometres (6.2 miles), 40 kilometres from the city.",
+            "The quake struck at a depth of 10 kilometers (6 miles), 40 kilometers from the city.",
+        ),
+        (
+            "The quake struck at a depth of 10 km (six miles), 40 km north of the port, 65 km from the city.",
+            "The quake struck at a depth of 10 km, 40 km north of the port and 65 km from the city.",
+        ),
+        (
+            "The tower rises 300 metres (984 feet) over the bay.",
+            "The tower rises 300 metres (980 feet) over the bay.",
+        ),
+    ],
+)
+def test_a_bracketed_conversion_is_not_compared_on_its_own(a: str, b: str) -> None:
+    _, findings = pair_of(a, b)
+    assert [f.message for f in findings if f.type is FindingType.NUMBER] == []
+
+
+def test_figures_still_differ_when_only_their_conversions_agree_in_rounding() -> None:
+    _, findings = pair_of(
+        "The quake struck at a depth of 10 kilometres (6 miles).",
+        "The quake struck at a depth of 35 kilometres (22 miles).",
+    )
+    assert [f for f in findings if f.type is FindingType.NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The city held its fifth mayoral election on Sunday.",
+            "The city held its first mayoral election since the war on Sunday.",
+        ),
+        ("It was the club's seventh league title.", "It was the club's first league title in 30 years."),
+        (
+            "The blast was the second bombing in the capital.",
+            "The blast was the fourth bombing in the capital this year.",
+        ),
+        (
+            "Voters chose a parliament in the country's third parliamentary election.",
+            "Voters chose a parliament in the first parliamentary election held after the new charter.",
+        ),
+    ],
+)
+def test_an_ordinal_counted_from_a_named_start_is_not_set_against_a_bare_one(a: str, b: str) -> None:
+    _, findings = pair_of(a, b)
+    assert [f.message for f in findings if f.type is FindingType.NUMBER] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The city held its fifth mayoral election on Sunday.",
+            "The city held its sixth mayoral election on Sunday.",
+        ),
+        (
+            "It was the club's first league title since 1990.",
+            "It was the club's second league title since 1990.",
+        ),
+        ("The runner finished third in the race after a fall.", "The runner finished fifth in the race."),
+    ],
+)
+def test_ordinals_counted_alike_still_differ(a: str, b: str) -> None:
+    _, findings = pair_of(a, b)
+    assert [f.type for f in findings if f.type is FindingType.NUMBER] == [FindingType.NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The landslide killed one man and left two others missing, officials said.",
+            "The landslide killed one man and left 14 others trapped, officials said.",
+        ),
+        (
+            "The floods left 3,000 people homeless in the valley.",
+            "The floods left 40 people dead in the valley.",
+        ),
+        (
+            "The storm left 12 people stranded on the island.",
+            "The storm left 30 people missing on the island.",
+        ),
+    ],
+)
+def test_people_left_in_different_states_are_different_counts(a: str, b: str) -> None:
+    _, findings = pair_of(a, b)
+    assert [f.message for f in findings if f.type is FindingType.NUMBER] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The landslide left two people missing.", "The landslide left five people missing."),
+        ("The blast left five people dead.", "The blast killed nine people."),
+        ("The floods left 3,000 people homeless.", "The floods displaced 5,000 people."),
+    ],
+)
+def test_people_left_in_one_state_are_one_count(a: str, b: str) -> None:
+    _, findings = pair_of(a, b)
+    assert [f.type for f in findings if f.type is FindingType.NUMBER] == [FindingType.NUMBER]

@@ -163,3 +163,29 @@ def test_the_day_an_article_was_posted_is_not_the_day_of_the_event() -> None:
         }
     )
     assert [f for f in comparison.findings if f.type is FindingType.TIME_DATE] != []
+
+
+def test_a_past_event_two_reports_recall_alike_is_still_the_past() -> None:
+    # the two reports that recall it align with each other: neither gives the story's own time for it
+    recalled = "In March last year a 7.4-magnitude quake struck off the same island, officials recalled."
+    comparison = _compare(
+        {
+            "north": f"A 5.9-magnitude quake shook the island on Friday. {recalled}",
+            "south": f"A magnitude 5.9 quake shook the island on Friday, the survey said. {recalled}",
+            "east": "A 5.9-magnitude quake shook the island on Friday, damaging homes.",
+        }
+    )
+    assert _numbers(comparison) == [], _numbers(comparison)
+
+
+def test_outlets_giving_one_figure_in_two_spellings_are_listed_together() -> None:
+    comparison = _compare(
+        {
+            "north": "A 6.1-magnitude quake hit the island on Friday, damaging homes.",
+            "south": "A magnitude-6. 1 quake hit the island on Friday, damaging homes.",
+            "east": "A 6.4-magnitude quake hit the island on Friday, damaging homes.",
+        }
+    )
+    (message,) = _numbers(comparison)
+    assert message.count(" — ") == 1, message  # two readings: 6.1 (north and south) and 6.4 (east)
+    assert "North, South:" in message or "South, North:" in message, message

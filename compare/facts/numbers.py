@@ -257,7 +257,7 @@ def extract(text: str, offset: int, statement_id: str, taken: Sequence[tuple[int
         fact = _fact_from_match(match, text, offset, statement_id, parsed)
         if fact is not None:
             facts.append(fact)
-    facts = _merge_ranges(facts, text, offset)
+    facts = _without_conversions(_merge_ranges(facts, text, offset), text, offset)
     facts.extend(_occasions(text, offset, statement_id, parsed, [*taken, *_spans(facts, offset)]))
     for match in _SCARCE_RE.finditer(text):
         start, end = match.span()
@@ -437,6 +437,8 @@ def _fact_from_match(
         key = f"{key} {unit}"
     if label == "ORDINAL":
         key = f"#{key}"
+        if _counted_from_a_start(text[end:]):
+            qualifier = COUNTED_FROM_A_START
     return Fact(
         id="",
         statement=statement_id,
@@ -453,6 +455,23 @@ def _fact_from_match(
         high=high,
         role=role,
     )
+
+
+# An ordinal counted from a start the sentence names: 'the first election since the war', 'the third
+# attack this year', 'the first vote held after the new constitution'. It does not count from the same
+# start as a bare ordinal ('the country's fourth election'), so the two are not one figure told twice.
+COUNTED_FROM_A_START = "from a start"
+_FROM_A_START = re.compile(
+    r"^(?:\s+[\w'-]+){0,6}?\s+(?:since|(?:held|won|staged|recorded)\s+(?:after|following)"
+    r"|in\s+(?:(?:more\s+than|over|nearly|almost)\s+)?(?:a|an|\w+)\s+(?:years?|decades?|months?|weeks?|centur(?:y|ies))"
+    r"|(?:this|last)\s+(?:year|season|month|week|century)|of\s+the\s+(?:year|season|month|week|century))\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_from_a_start(after: str) -> bool:
+    """The words after an ordinal name the start it counts from ('... since 1990', '... this year')."""
+    return _FROM_A_START.match(after[:80]) is not None
 
 
 # A reading on a named scale, the scale's name on either side: 'magnitude 6.1', 'magnitude-6.1',
@@ -587,6 +606,46 @@ def _merge_ranges(facts: list[Fact], text: str, offset: int) -> list[Fact]:
         out.append(first)
         i += 1
     return out
+
+
+_CURRENCY_UNITS = frozenset(_CURRENCIES.values())
+_OPENS_CONVERSION = re.compile(r"^\s*\(\s*(?:or\s+)?$")  # '10 km (6 miles)', '10 km (or 6 miles)'
+_CLOSES_CONVERSION = re.compile(r"^\s*\)")
+_CONVERSION_ROUNDING = 0.1  # a writer rounds the converted figure: 10 km is '6 miles' or '6.2 miles'
+
+
+def _without_conversions(facts: list[Fact], text: str, offset: int) -> list[Fact]:
+    """Leave out a figure that restates the one before it in another unit, in brackets: '10 km (6 miles)',
+    '£10m ($13m)'. It is one figure written twice; compared on its own, the rounded conversion would
+    'differ' from another report's exact one, or be left over to meet some other figure."""
+    out: list[Fact] = []
+    for fact in facts:
+        before = out[-1] if out else None
+        if before is not None and _restates(before, fact, text, offset):
+            continue
+        out.append(fact)
+    return out
+
+
+def _restates(first: Fact, second: Fact, text: str, offset: int) -> bool:
+    """second is first converted into another unit and put in brackets after it."""
+    if not first.unit or not second.unit or first.value is None or second.value is None:
+        return False
+    between = text[first.end - offset : second.start - offset]
+    if not _OPENS_CONVERSION.match(between) or not _CLOSES_CONVERSION.match(text[second.end - offset :]):
+        return False
+    if first.unit in _CURRENCY_UNITS and second.unit in _CURRENCY_UNITS:
+        return first.unit != second.unit  # an exchange rate is not ours to check
+    if first.unit != second.unit or _unit_written(first) == _unit_written(second):
+        return False  # '(6 miles)' after '10 miles' is another figure, not a conversion
+    largest = max(abs(first.value), abs(second.value), 1e-9)
+    return abs(first.value - second.value) <= _CONVERSION_ROUNDING * largest
+
+
+def _unit_written(fact: Fact) -> str:
+    """The unit word as written, for telling a conversion ('10 km (6 miles)') from a repeat."""
+    words = re.findall(r"[A-Za-z%]+", fact.text)
+    return words[-1].lower().rstrip("s") if words else ""
 
 
 def _is_range(first: Fact, second: Fact, text: str, offset: int) -> bool:

@@ -68,6 +68,10 @@ SAME_MEANING: tuple[frozenset[str], ...] = (
     frozenset({"injure", "wound", "hurt", "injury", "injured", "wounded"}),
     frozenset({"arrest", "detain", "apprehend", "custody", "nab"}),
     frozenset({"rescue", "save", "pull", "evacuate"}),
+    # the states a disaster leaves people in: each counts other people than the dead and the injured
+    frozenset({"miss", "missing", "unaccounted", "disappear", "vanish"}),
+    frozenset({"trap", "bury", "strand", "stranded"}),
+    frozenset({"homeless", "displace", "displaced"}),
     frozenset({"quake", "earthquake", "tremor", "temblor"}),
     frozenset({"convict", "sentence", "jail", "imprison", "guilty"}),
     frozenset({"depart", "leave", "take", "off", "takeoff"}),
@@ -120,6 +124,9 @@ def slot_of(parsed: Any, start: int, end: int, *, may_date_telling: bool = False
     if verb is None or (_lemma(verb) in REPORTING_VERBS and of_event):
         verb = _next_event_verb(parsed, inside) or verb
     predicate = _lemma(verb) if verb is not None else None
+    state = _resulting_state(verb) if arg == "obj" else None
+    if state is not None:
+        predicate = state  # 'left 14 others trapped', 'leaving two missing': what befell them is the act
     subject = None
     if verb is not None:
         # the other participants of the predicate: "death toll climbs to 15" is about the toll
@@ -153,6 +160,24 @@ def slot_of(parsed: Any, start: int, end: int, *, may_date_telling: bool = False
             )
         )
     return Slot(predicate, arg, kept, subject, narrowing, _hypothetical(verb))
+
+
+# Verbs that tell only that their object ended up in a state: 'left 3,000 homeless', 'rendered two blind'.
+_RESULT_VERBS = frozenset({"leave", "render"})
+
+
+def _resulting_state(verb: Any | None) -> str | None:
+    """The state a result verb puts its object in ('left two others missing': missing), else None."""
+    if verb is None or _lemma(verb) not in _RESULT_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "oprd" and child.pos_ in ("ADJ", "VERB"):
+            return _lemma(child)
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for child in obj.children:  # 'left 12 people stranded', parsed as a participle on the people
+            if child.dep_ in ("acl", "amod") and child.i > obj.i and child.pos_ in ("ADJ", "VERB"):
+                return _lemma(child)
+    return None
 
 
 _MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must"})

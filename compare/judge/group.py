@@ -25,10 +25,14 @@ def span_key(span: Span) -> SpanKey:
     return (span.document, span.start, span.end)
 
 
+_SPACED_DECIMAL = re.compile(r"(?<![\d,])(\d{1,3})\.\s(\d{1,2})(?![\d,])")
+
+
 def _reading(span: Span) -> str:
     """What a quote says, for listing outlets together: its figures if it has any ('About 300 residents'
     and 'some 300 residents' read alike), else its words in lower case."""
-    figures = [f.replace(",", "").rstrip(".:") for f in re.findall(r"\d[\d,.:]*", span.text)]
+    text = _SPACED_DECIMAL.sub(r"\1.\2", span.text)  # 'magnitude-6. 1' reads as '6.1'
+    figures = [f.replace(",", "").rstrip(".:") for f in re.findall(r"\d[\d,.:]*", text)]
     if figures:
         return " ".join(figures)
     return re.sub(r"[^\w]+", " ", span.text.lower()).strip()

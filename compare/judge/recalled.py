@@ -56,7 +56,8 @@ def _recalled(
 ) -> dict[str, frozenset[str]]:
     """Statements telling of another time: they name a year other than the story's, unless a statement
     of another outlet aligned with them gives the same time without the year ('spring 2025' / 'the
-    spring of this year')."""
+    spring of this year'). A statement that itself names another time ('April last year', copied by a
+    second outlet) vouches for nothing."""
     dated = {
         sid
         for sid, facts in of_statement.items()
@@ -73,7 +74,7 @@ def _recalled(
         same_time = any(
             _without_year(f.key) in times
             for other in paired[statement_id]
-            if other in by_id and by_id[other].document != by_id[statement_id].document
+            if other in by_id and by_id[other].document != by_id[statement_id].document and other not in dated
             for f in of_statement.get(other, ())
             if f.kind is FactKind.TIME and not _YEAR.search(f.key)
         )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from compare.facts.attribution import REPORTING_VERBS
+from compare.facts.numbers import COUNTED_FROM_A_START
 from compare.facts.slots import MEANING_GROUPS
 from compare.facts.slots import meaning as _meaning
 from compare.facts.times import reference_date
@@ -131,6 +132,12 @@ def _may_pair_numbers(x: Fact, y: Fact) -> bool:
     a capacity or a possibility with what happened ('designed to carry 150' / 'carrying 143')."""
     if x.hypothetical != y.hypothetical:
         return False
+    if x.label == y.label == "ORDINAL" and (x.qualifier == COUNTED_FROM_A_START) != (
+        y.qualifier == COUNTED_FROM_A_START
+    ):
+        return (
+            False  # 'the first election since the war' does not count from where 'the fourth election' does
+        )
     if _different_wholes(x, y) or _different_outcomes(x, y):
         return False
     rx, ry = x.role or "", y.role or ""
