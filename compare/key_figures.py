@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from compare.facts.attribution import REPORTING_VERBS
 from compare.facts.slots import meaning
+from compare.judge.base import GENERIC_NOUNS
 from compare.judge.recalled import is_year, recalled_statements
 from compare.model import (
     Claim,
@@ -56,8 +57,6 @@ _TOLLS = {
     **dict.fromkeys(("toll", "death", "fatality", "dead"), meaning("kill")),
     **dict.fromkeys(("injury", "injured", "wounded"), meaning("injure")),
 }
-# Counted nouns that say nothing about who was counted: "14 people" and "14 victims" count the same.
-_ANYONE = frozenset({"people", "person", "victim", "casualty", "individual", "civilian", "resident", "other"})
 # Predicates that name no act of their own ("is", "has", "included").
 _EMPTY_ACTS = frozenset({"be", "have", "include", "do", "get", "make", "involve", "contain", "number"})
 _CURRENCY_NOUNS = {
@@ -314,7 +313,7 @@ def _counted(fact: Fact) -> str | None:
     if not parts or (len(parts) > 1 and set(parts) & _ABOARD):
         return None
     counted = parts[0]
-    return None if counted in _ANYONE or counted in _CASUALTIES else counted
+    return None if counted in GENERIC_NOUNS or counted in _CASUALTIES else counted
 
 
 def _noun(fact: Fact) -> str:

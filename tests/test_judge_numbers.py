@@ -309,3 +309,21 @@ def test_people_left_in_different_states_are_different_counts(a: str, b: str) ->
 def test_people_left_in_one_state_are_one_count(a: str, b: str) -> None:
     _, findings = pair_of(a, b)
     assert [f.type for f in findings if f.type is FindingType.NUMBER] == [FindingType.NUMBER]
+
+
+def test_a_figure_the_other_report_gives_for_another_thing_is_still_in_dispute() -> None:
+    # the first report's 'four' counts what exploded, the second's 'five' counts witnesses: neither gives
+    # the other's figure for the shells fired
+    _, findings = pair_of(
+        "Five shells were fired at the town, of which four exploded, witnesses said.",
+        "Four shells were fired at the town, five witnesses said.",
+    )
+    assert [f.type for f in findings if f.type is FindingType.NUMBER] == [FindingType.NUMBER]
+
+
+def test_a_figure_each_report_gives_for_the_same_thing_is_not_in_dispute() -> None:
+    _, findings = pair_of(
+        "Five shells were fired at the town and four shells hit homes, witnesses said.",
+        "Four shells were fired at the town; five shells were found later, witnesses said.",
+    )
+    assert [f.message for f in findings if f.type is FindingType.NUMBER] == []

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from compare.facts.reading import EMPTY, Reading
 from compare.judge.attribution import attribution_drafts
-from compare.judge.base import Draft, Side, number_findings, outlet_labels
+from compare.judge.base import Draft, Side, TellKey, number_findings, outlet_labels, told_keys
 from compare.judge.coverage import coverage_drafts, left_out
 from compare.judge.entities import entity_drafts
 from compare.judge.group import SpanKey, join_across_outlets, join_hedges, span_key
@@ -45,7 +45,6 @@ from compare.model import (
     Claim,
     Document,
     Fact,
-    FactKind,
     Finding,
     FindingType,
     Pair,
@@ -91,11 +90,9 @@ def judge(
     resolved = resolve_facts(facts, by_id)
     labels = outlet_labels(documents)
     recalled = recalled_statements(documents, facts, by_id, claims)
-    told: dict[str, set[tuple[FactKind, str]]] = {d.id: set() for d in documents}
+    told: dict[str, set[TellKey]] = {d.id: set() for d in documents}
     for statement_id, facts_of_statement in resolved.items():
-        told[by_id[statement_id].document].update(
-            (f.kind, f.key) for f in facts_of_statement if f.kind in (FactKind.NUMBER, FactKind.TIME)
-        )
+        told[by_id[statement_id].document].update(told_keys(facts_of_statement))
     told_by = {doc: frozenset(keys) for doc, keys in told.items()}
 
     def side(statement_id: str) -> Side:

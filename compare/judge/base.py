@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from compare.facts.reading import EMPTY, Reading
+from compare.facts.slots import meaning
 from compare.judge.spans import sides
 from compare.model import Document, Fact, FactKind, Finding, FindingType, Severity, Span, Statement
 
@@ -39,11 +40,50 @@ class Side:
     reading: Reading = EMPTY  # how its words are used, read at extraction
     # the other times it tells of than the story's ('2004', 'last year'; compare.judge.recalled)
     recalled: frozenset[str] = frozenset()
-    told: frozenset[tuple[FactKind, str]] = frozenset()  # the figures and times its whole report gives
+    # the figures and times its whole report gives, each with what it counts (ANY_NOUN for each, and
+    # None where that is not said: see `told_keys`)
+    told: frozenset[TellKey] = frozenset()
 
     def also_gives(self, fact: Fact) -> bool:
-        """Whether this side's report gives the fact's value somewhere (in any statement)."""
-        return (fact.kind, fact.key) in self.told
+        """Whether this side's report gives the fact's value somewhere (in any statement) for the same
+        counted thing: a report saying 'five bombs were dropped, of which four exploded' gives 4 for what
+        exploded, not for what was dropped. A figure that says not what it counts is matched by any."""
+        counted = told_noun(fact)
+        return (fact.kind, fact.key, ANY_NOUN if counted is None else counted) in self.told
+
+
+TellKey = tuple[FactKind, str, str | None]
+ANY_NOUN = "*"
+# Counted nouns that say nothing about who was counted: '14 people' and '14 victims' count the same.
+GENERIC_NOUNS = frozenset(
+    {"people", "person", "victim", "casualty", "individual", "civilian", "resident", "other"}
+)
+
+
+def counted_noun(fact: Fact) -> str | None:
+    """The noun a figure counts, without breakdown or partitive marks, reduced to what it means."""
+    if not fact.role:
+        return None
+    role = fact.role
+    for prefix in ("list:", "part-of:", "per:"):
+        role = role.removeprefix(prefix)
+    return meaning(role)
+
+
+def told_noun(fact: Fact) -> str | None:
+    """What a figure counts, for knowing whether a report gives it elsewhere; None when that is not said."""
+    counted = counted_noun(fact) if fact.kind is FactKind.NUMBER else None
+    return None if counted in GENERIC_NOUNS else counted
+
+
+def told_keys(facts: Sequence[Fact]) -> set[TellKey]:
+    """What a report's figures and times give, for `Side.also_gives`."""
+    keys: set[TellKey] = set()
+    for fact in facts:
+        if fact.kind in (FactKind.NUMBER, FactKind.TIME):
+            keys.add((fact.kind, fact.key, told_noun(fact)))
+            keys.add((fact.kind, fact.key, ANY_NOUN))
+    return keys
 
 
 def draft(

@@ -24,15 +24,12 @@ from compare.facts.numbers import COUNTED_FROM_A_START
 from compare.facts.slots import MEANING_GROUPS
 from compare.facts.slots import meaning as _meaning
 from compare.facts.times import reference_date
-from compare.judge.base import Draft, Side, draft
+from compare.judge.base import GENERIC_NOUNS, Draft, Side, counted_noun, draft
 from compare.judge.context import different_referents
 from compare.judge.numbers import different_occasions, direction, numbers_compatible, update_note
 from compare.judge.spans import fact_span
 from compare.judge.times import same_zone
 from compare.model import Fact, FactKind, FindingType, Severity
-
-# Counted nouns that say nothing about who was counted: "14 people" and "14 victims" count the same.
-_ANYONE = frozenset({"people", "person", "victim", "casualty", "individual", "civilian", "resident", "other"})
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS = frozenset(_WEEKDAY_NAMES)
@@ -63,7 +60,7 @@ def slot_score(x: Fact, y: Fact) -> float:
     if x.arg and x.arg == y.arg:
         score += 1.0
     score += len(_context(x) & _context(y))
-    rx, ry = _counted(x), _counted(y)
+    rx, ry = counted_noun(x), counted_noun(y)
     if rx and ry and rx == ry:
         score += 2.0
     return score
@@ -80,16 +77,6 @@ def different_acts(x: Fact, y: Fact) -> bool:
     if x.predicate in _EMPTY_PREDICATES or y.predicate in _EMPTY_PREDICATES:
         return False
     return _meaning(x.predicate) != _meaning(y.predicate)
-
-
-def _counted(fact: Fact) -> str | None:
-    """The noun a figure counts, without breakdown or partitive marks."""
-    if not fact.role:
-        return None
-    role = fact.role
-    for prefix in ("list:", "part-of:", "per:"):
-        role = role.removeprefix(prefix)
-    return _meaning(role)
 
 
 # Predicates that name no act of their own: two statements 'being' or 'including' numbers tell of nothing
@@ -149,9 +136,9 @@ def _may_pair_numbers(x: Fact, y: Fact) -> bool:
         return False  # a rate ('$11,000 per call') is not a total
     if rx.startswith("part-of:") != ry.startswith("part-of:"):
         return False  # 'thirty-six of the victims' is a part, not the toll
-    cx, cy = _counted(x), _counted(y)
+    cx, cy = counted_noun(x), counted_noun(y)
     if cx and cy and cx != cy:  # both already reduced to what they mean
-        return cx in _ANYONE or cy in _ANYONE or "+" in cx or "+" in cy
+        return cx in GENERIC_NOUNS or cy in GENERIC_NOUNS or "+" in cx or "+" in cy
     return True
 
 
@@ -203,8 +190,8 @@ def facts_by_class(facts: Sequence[Fact], class_of: Callable[[Fact], K | None]) 
 
 def _generic(fact: Fact) -> bool:
     """A count that does not say of whom: 'killed 141', '14 people', 'Nine dead'."""
-    counted = _counted(fact)
-    return counted is None or counted in _ANYONE or counted in MEANING_GROUPS
+    counted = counted_noun(fact)
+    return counted is None or counted in GENERIC_NOUNS or counted in MEANING_GROUPS
 
 
 def _part(narrow: Fact, wide: Fact) -> bool:
@@ -218,7 +205,11 @@ def _part(narrow: Fact, wide: Fact) -> bool:
         return True
     # words narrowing one count that the other statement does not use at all
     extra = {_meaning(w) for w in narrow.narrowing} - {_meaning(w) for w in (*wide.narrowing, *wide.around)}
-    return _counted(narrow) == _counted(wide) and bool(extra) and set(wide.narrowing) <= set(narrow.narrowing)
+    return (
+        counted_noun(narrow) == counted_noun(wide)
+        and bool(extra)
+        and set(wide.narrowing) <= set(narrow.narrowing)
+    )
 
 
 def _figures_agree(x: Fact, y: Fact) -> bool:
@@ -261,14 +252,14 @@ def number_slot_drafts(
     def may_pair(x: Fact, y: Fact) -> bool:
         if not aligned and not _same_predicate(x, y):
             return False  # statements kept apart must tell of the same act
-        if not aligned and not linked and (_counted(x) is None or _counted(x) != _counted(y)):
+        if not aligned and not linked and (counted_noun(x) is None or counted_noun(x) != counted_noun(y)):
             return False  # ... and, met only through a shared slot, count the same named thing
         # an item of a breakdown ('63 Egyptians, 34 Bahrainis') compares only within a breakdown of
         # the same whole: 'the crew included two Bahrainis' is part of another whole
         if _listed(x) and _listed(y):
             return shared_breakdown and _may_pair_numbers(x, y)
         if _listed(x) or _listed(y):
-            return _counted(x) == _counted(y) and _may_pair_numbers(x, y)
+            return counted_noun(x) == counted_noun(y) and _may_pair_numbers(x, y)
         return _may_pair_numbers(x, y)
 
     for cls in sorted(by_a.keys() & by_b.keys(), key=str):
@@ -290,9 +281,11 @@ def number_slot_drafts(
             x, y = match.x, match.y
             if b.also_gives(x) and a.also_gives(y):
                 continue  # each report gives both figures: two things met by alignment, not a dispute
-            # a figure the other report states too, in another slot, is not in dispute
-            if any(_figures_agree(x, other) for other in ys if other.id not in agreeing_y) and any(
-                _figures_agree(other, y) for other in xs if other.id not in agreeing_x
+            # a figure the other report states too, in another slot that may hold it, is not in dispute
+            if any(
+                may_pair(x, other) and _figures_agree(x, other) for other in ys if other.id not in agreeing_y
+            ) and any(
+                may_pair(other, y) and _figures_agree(other, y) for other in xs if other.id not in agreeing_x
             ):
                 continue
             note = update_note(a, b)
@@ -324,7 +317,7 @@ def slot_keys(facts: Sequence[Fact]) -> set[tuple[str, ...]]:
             cls = f"{number[0]}:{number[1]}"
             if fact.predicate and fact.predicate not in REPORTING_VERBS:
                 keys.add((cls, "p", _meaning(fact.predicate)))
-            counted = _counted(fact)
+            counted = counted_noun(fact)
             if counted and not _generic(fact):
                 keys.add((cls, "n", counted))
             continue
