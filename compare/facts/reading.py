@@ -27,6 +27,7 @@ class Word:
     asserted: bool  # said to be so: not negated, not what would or could happen
     subject: str | None  # who a verb is said of ('PRON' for a pronoun), None without one
     frames: frozenset[tuple[str, ...]]  # what the word is said of (subject, object, the word it hangs on)
+    modifies: str | None  # the noun a modifier describes: 'driver' for 'drunk' in 'a drunk driver'
     existential: bool  # 'there were no survivors': that the thing exists at all is denied
     everyone: bool  # 'all 143 aboard were killed': said of everyone
 
@@ -80,6 +81,7 @@ def read(text: str) -> Reading:
             asserted=_asserted(token, marks),
             subject=_subject(token),
             frames=frozenset(_frames(token)),
+            modifies=_modifies(token),
             existential=_existential(token),
             everyone=_everyone(token),
         )
@@ -147,8 +149,9 @@ def _negated_token(token: Any, marks: _Marks) -> bool:
 
 def _asserted(token: Any, marks: _Marks) -> bool:
     """Said to be so: not negated, not what would or could happen, not an aim or a difficulty
-    ('an effort to determine', 'too early to speculate', 'the task of determining')."""
-    if _negated_token(token, marks):
+    ('an effort to determine', 'too early to speculate', 'the task of determining'), not a thing sought
+    or awaited ('watching for signs of change', 'called for a ceasefire')."""
+    if _negated_token(token, marks) or _sought(token):
         return False
     if token.dep_ in ("xcomp", "acl", "pcomp") and token.head.pos_ in ("NOUN", "ADJ"):
         return False
@@ -161,6 +164,67 @@ def _asserted(token: Any, marks: _Marks) -> bool:
 
 
 _HYPOTHETICAL = frozenset(["would", "could", "might", "may", "should"])
+
+# What one seeks, awaits or hopes for is not said to be: 'watched for change', 'called for a ceasefire',
+# 'sought a pardon', 'hopes of a deal', 'signs of recovery'. Verbs with 'for', verbs with their object,
+# and nouns of expectation with 'of' or 'for'.
+_SEEKING_FOR = frozenset(
+    ["look", "watch", "wait", "hope", "search", "call", "seek", "pray", "appeal", "press", "push", "hunt"]
+)
+_SEEKING = frozenset(["seek", "await", "want", "demand", "request"])
+_EXPECTING = frozenset(
+    [
+        "sign",
+        "hope",
+        "prospect",
+        "expectation",
+        "chance",
+        "possibility",
+        "likelihood",
+        "search",
+        "call",
+        "demand",
+        "bid",
+        "quest",
+        "hunt",
+    ]
+)
+# the words between a noun and what it hangs on: 'signs of [economic] change', 'calls for peace and reform'
+_IN_PHRASE = frozenset({"pobj", "pcomp", "compound", "amod", "conj", "appos"})
+
+
+def _sought(token: Any) -> bool:
+    """What is looked for, awaited or hoped for: the object of a verb of seeking ('seek a change', 'look
+    for survivors') or what a noun of expectation is of ('signs of change', 'hopes for a deal')."""
+    node = token
+    while node.head is not node:
+        head = node.head
+        if node.dep_ == "dobj":
+            return head.pos_ == "VERB" and _one_of(head, _SEEKING)
+        if node.dep_ == "prep":
+            if head.pos_ in ("VERB", "AUX"):
+                return node.lower_ == "for" and _one_of(head, _SEEKING_FOR)
+            if head.pos_ == "NOUN" and _one_of(head, _EXPECTING) and node.lower_ in ("of", "for"):
+                return True
+        elif node.dep_ not in _IN_PHRASE or (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
+            return False
+        node = head
+    return False
+
+
+def _one_of(token: Any, lemmas: frozenset[str]) -> bool:
+    """The word is one of these lemmas, inflected as written when the model's lemma is off ('hoping'
+    read as a form of 'hop')."""
+    if str(token.lemma_).lower() in lemmas:
+        return True
+    return token.lower_ in {form for base in lemmas for form in _inflected(base)}
+
+
+def _inflected(base: str) -> tuple[str, ...]:
+    """The regular forms of a verb or noun: 'hope', 'hopes', 'hoped', 'hoping'; 'watches', 'watched'."""
+    if base.endswith("e"):
+        return base, base + "s", base + "d", base[:-1] + "ing"
+    return base, base + "s", base + "es", base + "ed", base + "ing"
 
 
 def _subject(token: Any) -> str | None:
@@ -225,6 +289,14 @@ def _frames(token: Any) -> set[tuple[str, ...]]:
         about = [c for c in node.children if c.dep_ == "nsubj"] or about
     frames.update(("about", str(c.lemma_).lower()) for c in about if c.pos_ in ("NOUN", "PROPN"))
     return frames
+
+
+def _modifies(token: Any) -> str | None:
+    """The noun a word describes as its modifier ('drunk driver', 'patient care'): what it says is said
+    of that noun, not of the clause's subject; None for a word that heads its own phrase."""
+    if token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        return str(token.head.lemma_).lower()
+    return None
 
 
 _EVERYONE = frozenset(["all", "everyone", "everybody", "every"])

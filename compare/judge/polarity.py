@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from compare.facts.reading import Word
-from compare.judge.base import Draft, Side, draft, in_order
+from compare.judge.base import GENERIC_NOUNS, Draft, Side, draft, in_order
 from compare.judge.context import GENERIC_SCOPES, different_referents, lemmas, scope_span, word_window
 from compare.judge.spans import fact_span, quote
 from compare.model import Fact, FactKind, FindingType, Severity
@@ -223,6 +223,68 @@ def _hedged(fact: Fact, other: dict[str, int]) -> str | None:
     return None
 
 
+def _word_at(side: Side, lemma: str, near: int) -> Word | None:
+    """The word of that lemma nearest a document offset (the hedge that bears on it)."""
+    words = [w for w in side.reading.words if w.lemma == lemma]
+    return min(words, key=lambda w: abs(side.statement.start + w.at - near), default=None)
+
+
+def _said_of(word: Word) -> frozenset[str]:
+    """What a word is said of: the noun it modifies, else its subject and object."""
+    if word.modifies is not None:
+        return frozenset([word.modifies])
+    return frozenset(frame[1] for frame in word.frames if frame[0] in ("subj", "about"))
+
+
+def _participants(side: Side, word: Word) -> frozenset[str]:
+    """Who or what a word is said of, as common nouns: a pronoun, a name or 'people' may stand for anyone
+    ('five people were hurt' may be the residents another report counts)."""
+    nouns = {w.lemma for w in side.reading.words if w.pos == "NOUN"}
+    return frozenset(n for n in _said_of(word) if n in nouns and n not in GENERIC_NOUNS)
+
+
+def _figures(side: Side, word: Word) -> list[Fact]:
+    """The counts of those a predicate is said of ('five people were injured': 5 people)."""
+    return [
+        f
+        for f in side.facts
+        if f.kind is FactKind.NUMBER
+        and f.value is not None
+        and f.predicate == word.lemma
+        and f.arg in ("subj", "obj")
+    ]
+
+
+def _one_group(x: Fact, y: Fact) -> bool:
+    """Two counts may be of one group: the same figure, or the same noun counted ('four bombs' / 'five
+    bombs' is one count told two ways, for the number finding to weigh)."""
+    return x.value == y.value or (x.role is not None and x.role == y.role)
+
+
+def _same_fact(x: Side, hedged: Word, y: Side, stated: Word) -> bool:
+    """The flat statement says the hedged word of the same participants in the same role: a modifier
+    ('a drunk driver') only of what the hedge says it of ('the driver was allegedly drunk'), a predicate
+    not of others (another noun, another count of another group: 'five people reportedly hurt' / '140
+    were hurt')."""
+    if hedged.modifies is not None or stated.modifies is not None:
+        return bool(_said_of(hedged) & _said_of(stated))
+    mine, theirs = _participants(x, hedged), _participants(y, stated)
+    if mine and theirs and not mine & theirs:
+        return False
+    counts, others = _figures(x, hedged), _figures(y, stated)
+    return not counts or not others or any(_one_group(c, o) for c in counts for o in others)
+
+
+def _flat_word(x: Side, fact: Fact, scope: str, y: Side) -> int | None:
+    """Where y says flatly what the hedge `fact` in x bears on (`scope`), of the same participants; None
+    if y says that word only of something else."""
+    hedged = _word_at(x, scope, fact.start)
+    stated = [w for w in y.reading.words if w.lemma == scope]
+    if hedged is None or not stated:  # read without a parse: the word alone will do
+        return lemmas(y).get(scope)
+    return next((y.statement.start + w.at for w in stated if _same_fact(x, hedged, y, w)), None)
+
+
 def certainty_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
     """One report hedges what the other states as fact."""
     for x, y in ((a, b), (b, a)):
@@ -234,8 +296,11 @@ def certainty_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             scope = _hedged(fact, lemmas_y)
             if scope is None:
                 continue  # the hedged word must be in the other statement: the same thing, hedged there only
+            at = _flat_word(x, fact, scope, y)
+            if at is None:
+                continue  # said there of other people or things: another fact, not this one hedged
             hedged = scope_span(x, fact, scope)
-            span_a, span_b = in_order(x, y, a, hedged, word_window(y, lemmas_y[scope]))
+            span_a, span_b = in_order(x, y, a, hedged, word_window(y, at))
             return [
                 draft(
                     FindingType.CERTAINTY,
