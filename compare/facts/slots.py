@@ -68,10 +68,6 @@ SAME_MEANING: tuple[frozenset[str], ...] = (
     frozenset({"injure", "wound", "hurt", "injury", "injured", "wounded"}),
     frozenset({"arrest", "detain", "apprehend", "custody", "nab"}),
     frozenset({"rescue", "save", "pull", "evacuate"}),
-    # the states a disaster leaves people in: each counts other people than the dead and the injured
-    frozenset({"miss", "missing", "unaccounted", "disappear", "vanish"}),
-    frozenset({"trap", "bury", "strand", "stranded"}),
-    frozenset({"homeless", "displace", "displaced"}),
     frozenset({"quake", "earthquake", "tremor", "temblor"}),
     frozenset({"convict", "sentence", "jail", "imprison", "guilty"}),
     frozenset({"depart", "leave", "take", "off", "takeoff"}),
