@@ -90,3 +90,15 @@ def test_would_as_a_past_refusal_or_a_past_future_is_no_hedge() -> None:
         "It would be the first time a comptroller refused to sign.",
     ):
         assert hedges(text) == ["would"], text
+
+
+def test_a_modal_under_a_negation_tells_what_was_not_possible_and_hedges_nothing() -> None:
+    for text in (
+        "There were reports of damage, but none could be confirmed.",
+        "The cause could not be determined, officials said.",
+        "No one could say when the road would reopen.",
+        "Nothing could be done to save the building.",
+    ):
+        assert [f for f in marks(text) if f.kind is FactKind.CERTAINTY] == [], text
+    for text in ("The fire could spread to the town.", "The dam might fail, engineers warned."):
+        assert [f.label for f in marks(text) if f.kind is FactKind.CERTAINTY] == ["HEDGE"], text

@@ -70,6 +70,9 @@ SOUGHT = [
     ),
     ("There was no agreement, the envoy said.", "Both sides held talks in search of an agreement."),
     ("There were no survivors, the coast guard said.", "Divers were searching for survivors near the reef."),
+    # only reported, not said to be
+    ("There were no injuries at the plant.", "There were conflicting reports of injuries at the plant."),
+    ("There was no coup, the army said.", "Rumours of a coup spread through the capital."),
 ]
 
 

@@ -313,3 +313,29 @@ def test_a_figure_each_report_gives_for_the_same_thing_is_not_in_dispute() -> No
         "Four shells were fired at the town; five shells were found later, witnesses said.",
     )
     assert [f.message for f in findings if f.type is FindingType.NUMBER] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "A 5.8-magnitude quake struck Chile's Maule region on Monday.",
+            "A quake measuring 6.9 struck Chile's Atacama region in March.",
+        ),
+        (
+            "The storm killed 12 people in Italy's Liguria region.",
+            "The storm killed 40 people in Italy's Calabria region.",
+        ),
+    ],
+)
+def test_figures_of_two_places_one_country_owns_are_about_two_things(a: str, b: str) -> None:
+    _, findings = pair_of(a, b)
+    assert [f.message for f in findings if f.type is FindingType.NUMBER] == []
+
+
+def test_figures_of_one_place_named_with_and_without_its_country_still_differ() -> None:
+    _, findings = pair_of(
+        "A 5.8-magnitude quake struck Chile's Maule region on Monday.",
+        "A 6.1-magnitude quake struck the Maule region on Monday.",
+    )
+    assert [f.type for f in findings if f.type is FindingType.NUMBER] == [FindingType.NUMBER]

@@ -123,7 +123,11 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
         if (
             phrase in ("may", "might", "could", "would")
             and parsed is not None
-            and (not _modal_verb(parsed, match.start()) or _backshifted(parsed, match.start()))
+            and (
+                not _modal_verb(parsed, match.start())
+                or _backshifted(parsed, match.start())
+                or _denied_ability(parsed, match.start())
+            )
         ):
             continue
         facts.append(
@@ -236,6 +240,27 @@ def _modal_verb(parsed: Any, char: int) -> bool:
     """'may' as a modal auxiliary (not the month, not 'May')."""
     token = _token_at(parsed, char)
     return token is not None and token.tag_ == "MD"
+
+
+_NO_ONE = frozenset({"none", "nobody", "nothing", "neither"})
+
+
+def _denied_ability(parsed: Any, char: int) -> bool:
+    """'could not be confirmed', 'none could be confirmed', 'no one could say': 'could' under a negation
+    tells what was not possible, a flat statement; it does not hedge. ('would not pass', 'might not
+    pass' still foretell.)"""
+    token = _token_at(parsed, char)
+    if token is None or token.head is token or token.lower_ != "could":
+        return False
+    verb = token.head
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+        ):
+            return True
+    return False
 
 
 _SEEMING = frozenset({"appear", "seem", "look", "sound"})

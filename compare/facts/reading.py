@@ -50,6 +50,8 @@ class Reading:
 
     words: tuple[Word, ...] = ()
     named_modifiers: tuple[tuple[str, frozenset[str]], ...] = ()  # noun lemma -> proper names on it
+    # the same without the names of owners: 'Indonesia's Aceh province' -> province: {aceh}
+    named_kinds: tuple[tuple[str, frozenset[str]], ...] = ()
     stances: tuple[StanceReading, ...] = ()
     main_acts: frozenset[str] = frozenset()
     clauses: tuple[Clause, ...] = ()
@@ -89,7 +91,15 @@ def read(text: str) -> Reading:
         if token.pos_ in _CONTENT
     )
     modifiers = tuple(sorted((k, frozenset(v)) for k, v in _named_modifiers(parsed).items()))
-    return Reading(words, modifiers, tuple(read_stances(parsed)), main_acts(parsed), _clauses(parsed))
+    kinds = tuple(sorted((k, frozenset(v)) for k, v in _named_modifiers(parsed, owners=False).items()))
+    return Reading(
+        words,
+        named_modifiers=modifiers,
+        named_kinds=kinds,
+        stances=tuple(read_stances(parsed)),
+        main_acts=main_acts(parsed),
+        clauses=_clauses(parsed),
+    )
 
 
 # Dependencies that hang a clause of its own on another: adverbial, coordinated, relative, reported
@@ -166,8 +176,9 @@ def _asserted(token: Any, marks: _Marks) -> bool:
 _HYPOTHETICAL = frozenset(["would", "could", "might", "may", "should"])
 
 # What one seeks, awaits or hopes for is not said to be: 'watched for change', 'called for a ceasefire',
-# 'sought a pardon', 'hopes of a deal', 'signs of recovery'. Verbs with 'for', verbs with their object,
-# and nouns of expectation with 'of' or 'for'.
+# 'sought a pardon', 'hopes of a deal', 'signs of recovery'; nor what is only reported: 'reports of
+# casualties'. Verbs with 'for', verbs with their object, and nouns of expectation or report with 'of'
+# or 'for'.
 _SEEKING_FOR = frozenset(
     ["look", "watch", "wait", "hope", "search", "call", "seek", "pray", "appeal", "press", "push", "hunt"]
 )
@@ -187,6 +198,14 @@ _EXPECTING = frozenset(
         "bid",
         "quest",
         "hunt",
+        # what is only reported or feared: 'reports of casualties', 'rumours of a coup', 'fears of a leak'
+        "report",
+        "rumour",
+        "rumor",
+        "claim",
+        "allegation",
+        "speculation",
+        "fear",
     ]
 )
 # the words between a noun and what it hangs on: 'signs of [economic] change', 'calls for peace and reform'
@@ -316,15 +335,16 @@ def _everyone(token: Any) -> bool:
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
 
 
-def _named_modifiers(parsed: object) -> dict[str, set[str]]:
-    """Per common-noun head lemma, the proper-name words that modify it ('plan' -> {'senate'})."""
+def _named_modifiers(parsed: object, *, owners: bool = True) -> dict[str, set[str]]:
+    """Per common-noun head lemma, the proper-name words that modify it ('plan' -> {'senate'}); without
+    `owners`, not the names of whose it is ('Indonesia's Aceh province' -> {'aceh'})."""
     out: dict[str, set[str]] = {}
     for token in parsed:  # type: ignore[attr-defined]
         if token.pos_ not in ("NOUN", "PROPN") or not token.is_alpha:
             continue
         names: set[str] = set()
         for child in token.children:
-            if child.dep_ in _MODIFIER_DEPS:
+            if child.dep_ in _MODIFIER_DEPS and (owners or child.dep_ != "poss"):
                 names.update(
                     t.lower_
                     for t in child.subtree

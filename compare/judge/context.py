@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from compare.judge.base import Side
 from compare.judge.spans import window_span
 from compare.model import Fact, Span
@@ -53,9 +55,22 @@ def scope_span(side: Side, fact: Fact, scope: str) -> Span:
 
 def different_referents(a: Side, b: Side) -> bool:
     """Both statements name the same kind of thing with different names: 'the Senate plan' / 'the House
-    plan', 'the Nasdaq index' / 'the S&P 500 index'; their figures are about two things, not one."""
-    ma, mb = dict(a.reading.named_modifiers), dict(b.reading.named_modifiers)
+    plan', 'the Nasdaq index' / 'the S&P 500 index'; their figures are about two things, not one. A
+    shared owner does not make them one: 'Indonesia's Aceh province' / 'Indonesia's Papua province'."""
     text_a, text_b = a.statement.text.lower(), b.statement.text.lower()
+    return _named_apart(a.reading.named_modifiers, b.reading.named_modifiers, text_a, text_b) or _named_apart(
+        a.reading.named_kinds, b.reading.named_kinds, text_a, text_b
+    )
+
+
+def _named_apart(
+    named_a: Sequence[tuple[str, frozenset[str]]],
+    named_b: Sequence[tuple[str, frozenset[str]]],
+    text_a: str,
+    text_b: str,
+) -> bool:
+    """Some noun carries names on both sides, none shared, each unsaid by the other statement."""
+    ma, mb = dict(named_a), dict(named_b)
     for head in ma.keys() & mb.keys():
         only_a = {w for w in ma[head] - mb[head] if w not in text_b}
         only_b = {w for w in mb[head] - ma[head] if w not in text_a}
