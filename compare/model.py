@@ -18,6 +18,7 @@ from compare.decode import valid_text
 #     note, decided) and top-level "review" {"stale": ...}; summary "review" counts. Finding ids are
 #     stable ("f-" + 10 hex digits).
 #   - facts: "predicate", "arg", "around", "subject", "narrowing" (the slot each fact sits in).
+#   - facts: "relative" (a place given relative to a landmark: 'near X', '40 km south of X').
 #   - claims: "gist" (the member that states it best), "detail" (the claim in words); pairs: "detail"
 #     ("same facts; BBC adds more", "in part; BBC adds “Tuesday” (date)").
 #   - documents: "fetched" (pages given as URLs); settings: "language_limits".
@@ -259,6 +260,9 @@ class Fact:
     subject: str | None = None  # the predicate's subject, when the fact is not in it ('crew' included)
     narrowing: tuple[str, ...] = ()  # words narrowing what a figure counts ('US Navy' helicopters)
     hypothetical: bool = False  # of what could, would or is designed to be ('designed to carry 150')
+    # of a place, given relative to a landmark ('near X', 'outside X', '40 km south of X'), not as
+    # where the thing itself is ('in X')
+    relative: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -282,6 +286,7 @@ class Fact:
             "subject": self.subject,
             "narrowing": list(self.narrowing),
             "hypothetical": self.hypothetical,
+            "relative": self.relative,
         }
 
 

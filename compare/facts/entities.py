@@ -59,9 +59,10 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
             start = inside.end()
         surface = text[start:end]
         key = aliases.normalise(surface, ent.label_)
-        if not key:
-            continue
+        if not key or time_zone(text, start, end):
+            continue  # 'at 0737 GMT': the small model tags a time zone as a place or an organisation
         role = _role(ent) or _preposition_before(parsed, ent.start)
+        relative = relative_place(text, start)
         part = compass_part(text, start) if ent.label_ in PLACE_LABELS else None
         if part is not None:
             start = part.start  # the fact reads 'northern Syria': the part is what it says of the place
@@ -70,7 +71,9 @@ def extract(text: str, offset: int, statement_id: str) -> list[Fact]:
                 role = _preposition_before(parsed, first) or "in"
         surface = text[start:end]
         named_part = part.name if part else None
-        facts.append(_entity(statement_id, offset, start, surface, key, ent.label_, role, named_part))
+        facts.append(
+            _entity(statement_id, offset, start, surface, key, ent.label_, role, named_part, relative)
+        )
     facts.extend(_unnamed_places(parsed, text, offset, statement_id, facts))
     return facts
 
@@ -138,6 +141,128 @@ def sectors_overlap(x: str, y: str) -> bool:
     return bool(_SECTORS[x] & _SECTORS[y])
 
 
+# Time-zone designations: never a place or an organisation, whatever the small NER model tags them
+# ('struck at 0737 GMT', '9 a.m. EST'). A closed class: the abbreviations that only ever name a zone,
+# those that may name something else too ('CT', 'EAT', 'Z') when right after a clock time, and the
+# names written out ('Eastern Standard Time', 'Greenwich Mean Time').
+_ZONES = frozenset(
+    [
+        "GMT",
+        "UTC",
+        "BST",
+        "CET",
+        "CEST",
+        "EET",
+        "EEST",
+        "MSK",
+        "EST",
+        "EDT",
+        "CDT",
+        "MDT",
+        "PST",
+        "PDT",
+        "AKST",
+        "AKDT",
+        "HST",
+        "AEST",
+        "AEDT",
+        "ACST",
+        "ACDT",
+        "AWST",
+        "NZST",
+        "NZDT",
+        "JST",
+        "KST",
+        "HKT",
+        "SGT",
+        "IST",
+        "PKT",
+        "SAST",
+        "IRST",
+    ]
+)
+_ZONES_AFTER_CLOCK = frozenset(
+    [
+        "UT",
+        "WET",
+        "WEST",
+        "CST",
+        "MST",
+        "AST",
+        "ADT",
+        "NST",
+        "NDT",
+        "PHT",
+        "WIB",
+        "ICT",
+        "GST",
+        "WAT",
+        "CAT",
+        "EAT",
+        "ART",
+        "BRT",
+        "ET",
+        "CT",
+        "MT",
+        "PT",
+        "Z",
+        "Zulu",
+    ]
+)
+_ZONE_ABBREVIATION = re.compile(r"(?P<zone>[A-Z]{1,5}|Zulu)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?")
+_ZONE_NAME = re.compile(r"(?:[A-Z][a-z]+\s+){1,3}(?:(?:Standard|Daylight|Summer|Mean|Saving)\s+)?Time")
+_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}[:.]?\d{2}\s*(?:hours\s+|hrs\s+)?$|\b\d{1,2}\s*[ap]\.?m\.?\s*$", re.IGNORECASE
+)
+_LOCAL_TIME = re.compile(r"\s+time\b", re.IGNORECASE)
+
+
+def time_zone(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` names a time zone ('GMT', 'UTC+3', 'Pacific Standard Time',
+    '0600 Zulu', 'Beijing time' after a clock time) rather than a place."""
+    surface = text[start:end].strip().rstrip(".")
+    after_clock = _CLOCK_BEFORE.search(text, max(0, start - 12), start) is not None
+    abbreviation = _ZONE_ABBREVIATION.fullmatch(surface)
+    if abbreviation is not None:
+        zone = abbreviation.group("zone")
+        return zone in _ZONES or (after_clock and zone in _ZONES_AFTER_CLOCK)
+    if _ZONE_NAME.fullmatch(surface):
+        return True
+    # '10 p.m. Beijing time': the place names the zone the clock is read in, not where it happened
+    return after_clock and _LOCAL_TIME.match(text, end) is not None
+
+
+# Words that give a place as a landmark that something is near, not as where it is: 'near X',
+# 'outside X', 'close to X', 'not far from X', 'on the outskirts of X', '40 km (25 miles) south of X'.
+_DISTANCE = (
+    r"(?:\d[\d.,]*|a\s+few|a\s+couple\s+of|few|several|some|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred|hundreds\s+of)"
+    r"\s*-?\s*(?:km|kms|kilometres?|kilometers?|miles?|mi|metres?|meters?|m|yards?|nautical\s+miles)\b"
+    r"(?:\s*\([^)]{1,30}\))?"
+)
+_DIRECTION = r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west|NE|NW|SE|SW)"
+_RELATIVE_BEFORE = re.compile(
+    rf"\b(?:near|nearby|outside|close\s+to|not\s+far\s+(?:away\s+)?from"
+    rf"|(?:on|at)\s+the\s+(?:outskirts|edges?|fringes?)\s+of|in\s+the\s+(?:vicinity|outskirts|environs)\s+of"
+    rf"|{_DISTANCE}\s+(?:{_DIRECTION}\s+)?(?:of|from|outside|away\s+from))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RELATIVE_REACH = 80  # characters before a place name searched for the words that make it a landmark
+# 'south-east of X' is a landmark's side ('struck south-east of X'); 'the south-east of X' is a part of X
+_DIRECTION_OF = re.compile(rf"{_DIRECTION}\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def relative_place(text: str, start: int) -> bool:
+    """Whether the words right before a place name at `start` give it as a landmark ('near X')."""
+    if _RELATIVE_BEFORE.search(text, max(0, start - _RELATIVE_REACH), start) is not None:
+        return True
+    part = compass_part(text, start)
+    if part is None or not _DIRECTION_OF.fullmatch(text, part.start, start):
+        return False
+    return _THE_BEFORE.search(text, max(0, part.start - 5), part.start) is None
+
+
 # Prepositions that put a place in a role: where something happened, whence or whither it went.
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "from", "to", "outside", "inside", "into"})
 
@@ -173,11 +298,14 @@ def _unnamed_places(parsed: Any, text: str, offset: int, statement_id: str, foun
         if role is None:
             continue
         start, end = first.idx, token.idx + len(token.text)
-        if any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken) or time_zone(text, start, end):
             continue
         key = aliases.normalise(text[start:end], "GPE")
         if key:
-            out.append(_entity(statement_id, offset, start, text[start:end], key, "NAME", role))
+            relative = relative_place(text, start)
+            out.append(
+                _entity(statement_id, offset, start, text[start:end], key, "NAME", role, None, relative)
+            )
     return out
 
 
@@ -224,11 +352,13 @@ def _fallback(text: str, offset: int, statement_id: str) -> list[Fact]:
         surface = " ".join(words)
         if start == 0 and len(words) == 1:
             continue  # a sentence-initial capital is not evidence of a name
+        if time_zone(text, start, start + len(surface)):
+            continue
         prep = _PREPOSITION_BEFORE.search(text[max(0, start - 20) : start])
         role = prep.group(1).lower() if prep else None
-        facts.append(
-            _entity(statement_id, offset, start, surface, aliases.normalise(surface, "NAME"), "NAME", role)
-        )
+        key = aliases.normalise(surface, "NAME")
+        relative = relative_place(text, start)
+        facts.append(_entity(statement_id, offset, start, surface, key, "NAME", role, None, relative))
     return facts
 
 
@@ -244,8 +374,10 @@ def _entity(
     label: str,
     role: str | None,
     part: str | None = None,
+    relative: bool = False,
 ) -> Fact:
-    """An entity fact at statement-relative `start`; `part` is the compass part of a place, if named."""
+    """An entity fact at statement-relative `start`; `part` is the compass part of a place, if named;
+    `relative` whether the place is given relative to a landmark ('near X')."""
     return Fact(
         id="",
         statement=statement_id,
@@ -257,4 +389,5 @@ def _entity(
         label=label,
         role=role,
         qualifier=part,
+        relative=relative,
     )

@@ -179,8 +179,9 @@ def _may_pair(cls: tuple[str, str], *, aligned: bool = True) -> Callable[[Fact, 
 
 
 def _other_parts(cls: tuple[str, str], x: Fact, y: Fact) -> bool:
-    """One place, two parts of it that exclude each other: 'northern Syria' / 'southern Syria'."""
-    if cls[0] != "place" or x.qualifier is None or y.qualifier is None:
+    """One place, two parts of it that exclude each other: 'northern Syria' / 'southern Syria', or two
+    sides of one landmark ('40 km north of X' / '40 km south of X'); not a side against a part."""
+    if cls[0] != "place" or x.qualifier is None or y.qualifier is None or x.relative != y.relative:
         return False
     return x.key == y.key and not sectors_overlap(x.qualifier, y.qualifier)
 
@@ -193,6 +194,10 @@ def _may_both_hold(cls: tuple[str, str]) -> Callable[[Fact, Fact], bool]:
         if aliases.same_entity(kx, ky) or aliases.abbreviates(kx, ky) or aliases.abbreviates(ky, kx):
             return True
         if _spelt_alike(kx, ky):
+            return True
+        if cls[0] == "place" and x.relative != y.relative:
+            # 'near X' says what the spot is close to, not where it is: a town near a city is 'near the
+            # city'. Two landmarks ('near X' / 'near Y') answer one question and are still compared.
             return True
         # a city inside its country, a country inside its region: containment, not a different place;
         # a capital acting for its country ('Beijing condemned' / 'China condemned') likewise
