@@ -636,16 +636,29 @@ def _restates(first: Fact, second: Fact, text: str, offset: int) -> bool:
         return False
     if first.unit in _CURRENCY_UNITS and second.unit in _CURRENCY_UNITS:
         return first.unit != second.unit  # an exchange rate is not ours to check
-    if first.unit != second.unit or _unit_written(first) == _unit_written(second):
+    if first.unit != second.unit or unit_word(first) == unit_word(second):
         return False  # '(6 miles)' after '10 miles' is another figure, not a conversion
     largest = max(abs(first.value), abs(second.value), 1e-9)
     return abs(first.value - second.value) <= _CONVERSION_ROUNDING * largest
 
 
-def _unit_written(fact: Fact) -> str:
-    """The unit word as written, for telling a conversion ('10 km (6 miles)') from a repeat."""
+_PERCENT_WORDS = frozenset({"%", "percent", "cent", "pct", "percentage"})
+
+
+def unit_word(fact: Fact) -> str:
+    """The unit as written (last word of the fact's text), singular and in one spelling: 'mile', 'km';
+    'stories' and 'storey' are one unit word, 'metres' and 'meter' another."""
     words = re.findall(r"[A-Za-z%]+", fact.text)
-    return words[-1].lower().rstrip("s") if words else ""
+    if not words:
+        return ""
+    word = words[-1].lower()
+    if word in _PERCENT_WORDS:
+        return "%"  # '90%', '90 percent', '90 per cent': one unit, no conversion between them
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s") and len(word) > 2:
+        word = word[:-1]
+    return re.sub(r"re$", "er", re.sub(r"ey$", "y", word))
 
 
 def _is_range(first: Fact, second: Fact, text: str, offset: int) -> bool:

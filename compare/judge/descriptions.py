@@ -13,6 +13,7 @@ from compare.facts.reading import Word
 from compare.facts.slots import meaning
 from compare.judge.base import Draft, Side, draft
 from compare.judge.context import different_referents, word_window
+from compare.judge.polarity import EXCLUDING
 from compare.model import FindingType, Severity
 
 # The colour words a report gives a thing, each with the colour it names (spellings and shades that
@@ -92,7 +93,7 @@ def colour_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
                 claim_index,
                 a,
                 b,
-                "The reports describe the same thing in ways that exclude each other",
+                EXCLUDING,
                 word_window(a, a.statement.start + first.at),
                 word_window(b, b.statement.start + second.at),
                 conflict=True,

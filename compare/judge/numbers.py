@@ -4,8 +4,7 @@ Which figures of two statements are compared is decided by `compare.judge.slots`
 
 from __future__ import annotations
 
-import re
-
+from compare.facts.numbers import unit_word
 from compare.facts.times import reference_date
 from compare.judge.base import Draft, Side, draft, in_order
 from compare.judge.context import lemmas
@@ -35,30 +34,11 @@ def direction(qualifier: str | None) -> str:
     return "exact"
 
 
-_PERCENT_WORDS = frozenset({"%", "percent", "cent", "pct", "percentage"})
-
-
-def _unit_word(fact: Fact) -> str:
-    """The unit as written (last word of the fact's text), singular and in one spelling: 'mile', 'km';
-    'stories' and 'storey' are one unit word, 'metres' and 'meter' another."""
-    words = re.findall(r"[A-Za-z%]+", fact.text)
-    if not words:
-        return ""
-    word = words[-1].lower()
-    if word in _PERCENT_WORDS:
-        return "%"  # '90%', '90 percent', '90 per cent': one unit, no conversion between them
-    if word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif word.endswith("s") and len(word) > 2:
-        word = word[:-1]
-    return re.sub(r"re$", "er", re.sub(r"ey$", "y", word))
-
-
 def numbers_compatible(x: Fact, y: Fact) -> bool:
     """Whether two numbers about the same thing can both be true, read as a journalist would."""
     assert x.value is not None and y.value is not None
     tol = 0.03 if x.unit and x.unit not in ("%",) else 0.005
-    if x.unit and _unit_word(x) != _unit_word(y):
+    if x.unit and unit_word(x) != unit_word(y):
         tol = 0.1  # converted figures ("30 miles (50 km)") are rounded by the writer
     dx, dy = direction(x.qualifier), direction(y.qualifier)
     if dx == dy and dx in ("lower", "upper"):

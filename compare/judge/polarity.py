@@ -405,6 +405,9 @@ def _patients(word: Word) -> frozenset[str]:
     return frozenset(about)
 
 
+EXCLUDING = "The reports describe the same thing in ways that exclude each other"
+
+
 def contrary_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
     """The two reports say of the same thing two words that exclude each other."""
     said_a, said_b = _asserted_contrary(a), _asserted_contrary(b)
@@ -428,7 +431,7 @@ def contrary_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
                             claim_index,
                             a,
                             b,
-                            "The reports describe the same thing in ways that exclude each other",
+                            EXCLUDING,
                             word_window(a, at_a),
                             word_window(b, at_b),
                             conflict=True,

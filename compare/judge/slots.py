@@ -119,12 +119,11 @@ def _may_pair_numbers(x: Fact, y: Fact) -> bool:
     a capacity or a possibility with what happened ('designed to carry 150' / 'carrying 143')."""
     if x.hypothetical != y.hypothetical:
         return False
+    # 'the first election since the war' does not count from where 'the fourth election' does
     if x.label == y.label == "ORDINAL" and (x.qualifier == COUNTED_FROM_A_START) != (
         y.qualifier == COUNTED_FROM_A_START
     ):
-        return (
-            False  # 'the first election since the war' does not count from where 'the fourth election' does
-        )
+        return False
     if _different_wholes(x, y) or _different_outcomes(x, y):
         return False
     rx, ry = x.role or "", y.role or ""
