@@ -142,7 +142,7 @@ def test_time_conflict() -> None:
         "The plane crashed at 7:30 p.m. local time.", "The plane crashed at 5:50 p.m. local time."
     )
     assert [f.type for f in findings] == [FindingType.TIME_DATE]
-    assert [s.text for s in findings[0].spans] == ["7:30 p.m.", "5:50 p.m."]
+    assert [s.text for s in findings[0].spans] == ["7:30 p.m. local time", "5:50 p.m. local time"]
 
 
 def test_place_conflict() -> None:

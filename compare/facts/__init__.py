@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from compare.facts import attribution, entities, nlp, numbers, polarity, reading, slots, times
@@ -98,4 +99,30 @@ def extract_facts(statement: Statement, document: Document) -> list[Fact]:
                 hypothetical=slot.hypothetical,
             )
         )
+    return _conversions_in_slot(out, statement)
+
+
+def _conversions_in_slot(facts: list[Fact], statement: Statement) -> list[Fact]:
+    """A clock time in brackets after another ('8 a.m. local time (0300 GMT)') is the same moment in
+    another zone: it sits in the slot of the time it converts, whatever the parse hung it on."""
+    out: list[Fact] = []
+    for fact in facts:
+        before = next((f for f in reversed(out) if f.kind is FactKind.TIME), None)
+        if (
+            before is not None
+            and before.label == fact.label == "TIME"
+            and re.fullmatch(
+                r"\s*(?:[A-Za-z]+\s*){0,2}\(\s*",
+                statement.text[before.end - statement.start : fact.start - statement.start],
+            )
+        ):
+            fact = replace(
+                fact,
+                predicate=before.predicate,
+                arg=before.arg,
+                around=before.around,
+                subject=before.subject,
+                narrowing=before.narrowing,
+            )
+        out.append(fact)
     return out

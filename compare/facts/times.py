@@ -86,6 +86,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("CLOCK24", re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!\s*[ap]\.?m)")),
+    # "at 0737 GMT", "(1200 UTC)": four digits are a clock time only with the zone that wire copy writes
+    # after them; "1400 hours" or a bare "1200" may be a count
+    ("CLOCK24", re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=\s*(?:GMT|UTC|Zulu)\b)")),
     ("NOON", re.compile(r"\b(?P<w>noon|midday|midnight)\b", re.IGNORECASE)),
     ("ISO", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)\b")),
     ("NUMERIC", re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])")),
@@ -232,6 +235,17 @@ def _year_from(value: str | None, ref: date | None) -> int | None:
     if year < 100:
         year += 2000 if year < 70 else 1900
     return year
+
+
+# A zone written after a clock time: "6 p.m. EDT", "3 p.m. Arizona time", "17:50 (1550 GMT)", "local time".
+_ZONE_RE = re.compile(
+    r"^\s*\(?\s*(?P<zone>local\s+time|GMT|UTC|Z\b|[A-Z]{1,3}[SD]?T\b|(?:[A-Z][a-z]+\s+){1,2}time\b)"
+)
+
+
+def zone_after(text: str, end: int) -> re.Match[str] | None:
+    """The time zone written just after a clock time ending at `end` in `text` (group 'zone'), or None."""
+    return _ZONE_RE.match(text[end : end + 30])
 
 
 # Words before a clock time that say it is not exact.

@@ -28,7 +28,7 @@ from compare.judge.base import GENERIC_NOUNS, Draft, Side, counted_noun, draft
 from compare.judge.context import different_referents
 from compare.judge.numbers import different_occasions, direction, numbers_compatible, update_note
 from compare.judge.spans import fact_span
-from compare.judge.times import same_zone
+from compare.judge.times import local_against_universal, same_zone
 from compare.model import Fact, FactKind, FindingType, Severity
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -74,7 +74,7 @@ def _context(fact: Fact) -> set[str]:
 def different_acts(x: Fact, y: Fact) -> bool:
     if not x.predicate or not y.predicate:
         return False
-    if x.predicate in _EMPTY_PREDICATES or y.predicate in _EMPTY_PREDICATES:
+    if _names_no_act(x) or _names_no_act(y):
         return False
     return _meaning(x.predicate) != _meaning(y.predicate)
 
@@ -82,6 +82,18 @@ def different_acts(x: Fact, y: Fact) -> bool:
 # Predicates that name no act of their own: two statements 'being' or 'including' numbers tell of nothing
 # in common.
 _EMPTY_PREDICATES = frozenset({"be", "have", "include", "do", "get", "make", "involve", "contain", "number"})
+# Verbs of an event's happening: 'the quake took place at 7:37' / 'it happened at 7:37' tell the time of
+# whatever act the other report names ('struck at 7:37'), not of an act of their own.
+_HAPPENING = frozenset({"happen", "occur"})
+
+
+def _names_no_act(fact: Fact) -> bool:
+    predicate = fact.predicate
+    return (
+        predicate in _EMPTY_PREDICATES
+        or predicate in _HAPPENING
+        or (predicate == "take" and "place" in fact.around)
+    )
 
 
 def _same_predicate(x: Fact, y: Fact) -> bool:
@@ -426,6 +438,8 @@ def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True
             lone_score=0.0,
             strong=_STRONG if aligned else _UNALIGNED,
         )
+        if cls == "clock" and aligned:
+            out.extend(_zones_at_odds(a, xs, b, ys, claim_index, {id(m.x) for m, _ in matches}))
         for match, agrees in matches:
             if agrees or (b.also_gives(match.x) and a.also_gives(match.y)):
                 continue  # (each report gives both times: two acts met by alignment, not a dispute)
@@ -445,6 +459,36 @@ def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True
                     conflict=not own_day,
                 )
             )
+    return out
+
+
+def _zones_at_odds(
+    a: Side, xs: Sequence[Fact], b: Side, ys: Sequence[Fact], claim_index: int, compared: set[int]
+) -> list[Draft]:
+    """The one clock time of an act, given as local time by one report and as GMT or UTC by the other."""
+    out: list[Draft] = []
+    for x in xs:
+        if id(x) in compared:
+            continue  # paired in one zone already: that comparison is the finding, if any
+        y = next((y for y in ys if _may_pair_times(x, y) and local_against_universal(x, a, y, b)), None)
+        if y is None:
+            continue
+        out.append(
+            draft(
+                FindingType.TIME_DATE,
+                Severity.MEDIUM,
+                claim_index,
+                a,
+                b,
+                "The same clock time in two time zones",
+                fact_span(x, a.statement, a.document),
+                fact_span(y, b.statement, b.document),
+                note="the same reading as local time and as GMT/UTC: one report has the zone wrong, unless "
+                "local time there is GMT",
+                conflict=True,
+            )
+        )
+        break  # one such finding per pair of statements
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from compare.facts.numbers import singular
+from compare.facts.times import zone_after
 from compare.model import Document, Fact, FactKind, Span, Statement
 
 _REPORTING_FORMS = frozenset(
@@ -53,6 +54,8 @@ def fact_span(fact: Fact, statement: Statement, document: Document) -> Span:
         m = re.match(r"\s+(\w+)", text[end:stmt_end])
         if m and m.group(1).lower() in _REPORTING_FORMS:
             end += m.end()
+    elif fact.kind is FactKind.TIME and fact.label == "TIME" and (zone := zone_after(text, end)) is not None:
+        end = min(stmt_end, end + zone.end())  # '7:37 a.m. local time': the zone is part of the time
     elif fact.kind is FactKind.TIME and fact.label == "SINCE":
         start = _reach_back(
             text, max(statement.start, start - 30), start, r"\b(?:since|from)\s+(?:at least\s+|the\s+)*$"
