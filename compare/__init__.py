@@ -38,8 +38,21 @@ __version__ = "0.1.0"
 # Each public name and the module that defines it.
 _ERRORS = ("CompareError", "InputError", "ModelError", "OptionsError", "OutputError", "RenderError")
 _VALUES = (
-    "Claim", "Comparison", "Document", "Fact", "FactKind", "Finding", "FindingType", "Pair", "Related",
-    "Relation", "Severity", "Span", "Statement", "StatementKind", "Verdict",
+    "Claim",
+    "Comparison",
+    "Document",
+    "Fact",
+    "FactKind",
+    "Finding",
+    "FindingType",
+    "Pair",
+    "Related",
+    "Relation",
+    "Severity",
+    "Span",
+    "Statement",
+    "StatementKind",
+    "Verdict",
 )
 _EXPORTS = {
     **dict.fromkeys(_ERRORS, "compare.errors"),

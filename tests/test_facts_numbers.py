@@ -200,3 +200,23 @@ def test_a_converted_figure_in_brackets_is_the_figure_before_it(text: str, kept:
 )
 def test_a_different_figure_in_brackets_is_its_own_figure(text: str) -> None:
     assert len(numbers(text)) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("A shell hit a 400-pupil primary school on the edge of town.", "pupil"),
+        ("Officials opened a 250-bed field hospital near the border.", "bed"),
+        ("The ship carried a 90-car ferry deck.", "car"),
+        # a hyphened member counts the body it belongs to, as 'crew members' counts the crew
+        ("A 14-member crew was aboard the tanker.", "crew"),
+        ("A 12-person jury convicted him.", "person"),
+    ],
+)
+def test_a_figure_in_a_hyphened_modifier_counts_the_noun_inside_it(text: str, role: str) -> None:
+    assert only(text).role == role
+
+
+def test_a_hyphened_age_or_measure_is_not_read_as_a_count() -> None:
+    assert only("The 7-year-old girl was rescued.").role == "age:girl"
+    assert only("The fire gutted a 12-storey block.").unit is not None

@@ -339,3 +339,18 @@ def test_figures_of_one_place_named_with_and_without_its_country_still_differ() 
         "A 6.1-magnitude quake struck the Maule region on Monday.",
     )
     assert [f.type for f in findings if f.type is FindingType.NUMBER] == [FindingType.NUMBER]
+
+
+def test_a_count_inside_a_hyphened_modifier_meets_the_same_count_told_plainly() -> None:
+    _, findings = pair_of(
+        "A shell struck a 400-pupil school in the village.",
+        "A shell struck the village school, where 250 pupils were in lessons.",
+    )
+    assert [f.type for f in findings] == [FindingType.NUMBER]
+    assert [s.text for s in findings[0].spans] == ["400-pupil", "250 pupils"]
+    # what the modifier counts is not what the other figure counts
+    _, findings = pair_of(
+        "A shell struck a 400-bed hospital in the village.",
+        "A shell struck the village hospital, where 250 patients were treated.",
+    )
+    assert not [f for f in findings if f.type is FindingType.NUMBER]

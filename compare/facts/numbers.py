@@ -795,6 +795,20 @@ def _per(parsed: Any, tokens: list[Any]) -> str | None:
     return None
 
 
+def _hyphen_counted(parsed: Any, token: Any) -> str | None:
+    """The noun a figure counts inside a hyphened modifier: 'a 200-student school' counts students and
+    'a 300-bed hospital' beds, not schools or hospitals ('a 12-member crew' counts the crew itself)."""
+    if token.i + 2 >= len(parsed) or parsed[token.i + 1].text != "-":
+        return None
+    noun = parsed[token.i + 2]
+    if noun.pos_ != "NOUN" or noun.dep_ != "compound" or token.head.i != noun.i:
+        return None
+    if token.idx + len(token.text) != parsed[token.i + 1].idx or parsed[token.i + 1].idx + 1 != noun.idx:
+        return None  # written apart ('200 - student'): not one modifier
+    lemma = str(noun.lemma_).lower()
+    return None if lemma in _GENERIC_HEADS else lemma
+
+
 def _role(parsed: Any, text: str, start: int, end: int, unit: str | None) -> str | None:
     """The noun the number counts ('bodies' in 'more than 130 bodies'), lemmatised."""
     if parsed is not None:
@@ -803,6 +817,9 @@ def _role(parsed: Any, text: str, start: int, end: int, unit: str | None) -> str
         if rate is not None:
             return rate
         for token in tokens:
+            counted = _hyphen_counted(parsed, token) if unit is None else None
+            if counted is not None:
+                return counted
             head = token
             steps = 0
             while head.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod", "npadvmod") and steps < 4:

@@ -47,7 +47,7 @@ def fact_span(fact: Fact, statement: Statement, document: Document) -> Span:
         offset = 0
         for word in words:
             offset = window.find(word, offset) + len(word)
-            if singular(word) in {singular(r) for r in fact.role.rpartition(":")[2].split("+")}:
+            if singular(word.strip("-")) in {singular(r) for r in fact.role.rpartition(":")[2].split("+")}:
                 end += offset
                 break
     elif fact.kind is FactKind.ATTRIBUTION:
