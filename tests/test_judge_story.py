@@ -189,3 +189,23 @@ def test_outlets_giving_one_figure_in_two_spellings_are_listed_together() -> Non
     (message,) = _numbers(comparison)
     assert message.count(" — ") == 1, message  # two readings: 6.1 (north and south) and 6.4 (east)
     assert "North, South:" in message or "South, North:" in message, message
+
+
+def test_last_year_is_the_year_before_the_story_when_the_story_year_is_known() -> None:
+    # 'April last year' in a 2026 report is April 2025: the same past event another report dates
+    reports = {
+        "north": "A quake hit the coast on Monday. In April last year a 7.9-magnitude quake struck offshore.",
+        "south": "A quake hit the coast on Monday. A 7.6-magnitude quake struck offshore in April 2025.",
+    }
+    dated = [
+        Document.from_text(text, id=name, outlet=name.title(), published="2026-03-04")
+        for name, text in reports.items()
+    ]
+    assert any("7.9" in m and "7.6" in m for m in _numbers(compare_documents(dated)))
+    # ... and not the past event of another year
+    reports["south"] = reports["south"].replace("April 2025", "April 2019")
+    dated = [
+        Document.from_text(text, id=name, outlet=name.title(), published="2026-03-04")
+        for name, text in reports.items()
+    ]
+    assert _numbers(compare_documents(dated)) == []

@@ -96,7 +96,10 @@ def _other_times(facts: Sequence[Fact], year: int | None) -> frozenset[str]:
     for fact in facts:
         found = _ANOTHER_YEAR.search(fact.text) if _another_year(fact) else None
         if found:
-            named.add(" ".join(found.group(0).lower().split()))
+            # the story's year is known: 'April last year' is April of the year before it, the time
+            # another report calls 'April 2012'
+            step = -1 if found.group(0).split()[0].lower() in ("last", "previous") else 1
+            named.add(str(year + step))
     return frozenset(named)
 
 
