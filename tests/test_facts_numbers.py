@@ -220,3 +220,21 @@ def test_a_figure_in_a_hyphened_modifier_counts_the_noun_inside_it(text: str, ro
 def test_a_hyphened_age_or_measure_is_not_read_as_a_count() -> None:
     assert only("The 7-year-old girl was rescued.").role == "age:girl"
     assert only("The fire gutted a 12-storey block.").unit is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "zeros"),
+    [
+        ("No one was hurt in the fire.", [("No one", "people")]),
+        ("Nobody answered the door.", [("Nobody", "people")]),
+        ("There were no deaths at the plant.", [("no", "death")]),
+        ("None of the miners survived.", [("None", "part-of:miner")]),
+        # not counts: a mass noun, something said or sought, and a count left standing
+        ("There was no damage to the bridge.", []),
+        ("There were no reports of injuries.", []),
+        ("No other passengers were on board.", []),
+        ("No one else saw the crash.", []),
+    ],
+)
+def test_a_count_of_none_is_read_as_zero(text: str, zeros: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.role) for f in numbers(text) if f.value == 0] == zeros

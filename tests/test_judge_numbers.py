@@ -354,3 +354,68 @@ def test_a_count_inside_a_hyphened_modifier_meets_the_same_count_told_plainly() 
         "A shell struck the village hospital, where 250 patients were treated.",
     )
     assert not [f for f in findings if f.type is FindingType.NUMBER]
+
+
+ZERO_AGAINST_A_COUNT = [
+    (
+        "No one was killed in the blast at the fuel depot, the ministry said.",
+        "At least nine people were killed in the blast at the fuel depot.",
+        ("No one", "At least nine people"),
+        True,
+    ),
+    (
+        "Nobody was injured when the roof of the sports hall collapsed.",
+        "Four workers were injured when the roof of the sports hall collapsed.",
+        ("Nobody", "Four workers"),
+        False,  # kept apart, figures meet only when they count the same named thing
+    ),
+    (
+        "Rescuers said no survivors were pulled from the river after the ferry sank.",
+        "Rescuers said three survivors were pulled from the river after the ferry sank.",
+        ("no survivors", "three survivors"),
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "quoted", "apart"), ZERO_AGAINST_A_COUNT)
+def test_a_count_of_none_meets_a_figure_for_the_same_thing(
+    a: str, b: str, quoted: tuple[str, str], apart: bool
+) -> None:
+    _, findings = pair_of(a, b)
+    numbers = [f for f in findings if f.type is FindingType.NUMBER]
+    assert [tuple(s.text for s in f.spans) for f in numbers] == [quoted], [f.message for f in findings]
+    # the same when alignment kept the two apart: one act, one counted thing
+    found_apart = run_apart(make({"CNN": [a], "MSNBC": [b]}))
+    assert [f.type for f in found_apart if f.type is FindingType.NUMBER] == (
+        [FindingType.NUMBER] if apart else []
+    )
+
+
+ZERO_LOOK_ALIKES = [
+    # 'else', 'other', 'more': the count stands beside the other figure
+    ("No one else was hurt in the blast at the depot.", "Two people were hurt in the blast at the depot."),
+    ("No other victims were found in the wreck.", "Two victims were found in the wreck."),
+    ("No more bodies were recovered from the mine.", "Six bodies were recovered from the mine."),
+    # what was reported or seen is not a count of what happened
+    (
+        "There were no immediate reports of casualties from the strike.",
+        "Five people were killed in the strike.",
+    ),
+    ("There was no sign of survivors at the crash site.", "Two survivors were found at the crash site."),
+    # different outcomes
+    (
+        "No one was killed in the collision on the bridge.",
+        "Two people were injured in the collision on the bridge.",
+    ),
+    # a group inside the count
+    ("No children were among those killed in the fire.", "Eleven people were killed in the fire."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), ZERO_LOOK_ALIKES)
+def test_a_none_that_leaves_the_other_count_standing_is_quiet(a: str, b: str) -> None:
+    _, findings = pair_of(a, b)
+    assert not [f for f in findings if f.type is FindingType.NUMBER], [f.message for f in findings]
+    apart = run_apart(make({"CNN": [a], "MSNBC": [b]}))
+    assert not [f for f in apart if f.type is FindingType.NUMBER], [f.message for f in apart]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from compare.facts import nlp
@@ -259,6 +260,7 @@ def extract(text: str, offset: int, statement_id: str, taken: Sequence[tuple[int
             facts.append(fact)
     facts = _without_conversions(_merge_ranges(facts, text, offset), text, offset)
     facts.extend(_occasions(text, offset, statement_id, parsed, [*taken, *_spans(facts, offset)]))
+    facts.extend(_zero_counts(text, offset, statement_id, parsed, [*taken, *_spans(facts, offset)]))
     for match in _SCARCE_RE.finditer(text):
         start, end = match.span()
         if any(s < end and start < e for s, e in taken) or any(
@@ -332,6 +334,81 @@ def _occasions(
             )
         )
     return out
+
+
+# Nouns a 'no' never counts: what is said, sought or feared of a thing ('no reports of casualties', 'no
+# sign of survivors') is not a count of it, and 'no more' / 'no other' people leave a count standing.
+_NOT_COUNTED_BY_NO = frozenset(
+    {
+        "report",
+        "word",
+        "sign",
+        "indication",
+        "information",
+        "detail",
+        "comment",
+        "evidence",
+        "news",
+        "confirmation",
+        "claim",
+        "rumour",
+        "rumor",
+        "hope",
+        "chance",
+        "plan",
+        "immediate",
+    }
+)
+_NOT_ALL_OF_THEM = frozenset(
+    {"else", "other", "more", "further", "new", "additional", "fresh", "extra", "longer"}
+)
+
+
+def _zero_counts(
+    text: str, offset: int, statement_id: str, parsed: Any, taken: Sequence[tuple[int, int]]
+) -> list[Fact]:
+    """Counts of none said in words: 'no one was killed', 'nobody was hurt', 'none of the crew
+    survived', 'there were no casualties'. A zero meets another report's figure for the same thing in
+    the same slot as any figure does ('12 people were killed' / 'no one was killed')."""
+    if parsed is None:
+        return []
+    out: list[Fact] = []
+    for token in parsed:
+        span = _zero_span(parsed, token)
+        if span is None:
+            continue
+        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        fact = _word_fact(text, offset, statement_id, parsed, (start, end), "0", "CARDINAL", 0.0)
+        if span[-1].lower_ == "no":
+            fact = replace(fact, role=_noun_role(span[-1].head))  # 'no casualties' counts casualties
+        elif span[-1].lower_ in ("one", "nobody") or fact.role is None:
+            fact = replace(fact, role="people")  # 'no one was killed' counts people, as '12 were killed' does
+        out.append(fact)
+    return out
+
+
+def _zero_span(parsed: Any, token: Any) -> list[Any] | None:
+    """The words of a zero count starting at `token` ('no one', 'nobody', 'none', the 'no' of 'no
+    casualties'), or None."""
+    following = parsed[token.i + 1] if token.i + 1 < len(parsed) else None
+    if following is not None and following.lower_ in _NOT_ALL_OF_THEM:
+        return None  # 'no one else', 'no other victims', 'no more bodies': the count stands
+    word = token.lower_
+    if word in ("nobody", "none") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT"):
+        return [token]
+    if word == "no" and following is not None and following.lower_ == "one":
+        after = parsed[following.i + 1] if following.i + 1 < len(parsed) else None
+        return None if after is not None and after.lower_ in _NOT_ALL_OF_THEM else [token, following]
+    if word != "no" or token.dep_ != "det" or token.head.pos_ != "NOUN" or token.head.tag_ != "NNS":
+        return None  # 'no damage', 'no comment': not a count of things
+    noun = token.head
+    if str(noun.lemma_).lower() in _NOT_COUNTED_BY_NO or any(
+        c.lower_ in _NOT_ALL_OF_THEM for c in noun.children if c.dep_ == "amod"
+    ):
+        return None
+    return [token]
 
 
 # Words that say an amount is nearly nothing: "very few left", "only a handful", "hardly any".
