@@ -13,6 +13,7 @@ from compare.judge.attribution import attribution_drafts
 from compare.judge.base import Draft, Side, TellKey, number_findings, outlet_labels, told_keys
 from compare.judge.coverage import coverage_drafts, left_out
 from compare.judge.descriptions import colour_drafts
+from compare.judge.directions import direction_drafts
 from compare.judge.entities import entity_drafts
 from compare.judge.group import SpanKey, join_across_outlets, join_hedges, span_key
 from compare.judge.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
@@ -258,6 +259,7 @@ def compare_pair(a: Side, b: Side, claim_index: int) -> list[Draft]:
     found.extend(time_slot_drafts(a, b, claim_index))
     found.extend(duration_drafts(a, b, claim_index))
     found.extend(entity_drafts(a, b, claim_index))
+    found.extend(direction_drafts(a, b, claim_index, found))
     found.extend(polarity_drafts(a, b, claim_index) or contrary_drafts(a, b, claim_index))
     found.extend(colour_drafts(a, b, claim_index))
     if not any(d.type is FindingType.POLARITY for d in found):
