@@ -419,3 +419,30 @@ def test_a_none_that_leaves_the_other_count_standing_is_quiet(a: str, b: str) ->
     assert not [f for f in findings if f.type is FindingType.NUMBER], [f.message for f in findings]
     apart = run_apart(make({"CNN": [a], "MSNBC": [b]}))
     assert not [f for f in apart if f.type is FindingType.NUMBER], [f.message for f in apart]
+
+
+def _apart_numbers(reports: dict[str, list[str]]) -> list[str]:
+    return [f.message for f in run_apart(make(reports)) if f.type is FindingType.NUMBER]
+
+
+def test_a_toll_of_another_place_is_not_set_against_the_story_toll_when_kept_apart() -> None:
+    story = "Jets bombed the Pine Ridge camp on Thursday."
+    reports = {
+        "CNN": [story, "At least 12 people were killed, a local official said."],
+        "MSNBC": [story, "Jets also bombed the village of Karsa, killing at least seven people."],
+        "FOX": [story],
+    }
+    assert _apart_numbers(reports) == []
+    # the story's own place, or nothing named apart: one toll told twice
+    reports["MSNBC"][1] = "The bombing of the Pine Ridge camp killed at least seven people."
+    assert len(_apart_numbers(reports)) == 1
+
+
+def test_statements_kept_apart_that_name_one_thing_are_compared_whatever_else_one_places() -> None:
+    reports = {
+        "CNN": ["The singer checked into the Elm Clinic in Palm Vale at 1:30 a.m., her lawyer said."],
+        "MSNBC": ["The singer checked into the Elm Clinic at 11 p.m., her father said."],
+    }
+    assert [f.type for f in run_apart(make(reports)) if f.type is FindingType.TIME_DATE] == [
+        FindingType.TIME_DATE
+    ]

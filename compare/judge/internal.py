@@ -73,6 +73,7 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
     denies: dict[str, set[str]] = {}
     for x in sides:
         denies.setdefault(x.document.id, set()).update(denied_keys(x))
+    story_places = _story_places(sides)
     out: list[Draft] = []
     # at most one such finding per statement, kind and other report: a hint, not a flood
     flagged: set[tuple[str, int, str]] = set()
@@ -93,6 +94,8 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
         ):
             continue
         index = claim_of[a.statement.id]
+        if kind == "slot" and _placed_elsewhere(a, b, story_places):
+            continue  # a toll or time of a place the other statement does not speak of
         if loose:
             drafts = number_slot_drafts(a, b, index, aligned=False, linked=True)
         elif kind == "slot":
@@ -122,6 +125,42 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
                 )
             )
     return out
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _places(side: Side) -> set[str]:
+    return {f.key for f in side.facts if f.kind is FactKind.ENTITY and f.label in _PLACE_LABELS}
+
+
+def _story_places(sides: Sequence[Side]) -> frozenset[str]:
+    """Where the story happens: the places that more than a third of the reports name (two at least)."""
+    named: dict[str, set[str]] = {}
+    for x in sides:
+        for key in _places(x):
+            named.setdefault(key, set()).add(x.document.id)
+    reports = len({x.document.id for x in sides})
+    return frozenset(
+        key for key, documents in named.items() if len(documents) >= 2 and len(documents) * 3 > reports
+    )
+
+
+def _placed_elsewhere(a: Side, b: Side, story_places: frozenset[str]) -> bool:
+    """Two statements kept apart share no named thing, and one names a place that is not the story's and
+    that the other does not name: 'the bombing of Hill Town killed at least seven' and '12 people were
+    killed' tell of another raid, or of a part of the toll, not of one figure told twice."""
+    if _entity_keys(a) & _entity_keys(b):
+        return False  # both speak of one named thing ('checked into the clinic in Palm Town' / 'the clinic')
+    for x, y in ((a, b), (b, a)):
+        other = y.statement.text.lower()
+        if any(key not in other for key in _places(x) - story_places):
+            return True
+    return False
+
+
+def _entity_keys(side: Side) -> set[str]:
+    return {f.key for f in side.facts if f.kind is FactKind.ENTITY}
 
 
 def internal_drafts(
