@@ -439,10 +439,16 @@ def test_a_toll_of_another_place_is_not_set_against_the_story_toll_when_kept_apa
 
 
 def test_statements_kept_apart_that_name_one_thing_are_compared_whatever_else_one_places() -> None:
+    arrival = "The singer flew into Palm Vale on Monday."  # the story's place
     reports = {
-        "CNN": ["The singer checked into the Elm Clinic in Palm Vale at 1:30 a.m., her lawyer said."],
-        "MSNBC": ["The singer checked into the Elm Clinic at 11 p.m., her father said."],
+        "CNN": [
+            arrival,
+            "The singer checked into the Elm Clinic in Fresno at 1:30 a.m., her lawyer said.",
+        ],
+        "MSNBC": [arrival, "The singer checked into the Elm Clinic at 11 p.m., her father said."],
     }
-    assert [f.type for f in run_apart(make(reports)) if f.type is FindingType.TIME_DATE] == [
-        FindingType.TIME_DATE
-    ]
+    times = [f for f in run_apart(make(reports)) if f.type is FindingType.TIME_DATE]
+    assert [set(f.statements) for f in times] == [{"cnn:s1", "msnbc:s1"}]
+    # with no named thing in common, the other place tells of somewhere else
+    reports["MSNBC"][1] = "The singer checked into a clinic at 11 p.m., her father said."
+    assert [f for f in run_apart(make(reports)) if f.type is FindingType.TIME_DATE] == []

@@ -150,6 +150,8 @@ def _placed_elsewhere(a: Side, b: Side, story_places: frozenset[str]) -> bool:
     """Two statements kept apart share no named thing, and one names a place that is not the story's and
     that the other does not name: 'the bombing of Hill Town killed at least seven' and '12 people were
     killed' tell of another raid, or of a part of the toll, not of one figure told twice."""
+    if not story_places:
+        return False  # no place the story is known by: a place one report names may be the story's own
     if _entity_keys(a) & _entity_keys(b):
         return False  # both speak of one named thing ('checked into the clinic in Palm Town' / 'the clinic')
     for x, y in ((a, b), (b, a)):
