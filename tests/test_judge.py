@@ -343,12 +343,10 @@ def test_seed_disagreements_show_and_paraphrases_stay_quiet() -> None:
     assert types["since spring"] == []  # both say "since late spring", both credit the WSJ
     # 'The article cites' / 'two US officials said': the WSJ article citing its sources, one chain
     assert types["refused"] == []
-    assert FindingType.TIME_DATE in types["two months"]
-    time_finding = next(f for f in found["two months"] if f.type is FindingType.TIME_DATE)
-    assert (
-        "'at least two months'" in time_finding.message
-        and "'since late spring of this year'" in time_finding.message
-    )
+    # 'banning ... for at least two months' / 'prevented ... from firing ... since late spring': spans of
+    # two verbs, which may be two acts; agreeing, they were a low note, now no finding
+    # (tests/test_judge_durations.py: 'walked for seven days' / 'fighting since June')
+    assert FindingType.TIME_DATE not in types["two months"]
     assert types["stock"] == [FindingType.NUMBER]
     assert all(f.severity is Severity.LOW for fs in found.values() for f in fs)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from compare.facts import nlp
 from compare.facts.numbers import QUALIFIERS, qualifier_range, words_to_number
 from compare.model import Fact, FactKind
 
@@ -72,9 +73,27 @@ _VAGUE_COUNTS = {
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _COUNT = (
-    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|a few|"
     r"few|many|a couple of|couple of)"
+)
+_UNIT_ALT = "second|minute|hour|day|week|month|year|decade"
+# a span followed by these words dates something ('two days later', 'a year ago'), it is not a length
+_NOT_SPAN_AFTER = r"(?![\s-]+(?:old|ago|later|earlier)\b)"
+# ... and so does one followed by 'before' or 'after' ('two days before the vote'), unless 'for' says it
+# is a length ('shook for a minute before dawn')
+_DATING_AFTER = re.compile(r"[\s-]+(?:before|after)\b", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+# words a rate is given in before 'a day' / 'per hour': a count, a measure, a number of times
+_RATE_BEFORE = (
+    rf"(?:{_COUNT}[\s-]+(?:{_UNIT_ALT})s?|(?:{_UNIT_ALT})s|[$€£]?\d[\d,.]*%?|twice|once|thrice|times|"
+    r"miles|kilomet(?:er|re)s|km|met(?:er|re)s|feet|dollars|euros|pounds|percent|per\s+cent)"
+)
+_RATE = (
+    rf"\b(?:every|each|per)\s+(?:other\s+|single\s+)?(?:{_COUNT}[\s-]+)?(?:{_UNIT_ALT})s?\b"
+    rf"|(?<![\w$€£])(?:{_RATE_BEFORE})\s+(?:a|an|per|each|every)\s+(?:{_UNIT_ALT})\b"
+    rf"|\b{_COUNT}[\s-]+(?:{_UNIT_ALT})s?\s+(?:daily|nightly|weekly|monthly|annually|yearly|intervals?)\b"
+    rf"|\bintervals?\s+of\s+(?:{_QUAL_ALT}\s+)?{_COUNT}[\s-]+(?:{_UNIT_ALT})s?\b"
 )
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -136,13 +155,36 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # how often, not how long: 'every 20 seconds', '24 hours a day', 'twice a week', '12 hours daily',
+    # '15-minute intervals'; the span is taken so that no duration is read inside it ('a day', '24 hours')
+    ("RATE", re.compile(_RATE, re.IGNORECASE)),
+    # 'two hours and 20 minutes', 'an hour, 40 minutes': one span in two units, the larger first
+    (
+        "DURATION_SUM",
+        re.compile(
+            rf"(?:\b(?P<qual>{_QUAL_ALT})\s+)?"
+            rf"(?<![\d,.])\b(?P<count>{_COUNT})[\s-]+(?P<unit>{_UNIT_ALT})s?"
+            rf"(?:\s*,\s*|\s+)(?:and\s+)?(?P<count2>{_COUNT})[\s-]+(?P<unit2>{_UNIT_ALT})s?\b{_NOT_SPAN_AFTER}",
+            re.IGNORECASE,
+        ),
+    ),
+    # 'half an hour', 'a half-hour', 'half a day'
+    (
+        "DURATION_HALF",
+        re.compile(
+            rf"(?:\b(?P<qual>{_QUAL_ALT})\s+)?\b(?:an?[\s-]+)?half[\s-]+(?:an?[\s-]+)?(?P<unit>{_UNIT_ALT})s?\b"
+            rf"{_NOT_SPAN_AFTER}",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "DURATION",
         re.compile(
             rf"(?:\b(?P<qual>{_QUAL_ALT})\s+)?"
-            rf"(?:(?P<between>\bbetween\s+)?\b(?P<count0>{_COUNT})\s*(?:-|–|\bto\b|\band\b)\s*)?"
-            rf"\b(?P<count>{_COUNT})[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
-            r"(?![\s-]+(?:old|ago|later|earlier|before|after)\b)",
+            rf"(?:(?P<between>\bbetween\s+)?(?<![\d,.])\b(?P<count0>{_COUNT})\s*(?:-|–|\bto\b|\band\b)\s*)?"
+            rf"(?<![\d,.])\b(?P<count>{_COUNT})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?P<unit>{_UNIT_ALT})s?\b"
+            r"(?P<half_after>\s+and\s+a\s+half\b)?"  # 'an hour and a half', 'two and a half hours'
+            rf"{_NOT_SPAN_AFTER}",
             re.IGNORECASE,
         ),
     ),
@@ -190,6 +232,9 @@ def extract(text: str, offset: int, statement_id: str, published: str | None) ->
     candidates.sort(key=lambda c: (-(c[1] - c[0]), order[c[2]], c[0]))
     for start, end, name, match in candidates:
         if any(s < end and start < e for s, e in taken):
+            continue
+        if name == "RATE" or (name == "DURATION" and _rate_after_noun(match, text)):
+            taken.append((start, end))  # how often, not how long
             continue
         fact = _build(name, match, text, offset, statement_id, ref)
         if fact is None:
@@ -328,34 +373,16 @@ def _build(name: str, m: re.Match[str], text: str, offset: int, sid: str, ref: d
             label = "DATE" if first == last else "PERIOD"
             qualifier = "relative"
         unit = "day"
-    else:  # DURATION
+    else:  # DURATION, DURATION_HALF, DURATION_SUM
         label = "DURATION"
-        count_raw = m.group("count").lower()
-        unit_days = _UNIT_DAYS[m.group("unit").lower()]
-        qual_raw = (m.group("qual") or "").lower()
-        qualifier = QUALIFIERS.get(qual_raw) if qual_raw else None
-        if count_raw in _VAGUE_COUNTS:
-            lo, hi = _VAGUE_COUNTS[count_raw]
-            low, high = lo * unit_days, hi * unit_days
-            value = low
-            qualifier = qualifier or "about"
-            if qualifier in ("more than", "at least"):
-                high = None
-        else:
-            count = float(count_raw) if count_raw[0].isdigit() else words_to_number(count_raw)
-            if count is None:
-                return None
-            value = count * unit_days
-            low, high = qualifier_range(value, qualifier)
-            range_low = _range_start(m, unit_days)
-            if range_low is not None and range_low <= value:
-                value, low, qualifier = range_low, range_low, "range"  # "between two and nine years"
-        key = f"{_fmt(value)}d" if qualifier != "range" or high is None else f"{_fmt(value)}-{_fmt(high)}d"
-        low, high = _calendar_spread(low, high, m.group("unit").lower())
+        span = _duration(name, m, text)
+        if span is None:
+            return None
+        key, value, low, high, qualifier = span
         unit = "days"
     if label == "DATE" and _DATELINE_RE.match(text[end : end + 20]) and start < 60:
         label = "DATELINE"  # "WASHINGTON, June 7 (AFP) -": when the wire filed, not when it happened
-    if name != "DURATION" and label in ("DATE", "PERIOD") and _since(text, start):
+    if label in ("DATE", "PERIOD") and _since(text, start):
         # "since late spring": a duration up to the publication date
         label = "SINCE"
         key = f"since:{key}"
@@ -376,6 +403,101 @@ def _build(name: str, m: re.Match[str], text: str, offset: int, sid: str, ref: d
     )
 
 
+# Words that may follow 'a second' when it is a span ('for a second', 'a second or two', 'a second
+# later'); before any other word it is an ordinal: 'a second round', 'a second rehab centre'.
+_AFTER_A_SECOND = frozenset(
+    {"and", "or", "of", "before", "after", "later", "earlier", "ago", "in", "on", "at", "to", "for", "when"}
+)
+VAGUE_MARK = "~"  # the key of a duration told by a vague count ('a few seconds', 'several months')
+
+
+def vague(fact: Fact) -> bool:
+    """A span told by a vague count ('a few seconds', 'several months'): a range of values, not a figure."""
+    return fact.label == "DURATION" and fact.key.startswith(VAGUE_MARK)
+
+
+def _count(raw: str) -> float | None:
+    raw = raw.lower()
+    return float(raw.replace(",", "")) if raw[0].isdigit() else words_to_number(raw)
+
+
+def _duration(
+    name: str, m: re.Match[str], text: str
+) -> tuple[str, float, float | None, float | None, str | None] | None:
+    """A span as (key, days, low, high, qualifier); None when the words are not a span ('a second round').
+
+    'an hour and a half', 'two and a half hours' and 'half an hour' carry their half; 'two hours and 20
+    minutes' is one span, the larger unit first (else None: the parts are read one by one). A vague count
+    ('a few seconds') keeps the range its word allows, and a key of its own (VAGUE_MARK): it is not the
+    figure 'two seconds'.
+    """
+    dated = _DATING_AFTER.match(text, m.end())
+    if dated and not _FOR_BEFORE.search(text[max(0, m.start() - 10) : m.start()]):
+        return None
+    unit = m.group("unit").lower()
+    unit_days = _UNIT_DAYS[unit]
+    qual_raw = (m.group("qual") or "").lower()
+    qualifier = QUALIFIERS.get(qual_raw) if qual_raw else None
+    if name == "DURATION_HALF":
+        value = 0.5 * unit_days
+        low, high = qualifier_range(value, qualifier)
+        low, high = _calendar_spread(low, high, unit)
+        return f"{_fmt(value)}d", value, low, high, qualifier
+    count_raw = m.group("count").lower()
+    if count_raw in ("a", "an") and unit == "second" and name == "DURATION":
+        after = re.match(r"[\s-]+([a-z]+)", text[m.end() :], re.IGNORECASE)
+        if after is not None and after.group(1).lower() not in _AFTER_A_SECOND:
+            return None  # 'a second round of bombs': the ordinal
+    if count_raw in _VAGUE_COUNTS:
+        if name == "DURATION_SUM":
+            return None
+        lo, hi = _VAGUE_COUNTS[count_raw]
+        low, high = lo * unit_days, hi * unit_days
+        qualifier = qualifier or "about"
+        if qualifier in ("more than", "at least"):
+            high = None
+        low, high = _calendar_spread(low, high, unit)
+        key = f"{VAGUE_MARK}{_fmt(lo * unit_days)}-{_fmt(hi * unit_days)}d"
+        return key, lo * unit_days, low, high, qualifier
+    count = _count(count_raw)
+    if count is None:
+        return None
+    if name == "DURATION_SUM":
+        unit2 = m.group("unit2").lower()
+        count2_raw = m.group("count2").lower()
+        count2 = None if count2_raw in _VAGUE_COUNTS else _count(count2_raw)
+        if count2 is None or _UNIT_DAYS[unit2] >= unit_days:
+            return None  # 'two minutes and three hours', 'a day and several hours': not one span
+        value = count * unit_days + count2 * _UNIT_DAYS[unit2]
+        if qualifier is None:  # each part allows the lengths of its own unit of the calendar
+            parts = ((count * unit_days, unit), (count2 * _UNIT_DAYS[unit2], unit2))
+            low = sum(days * _UNIT_SPREAD.get(u, (1.0, 1.0))[0] for days, u in parts)
+            high = sum(days * _UNIT_SPREAD.get(u, (1.0, 1.0))[1] for days, u in parts)
+            return f"{_fmt(value)}d", value, low, high, None
+    else:
+        if m.group("half") or m.group("half_after"):
+            count += 0.5  # 'two and a half hours', 'an hour and a half'
+        value = count * unit_days
+    low, high = qualifier_range(value, qualifier)
+    range_low = _range_start(m, unit_days) if name == "DURATION" else None
+    if range_low is not None and range_low <= value:
+        value, low, qualifier = range_low, range_low, "range"  # "between two and nine years"
+    key = f"{_fmt(value)}d" if qualifier != "range" or high is None else f"{_fmt(value)}-{_fmt(high)}d"
+    low, high = _calendar_spread(low, high, unit)
+    return key, value, low, high, qualifier
+
+
+def _rate_after_noun(m: re.Match[str], text: str) -> bool:
+    """'six loads a day', '$15 an hour': 'a day' after what is counted tells how often, not how long."""
+    if (m.group("count") or "").lower() not in ("a", "an") or m.group("qual") or m.group("count0"):
+        return False
+    parsed = nlp.parse(text)
+    if parsed is None:
+        return False
+    before = [t for t in parsed if t.idx + len(t.text) <= m.start("count") and not t.is_space]
+    return bool(before) and before[-1].pos_ in ("NOUN", "NUM")
+
+
 def _range_start(m: re.Match[str], unit_days: float) -> float | None:
     """The lower end of 'between two and nine years' / 'two to three weeks', in days; None if no range."""
     raw = (m.group("count0") or "").lower()
@@ -384,7 +506,7 @@ def _range_start(m: re.Match[str], unit_days: float) -> float | None:
     joined = m.group(0)[m.end("count0") - m.start() : m.start("count") - m.start()].strip().lower()
     if joined == "and" and not m.group("between"):
         return None  # "two and a half years" or a list, not a range
-    count = float(raw) if raw[0].isdigit() else words_to_number(raw)
+    count = _count(raw)
     return None if count is None else count * unit_days
 
 

@@ -30,9 +30,8 @@ from compare.judge.pair_model import PairModel
 from compare.judge.polarity import certainty_drafts, contrary_drafts, polarity_drafts
 from compare.judge.recalled import recalled_statements
 from compare.judge.resolve import resolve_facts
-from compare.judge.slots import number_slot_drafts, time_slot_drafts
+from compare.judge.slots import duration_slot_drafts, number_slot_drafts, time_slot_drafts
 from compare.judge.stance import stance_drafts
-from compare.judge.times import duration_drafts
 from compare.judge.verdicts import (
     claim_detail,
     closest_pairs,
@@ -257,7 +256,7 @@ def compare_pair(a: Side, b: Side, claim_index: int) -> list[Draft]:
     found: list[Draft] = []
     found.extend(number_slot_drafts(a, b, claim_index))
     found.extend(time_slot_drafts(a, b, claim_index))
-    found.extend(duration_drafts(a, b, claim_index))
+    found.extend(duration_slot_drafts(a, b, claim_index))
     found.extend(entity_drafts(a, b, claim_index))
     found.extend(direction_drafts(a, b, claim_index, found))
     found.extend(polarity_drafts(a, b, claim_index) or contrary_drafts(a, b, claim_index))

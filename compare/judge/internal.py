@@ -11,7 +11,13 @@ from compare.judge.base import Draft, Side
 from compare.judge.entities import entity_drafts
 from compare.judge.numbers import NumClass, direction, num_class, numbers_compatible
 from compare.judge.polarity import denied_keys, polarity_drafts, said_keys
-from compare.judge.slots import number_slot_drafts, slot_keys, time_slot_drafts
+from compare.judge.slots import (
+    duration_keys,
+    duration_slot_drafts,
+    number_slot_drafts,
+    slot_keys,
+    time_slot_drafts,
+)
 from compare.judge.spans import fact_span, quote
 from compare.model import Claim, Document, Fact, FactKind, FindingType, Severity, Statement
 
@@ -41,7 +47,7 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
     # only statements with a fact in the same slot can disagree: bucket them by that slot
     buckets: dict[tuple[str, object], list[int]] = {}
     for n, x in enumerate(sides):
-        for key in slot_keys(x.facts):
+        for key in slot_keys(x.facts) | duration_keys(x):
             buckets.setdefault(("slot", key), []).append(n)
         for word in denied_keys(x):
             buckets.setdefault(("polarity", ("denied", word)), []).append(n)
@@ -102,6 +108,7 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
             drafts = [
                 *number_slot_drafts(a, b, index, aligned=False),
                 *time_slot_drafts(a, b, index, aligned=False),
+                *duration_slot_drafts(a, b, index, aligned=False),
                 *entity_drafts(a, b, index, aligned=False),
             ]
         else:

@@ -1,11 +1,13 @@
-"""Time findings read as values: time zones of clock times, and durations told differently."""
+"""Times read as values for the judge: the time zone of a clock time, the length of a duration.
+
+Durations are paired and compared slot by slot in `compare.judge.slots` (`duration_slot_drafts`).
+"""
 
 from __future__ import annotations
 
 from compare.facts.times import since_as_duration, zone_after
-from compare.judge.base import Draft, Side, draft
-from compare.judge.spans import fact_span
-from compare.model import Fact, FactKind, FindingType, Severity
+from compare.judge.base import Side
+from compare.model import Fact, FactKind
 
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
@@ -50,55 +52,11 @@ def _gives_in_both(minutes: float, side: Side) -> bool:
     return "local" in zones and bool(zones & _UNIVERSAL_ZONES)
 
 
-def _is_duration(fact: Fact) -> bool:
-    return fact.kind is FactKind.TIME and fact.label in ("DURATION", "SINCE")
-
-
-def _span_of(fact: Fact, side: Side) -> tuple[float, float] | None:
-    """A duration in days; 'since spring' measured up to the report's publication date."""
+def span_of(fact: Fact, side: Side) -> tuple[float, float] | None:
+    """A duration in days, as a range; 'since spring' measured up to the report's publication date (None
+    without one)."""
     if fact.label == "SINCE":
         return since_as_duration(fact, side.document.published)
     if fact.low is None:
         return None
     return fact.low, fact.high if fact.high is not None else float("inf")
-
-
-def duration_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
-    """How long something lasted, told differently: 'at least two months' / 'since late spring'.
-
-    Never a conflict: durations are told loosely, and 'since' depends on when the report was written.
-    Clock times, dates and weekdays are compared slot by slot in `compare.judge.slots`.
-    """
-    xs = [f for f in a.facts if _is_duration(f)]
-    ys = [f for f in b.facts if _is_duration(f)]
-    if not xs or not ys or {f.key for f in xs} & {f.key for f in ys}:
-        return []
-    known = [
-        (x, rx, y, ry)
-        for x in xs
-        for y in ys
-        if (rx := _span_of(x, a)) is not None and (ry := _span_of(y, b)) is not None
-    ]
-    if known:
-        # durations that cannot both hold are left to the reader's eye in the quotes; the same span
-        # told in other words is worth a low note
-        overlapping = [(x, y) for x, rx, y, ry in known if rx[0] <= ry[1] and ry[0] <= rx[1]]
-        if not overlapping:
-            return []
-        x, y = overlapping[0]
-        if x.label == y.label == "DURATION" and x.qualifier == y.qualifier:
-            return []  # "several months" vs "a few months": vague words, no real difference
-    else:
-        x, y = xs[0], ys[0]  # no publication date to resolve 'since ...' against: the wording differs
-    return [
-        draft(
-            FindingType.TIME_DATE,
-            Severity.LOW,
-            claim_index,
-            a,
-            b,
-            "The time span is told differently",
-            fact_span(x, a.statement, a.document),
-            fact_span(y, b.statement, b.document),
-        )
-    ]
