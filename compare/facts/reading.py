@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compare.facts import nlp
+from compare.facts.charges import ChargeReading, read_charges
 from compare.facts.stances import StanceReading, main_acts, read_stances
 
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "AUX", "ADV"})
@@ -55,6 +56,7 @@ class Reading:
     stances: tuple[StanceReading, ...] = ()
     main_acts: frozenset[str] = frozenset()
     clauses: tuple[Clause, ...] = ()
+    charges: tuple[ChargeReading, ...] = ()  # the charges it tells of ('charged with murder')
 
     def lemmas(self) -> dict[str, int]:
         """Content-word lemmas (nouns, verbs, adjectives, names) with their first offset."""
@@ -90,6 +92,7 @@ def read(text: str) -> Reading:
         for token in parsed
         if token.pos_ in _CONTENT
     )
+    word_of = {token.i: n for n, token in enumerate(t for t in parsed if t.pos_ in _CONTENT)}
     modifiers = tuple(sorted((k, frozenset(v)) for k, v in _named_modifiers(parsed).items()))
     kinds = tuple(sorted((k, frozenset(v)) for k, v in _named_modifiers(parsed, owners=False).items()))
     return Reading(
@@ -99,6 +102,7 @@ def read(text: str) -> Reading:
         stances=tuple(read_stances(parsed)),
         main_acts=main_acts(parsed),
         clauses=_clauses(parsed),
+        charges=tuple(read_charges(parsed, word_of)),
     )
 
 

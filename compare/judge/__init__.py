@@ -11,6 +11,7 @@ from dataclasses import replace
 from compare.facts.reading import EMPTY, Reading
 from compare.judge.attribution import attribution_drafts
 from compare.judge.base import Draft, Side, TellKey, number_findings, outlet_labels, told_keys
+from compare.judge.charges import charge_drafts
 from compare.judge.coverage import coverage_drafts, left_out
 from compare.judge.descriptions import colour_drafts
 from compare.judge.directions import direction_drafts
@@ -261,6 +262,7 @@ def compare_pair(a: Side, b: Side, claim_index: int) -> list[Draft]:
     found.extend(direction_drafts(a, b, claim_index, found))
     found.extend(polarity_drafts(a, b, claim_index) or contrary_drafts(a, b, claim_index))
     found.extend(colour_drafts(a, b, claim_index))
+    found.extend(charge_drafts(a, b, claim_index))
     if not any(d.type is FindingType.POLARITY for d in found):
         found.extend(certainty_drafts(a, b, claim_index))
     found.extend(attribution_drafts(a, b, claim_index, disputed=any(d.conflict for d in found)))
