@@ -44,7 +44,8 @@ def test_rows_do_not_depend_on_the_batch() -> None:
     ]
     together = model.probabilities(pairs)
     alone = model.probabilities(pairs[1:])
-    assert abs(together[1] - alone[0]).max() < 0.02  # int8 activations are quantised per batch
+    # each pair is read on its own: int8 activations are quantised per run
+    assert abs(together[1] - alone[0]).max() < 1e-6
 
 
 @pytest.mark.slow
