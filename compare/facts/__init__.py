@@ -45,7 +45,11 @@ def _mapped_reading(found: reading.Reading, view: ReadingText) -> reading.Readin
         )
         for stance in found.stances
     )
-    return replace(found, words=words, clauses=clauses, stances=stances)
+    responses = tuple(
+        replace(response, start=(r := span(response.start, response.end))[0], end=r[1])
+        for response in found.responses
+    )
+    return replace(found, words=words, clauses=clauses, stances=stances, responses=responses)
 
 
 _KIND_ORDER = {"time": 0, "number": 1, "entity": 2, "attribution": 3, "polarity": 4, "certainty": 5}

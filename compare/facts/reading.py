@@ -12,6 +12,7 @@ from typing import Any
 
 from compare.facts import nlp
 from compare.facts.charges import ChargeReading, read_charges
+from compare.facts.responses import ResponseReading, read_responses
 from compare.facts.stances import StanceReading, main_acts, read_stances
 
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "AUX", "ADV"})
@@ -57,6 +58,7 @@ class Reading:
     main_acts: frozenset[str] = frozenset()
     clauses: tuple[Clause, ...] = ()
     charges: tuple[ChargeReading, ...] = ()  # the charges it tells of ('charged with murder')
+    responses: tuple[ResponseReading, ...] = ()  # answers of a party it reports ('the army denied it')
 
     def lemmas(self) -> dict[str, int]:
         """Content-word lemmas (nouns, verbs, adjectives, names) with their first offset."""
@@ -103,6 +105,7 @@ def read(text: str) -> Reading:
         main_acts=main_acts(parsed),
         clauses=_clauses(parsed),
         charges=tuple(read_charges(parsed, word_of)),
+        responses=tuple(read_responses(parsed)),
     )
 
 

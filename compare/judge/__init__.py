@@ -31,6 +31,7 @@ from compare.judge.pair_model import PairModel
 from compare.judge.polarity import certainty_drafts, contrary_drafts, polarity_drafts
 from compare.judge.recalled import recalled_statements
 from compare.judge.resolve import resolve_facts
+from compare.judge.responses import response_drafts
 from compare.judge.slots import duration_slot_drafts, number_slot_drafts, time_slot_drafts
 from compare.judge.stance import stance_drafts
 from compare.judge.verdicts import (
@@ -147,6 +148,7 @@ def judge(
             on_claim()
     drafts.extend(internal_drafts(judged, by_id, docs, resolved, labels))
     drafts.extend(unaligned_drafts(judged, side))
+    drafts.extend(response_drafts(judged, side))
     if pair_model is not None:
         judged, drafts = _with_model(judged, drafts, by_id, side, pair_model, budget or PairBudget())
     judged, drafts = _one_verdict(judged, drafts, by_id)

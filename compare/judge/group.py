@@ -15,7 +15,15 @@ from compare.judge.spans import quote
 from compare.model import FindingType, Severity, Span
 
 # Finding types whose pairwise drafts state one fact differently and can be joined.
-_JOINABLE = frozenset({FindingType.NUMBER, FindingType.TIME_DATE, FindingType.ENTITY, FindingType.POLARITY})
+_JOINABLE = frozenset(
+    {
+        FindingType.NUMBER,
+        FindingType.TIME_DATE,
+        FindingType.ENTITY,
+        FindingType.POLARITY,
+        FindingType.ATTRIBUTION,
+    }
+)
 
 SpanKey = tuple[str, int, int]
 
