@@ -27,6 +27,8 @@ from compare.decode import valid_text
 #   - findings: type "contradiction" (the sentence-pair model's); settings: "judge" (model | rules).
 #   - "key_figures": the story's key figures side by side (compare.key_figures): one row per slot
 #     (kind, label, outlets, findings) with one cell per document holding its values and their spans.
+#   - facts: kind "office" (a post the text gives a named person: key the name, role the office's words,
+#     qualifier the places it is an office of).
 #   - "copies": groups of documents carrying one text (compare.copies), each {"documents", "shared"};
 #     every document stays in "documents"; key figures' "outlets" count a group once.
 JSON_FORMAT = 1
@@ -72,6 +74,7 @@ class FactKind(StrEnum):
     ATTRIBUTION = "attribution"
     POLARITY = "polarity"
     CERTAINTY = "certainty"
+    OFFICE = "office"  # the post a named person holds ('fire chief Ana Ruiz'): compare.facts.offices
 
 
 class FindingType(StrEnum):

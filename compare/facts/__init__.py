@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from compare.facts import attribution, entities, nlp, numbers, polarity, reading, slots, times
+from compare.facts import attribution, entities, nlp, numbers, offices, polarity, reading, slots, times
 from compare.model import Document, Fact, FactKind, Statement
 from compare.text import ReadingText, reading_text
 
@@ -52,7 +52,15 @@ def _mapped_reading(found: reading.Reading, view: ReadingText) -> reading.Readin
     return replace(found, words=words, clauses=clauses, stances=stances, responses=responses)
 
 
-_KIND_ORDER = {"time": 0, "number": 1, "entity": 2, "attribution": 3, "polarity": 4, "certainty": 5}
+_KIND_ORDER = {
+    "time": 0,
+    "number": 1,
+    "entity": 2,
+    "attribution": 3,
+    "polarity": 4,
+    "certainty": 5,
+    "office": 6,
+}
 
 
 def extract_facts(statement: Statement, document: Document) -> list[Fact]:
@@ -78,6 +86,7 @@ def extract_facts(statement: Statement, document: Document) -> list[Fact]:
         *entities.extract(text, offset, statement.id),
         *attribution.extract(text, offset, statement.id),
         *polarity.extract(text, offset, statement.id),
+        *offices.extract(text, offset, statement.id),
     ]
     facts.sort(key=lambda f: (f.start, _KIND_ORDER[f.kind.value], f.end))
     parsed = nlp.parse(text)

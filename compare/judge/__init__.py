@@ -26,6 +26,7 @@ from compare.judge.model_findings import (
     settle_pair,
 )
 from compare.judge.numbers import numbers_compatible, scarcity_drafts
+from compare.judge.offices import office_drafts
 from compare.judge.opinion import PairBudget, read_pairs
 from compare.judge.pair_model import PairModel
 from compare.judge.polarity import certainty_drafts, contrary_drafts, polarity_drafts
@@ -149,6 +150,7 @@ def judge(
     drafts.extend(internal_drafts(judged, by_id, docs, resolved, labels))
     drafts.extend(unaligned_drafts(judged, side))
     drafts.extend(response_drafts(judged, side))
+    drafts.extend(office_drafts(judged, side))
     if pair_model is not None:
         judged, drafts = _with_model(judged, drafts, by_id, side, pair_model, budget or PairBudget())
     judged, drafts = _one_verdict(judged, drafts, by_id)
