@@ -15,6 +15,7 @@ from compare.judge.charges import charge_drafts
 from compare.judge.coverage import coverage_drafts, left_out
 from compare.judge.descriptions import colour_drafts
 from compare.judge.directions import direction_drafts
+from compare.judge.durations import duration_slot_drafts
 from compare.judge.entities import entity_drafts
 from compare.judge.group import SpanKey, join_across_outlets, join_hedges, span_key
 from compare.judge.internal import MAX_SCAN_BUCKET, internal_drafts, unaligned_drafts
@@ -33,7 +34,7 @@ from compare.judge.polarity import certainty_drafts, contrary_drafts, polarity_d
 from compare.judge.recalled import recalled_statements
 from compare.judge.resolve import resolve_facts
 from compare.judge.responses import response_drafts
-from compare.judge.slots import duration_slot_drafts, number_slot_drafts, time_slot_drafts
+from compare.judge.slots import number_slot_drafts, time_slot_drafts
 from compare.judge.stance import stance_drafts
 from compare.judge.verdicts import (
     claim_detail,

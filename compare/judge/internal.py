@@ -8,16 +8,11 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from compare.judge.base import Draft, Side
+from compare.judge.durations import duration_keys, duration_slot_drafts
 from compare.judge.entities import entity_drafts
 from compare.judge.numbers import NumClass, direction, num_class, numbers_compatible
 from compare.judge.polarity import denied_keys, polarity_drafts, said_keys
-from compare.judge.slots import (
-    duration_keys,
-    duration_slot_drafts,
-    number_slot_drafts,
-    slot_keys,
-    time_slot_drafts,
-)
+from compare.judge.slots import number_slot_drafts, slot_keys, time_slot_drafts
 from compare.judge.spans import fact_span, quote
 from compare.model import Claim, Document, Fact, FactKind, FindingType, Severity, Statement
 
