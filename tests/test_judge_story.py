@@ -209,3 +209,19 @@ def test_last_year_is_the_year_before_the_story_when_the_story_year_is_known() -
         for name, text in reports.items()
     ]
     assert _numbers(compare_documents(dated)) == []
+
+
+def test_a_later_year_two_reports_name_is_the_story_year_not_the_recalled_one_most_name() -> None:
+    # undated reports of a 2026 quake: all recall the 2011 disaster, two date the quake itself
+    recalled = "In 2011 a tsunami there killed 16,000 people."
+    comparison = _compare(
+        {
+            "north": f"A quake hit the coast on Monday, March 2, 2026, killing 12 people. {recalled}",
+            "south": f"A quake hit the coast on March 2, 2026, killing 12 people. {recalled}",
+            "east": f"A quake hit the coast on Monday, killing 14 people. {recalled}",
+        }
+    )
+    # the story's toll (12 / 14) is one finding; the 2011 figure is never set against it
+    messages = _numbers(comparison)
+    assert any("12" in m and "14" in m for m in messages), messages
+    assert not any("16,000" in m for m in messages), messages

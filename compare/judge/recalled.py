@@ -36,7 +36,8 @@ def story_year(
     by_id: Mapping[str, Statement],
 ) -> int | None:
     """The story's own year: the commonest year of publication, else a year more than half the outlets
-    name; None when neither is known (then every statement naming a year tells of another time)."""
+    name (or a later one that two outlets or more name); None when neither is known (then every statement
+    naming a year tells of another time)."""
     published = Counter(d.year for d in (reference_date(doc.published) for doc in documents) if d)
     if published:
         return min(published, key=lambda y: (-published[y], -y))
@@ -45,7 +46,13 @@ def story_year(
         for year in _years(facts):
             naming[year].add(by_id[statement_id].document)
     named = [y for y, outlets in naming.items() if len(outlets) * 2 > len(documents)]
-    return max(named, key=lambda y: (len(naming[y]), y)) if named else None
+    if not named:
+        return None
+    most = max(named, key=lambda y: (len(naming[y]), y))
+    # a later year two outlets or more name is the story's: the year most name is then one it recalls
+    # ('the 2004 tsunami' in every report of a 2013 quake that three date '2013')
+    later = [y for y, outlets in naming.items() if y > most and len(outlets) >= 2]
+    return max(later) if later else most
 
 
 def _recalled(
