@@ -116,3 +116,29 @@ def test_the_reading_tells_what_is_sought_and_what_a_modifier_describes() -> Non
     words = {w.text: w for w in read("A drunk driver hit the patient transport van.").words}
     assert words["drunk"].modifies == "driver" and words["patient"].modifies is not None
     assert words["driver"].modifies is None and words["hit"].modifies is None
+
+
+@pytest.mark.parametrize(
+    ("hedged", "flat"),
+    [
+        ("Marlow allegedly stabbed the clerk before fleeing.", "The clerk was stabbed before the robber fled."),
+        ("Police said Dana Whitcombe allegedly set the fire.", "The fire was set on purpose, police said."),
+        ("He allegedly punched the guard twice.", "The guard was punched twice."),
+    ],
+)
+def test_allegedly_on_what_a_suspect_did_is_the_law_s_caution_not_a_hedge(hedged: str, flat: str) -> None:
+    _, findings = pair_of(hedged, flat)
+    assert not [f for f in findings if f.type is FindingType.CERTAINTY], [f.message for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("hedged", "flat"),
+    [
+        # one state accusing another, or a hedge other than the law's: a doubt worth a note
+        ("Syria allegedly shelled the border post.", "Syria shelled the border post."),
+        ("Marlow reportedly stabbed the clerk.", "Marlow stabbed the clerk."),
+    ],
+)
+def test_other_hedges_on_an_act_are_still_findings(hedged: str, flat: str) -> None:
+    _, findings = pair_of(hedged, flat)
+    assert [f.type for f in findings if f.type is FindingType.CERTAINTY] == [FindingType.CERTAINTY]

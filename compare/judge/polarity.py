@@ -223,6 +223,33 @@ def _hedged(fact: Fact, other: dict[str, int]) -> str | None:
     return None
 
 
+# The hedge a report puts on what a suspect is accused of doing ('Smith allegedly struck her'): the
+# caution the law asks of a newsroom before a verdict, not a doubt that the act happened. Another report
+# stating the act flatly ('she was struck') disagrees on nothing an editor can check.
+_LEGAL_HEDGES = frozenset({"allegedly"})
+
+
+def _legal_caution(side: Side, fact: Fact, scope: str) -> bool:
+    """The hedge is 'allegedly' on an act a named person (or 'he'/'she') is said to have done."""
+    if fact.text.lower() not in _LEGAL_HEDGES:
+        return False
+    act = _word_at(side, scope, fact.start)
+    if act is None or act.pos != "VERB" or act.subject is None:
+        return False
+    if act.subject == "PRON":
+        return True
+    # a name that is not a place's or a people's: 'Sudan allegedly bombed the camp' is one state accusing
+    # another, a dispute of its own
+    named = any(w.lemma == act.subject and w.pos == "PROPN" for w in side.reading.words)
+    places = {
+        part
+        for f in side.facts
+        if f.kind is FactKind.ENTITY and f.label in ("GPE", "LOC", "NORP", "FAC")
+        for part in f.key.split()
+    }
+    return named and act.subject not in places
+
+
 def _word_at(side: Side, lemma: str, near: int) -> Word | None:
     """The word of that lemma nearest a document offset (the hedge that bears on it)."""
     words = [w for w in side.reading.words if w.lemma == lemma]
@@ -296,6 +323,8 @@ def certainty_drafts(a: Side, b: Side, claim_index: int) -> list[Draft]:
             scope = _hedged(fact, lemmas_y)
             if scope is None:
                 continue  # the hedged word must be in the other statement: the same thing, hedged there only
+            if _legal_caution(x, fact, scope):
+                continue
             at = _flat_word(x, fact, scope, y)
             if at is None:
                 continue  # said there of other people or things: another fact, not this one hedged
