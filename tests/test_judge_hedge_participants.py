@@ -121,7 +121,7 @@ def test_the_reading_tells_what_is_sought_and_what_a_modifier_describes() -> Non
 @pytest.mark.parametrize(
     ("hedged", "flat"),
     [
-        ("Marlow allegedly stabbed the clerk before fleeing.", "The clerk was stabbed before the robber fled."),
+        ("Marlow allegedly stabbed the clerk and fled.", "The clerk was stabbed before the robber fled."),
         ("Police said Dana Whitcombe allegedly set the fire.", "The fire was set on purpose, police said."),
         ("He allegedly punched the guard twice.", "The guard was punched twice."),
     ],
