@@ -117,3 +117,36 @@ def test_days_of_one_event_are_compared_across_claims() -> None:
     assert len(times) == 1 and set(times[0].statements) == {"cnn:s0", "bbc:s1"}
     assert times[0].note and "not aligned" in times[0].note
     assert [s.text for s in times[0].spans] == ["Wednesday", "Thursday"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("Planes dropped three bombs on the depot at 2:45 p.m.", "bomb"),
+        ("The militia carried out the attack at dawn on Friday.", "attack"),
+        ("Gunmen opened fire on the bus at 9 a.m.", "fire"),
+        ("The pilot dropped the cargo at 9 a.m.", "drop"),  # not an act its object names
+    ],
+)
+def test_a_verb_that_carries_out_an_act_takes_the_act_as_its_predicate(sentence: str, predicate: str) -> None:
+    case = make({"CNN": [sentence]})
+    clock = next(f for f in case.facts["cnn:s0"] if f.kind.value == "time")
+    assert clock.predicate == predicate
+
+
+def test_times_of_one_raid_told_by_its_means_meet_across_claims() -> None:
+    case = make(
+        {
+            "CNN": ["Jets attacked the fuel depot near Orlak at 2:10 p.m., the army said."],
+            "BBC": ["Planes dropped three bombs on the fuel depot near Orlak at 2:45 p.m., the army said."],
+        }
+    )
+    times = [f for f in run_apart(case) if f.type is FindingType.TIME_DATE]
+    assert [tuple(s.text for s in f.spans) for f in times] == [("2:10 p.m.", "2:45 p.m.")]
+
+
+def test_counts_of_bombs_and_of_raids_are_different_things() -> None:
+    _, findings = pair_of(
+        "The jets dropped four bombs on the camp.", "The jets launched two bombing raids on the camp."
+    )
+    assert not [f for f in findings if f.type is FindingType.NUMBER]

@@ -79,6 +79,20 @@ _MEANING = {word: min(group) for group in SAME_MEANING for word in group}
 MEANING_GROUPS = frozenset(_MEANING.values())  # the name each group goes by
 
 
+# Verbs that tell one military raid by its means ('attacked the camp at 2:53', 'bombed the camp at 3:00',
+# 'dropped bombs at 3:20' read as bomb): one act when they are predicates. Only predicates: as counted
+# nouns they count different things ('four bombs' / 'two raids').
+_SAME_ACT: tuple[frozenset[str], ...] = (
+    frozenset({"attack", "bomb", "bombard", "shell", "raid", "airstrike"}),
+)
+_ACT = {word: min(group) for group in _SAME_ACT for word in group}
+
+
+def act_meaning(predicate: str) -> str:
+    """A predicate reduced to the act it tells: `meaning`, with the verbs of one raid made one."""
+    return _ACT.get(predicate.lower(), meaning(predicate))
+
+
 @lru_cache(maxsize=1 << 16)
 def meaning(word: str) -> str:
     """A word reduced to what it means for pairing: singular, lower case, one name per synonym group.
@@ -120,6 +134,9 @@ def slot_of(parsed: Any, start: int, end: int, *, may_date_telling: bool = False
     if verb is None or (_lemma(verb) in REPORTING_VERBS and of_event):
         verb = _next_event_verb(parsed, inside) or verb
     predicate = _lemma(verb) if verb is not None else None
+    act = _named_act(verb)
+    if act is not None:
+        predicate = act  # 'dropped four bombs at 3:20', 'carried out the attack on Tuesday': the act named
     state = _resulting_state(verb) if arg == "obj" else None
     if state is not None:
         predicate = state  # 'left 14 others trapped', 'leaving two missing': what befell them is the act
@@ -160,6 +177,35 @@ def slot_of(parsed: Any, start: int, end: int, *, may_date_telling: bool = False
 
 # Verbs that tell only that their object ended up in a state: 'left 3,000 homeless', 'rendered two blind'.
 _RESULT_VERBS = frozenset({"leave", "render"})
+
+
+# Verbs that only carry out the act their object names: 'dropped bombs' is to bomb, 'launched an attack'
+# or 'carried out an attack' to attack, 'opened fire' to fire.
+_CARRYING_VERBS = frozenset({"drop", "launch", "carry", "conduct", "mount", "stage", "open"})
+# Nouns of an act that the carrying verb's object can name, with the act's verb.
+_ACT_NOUNS = {
+    "bomb": "bomb",
+    "bombing": "bomb",
+    "airstrike": "airstrike",
+    "attack": "attack",
+    "assault": "attack",
+    "raid": "raid",
+    "offensive": "attack",
+    "fire": "fire",
+    "shelling": "shell",
+}
+
+
+def _named_act(verb: Any | None) -> str | None:
+    """The act a carrying verb's object names ('dropped four bombs': bomb), else None."""
+    if verb is None or _lemma(verb) not in _CARRYING_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and _lemma(child) in _ACT_NOUNS:
+            if _lemma(verb) == "open" and _lemma(child) != "fire":
+                return None  # 'opened an attack' is rare; 'opened the bomb bay' is not an act
+            return _ACT_NOUNS[_lemma(child)]
+    return None
 
 
 def _resulting_state(verb: Any | None) -> str | None:

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from compare.facts.attribution import REPORTING_VERBS
 from compare.facts.numbers import COUNTED_FROM_A_START
-from compare.facts.slots import MEANING_GROUPS
+from compare.facts.slots import MEANING_GROUPS, act_meaning
 from compare.facts.slots import meaning as _meaning
 from compare.facts.times import reference_date
 from compare.judge.base import GENERIC_NOUNS, Draft, Side, counted_noun, draft
@@ -53,8 +53,8 @@ class Match:
 def slot_score(x: Fact, y: Fact) -> float:
     """How surely two facts of two statements fill the same slot (0: nothing in common)."""
     score = 0.0
-    px = _meaning(x.predicate) if x.predicate else None
-    py = _meaning(y.predicate) if y.predicate else None
+    px = act_meaning(x.predicate) if x.predicate else None
+    py = act_meaning(y.predicate) if y.predicate else None
     if px and px == py:
         score += 1.0  # on top of the shared word itself
     if x.arg and x.arg == y.arg:
@@ -68,7 +68,7 @@ def slot_score(x: Fact, y: Fact) -> float:
 
 def _context(fact: Fact) -> set[str]:
     """The meanings of a fact's predicate and of the words around it."""
-    return {_meaning(w) for w in (*fact.around, *([fact.predicate] if fact.predicate else []))}
+    return {_meaning(w) for w in fact.around} | ({act_meaning(fact.predicate)} if fact.predicate else set())
 
 
 def different_acts(x: Fact, y: Fact) -> bool:
@@ -76,7 +76,7 @@ def different_acts(x: Fact, y: Fact) -> bool:
         return False
     if _names_no_act(x) or _names_no_act(y):
         return False
-    return _meaning(x.predicate) != _meaning(y.predicate)
+    return act_meaning(x.predicate) != act_meaning(y.predicate)
 
 
 # Predicates that name no act of their own: two statements 'being' or 'including' numbers tell of nothing
@@ -100,7 +100,7 @@ def _same_predicate(x: Fact, y: Fact) -> bool:
     """Both facts hang on one act (not on 'be' or 'include')."""
     if not x.predicate or not y.predicate or x.predicate in EMPTY_PREDICATES:
         return False
-    return _meaning(x.predicate) == _meaning(y.predicate)
+    return act_meaning(x.predicate) == act_meaning(y.predicate)
 
 
 # Predicates whose subject is the whole a count is part of: 'the crew included two Bahrainis'.
@@ -327,14 +327,14 @@ def slot_keys(facts: Sequence[Fact]) -> set[tuple[str, ...]]:
         if number is not None:
             cls = f"{number[0]}:{number[1]}"
             if fact.predicate and fact.predicate not in REPORTING_VERBS:
-                keys.add((cls, "p", _meaning(fact.predicate)))
+                keys.add((cls, "p", act_meaning(fact.predicate)))
             counted = counted_noun(fact)
             if counted and not _generic(fact):
                 keys.add((cls, "n", counted))
             continue
         time = _time_class(fact)
         if time is not None and fact.predicate:
-            keys.add((time, "p", _meaning(fact.predicate)))
+            keys.add((time, "p", act_meaning(fact.predicate)))
     return keys
 
 
