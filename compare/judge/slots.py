@@ -28,7 +28,7 @@ from compare.judge.base import GENERIC_NOUNS, Draft, Side, counted_noun, draft
 from compare.judge.context import different_referents
 from compare.judge.numbers import different_occasions, direction, numbers_compatible, update_note
 from compare.judge.spans import fact_span
-from compare.judge.times import local_against_universal, same_zone
+from compare.judge.times import local_against_universal, same_zone, times_of_day_meet
 from compare.model import Fact, FactKind, FindingType, Severity
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -348,8 +348,8 @@ def _time_class(fact: Fact) -> str | None:
         return None  # '..., he said Tuesday' dates the telling, not the event
     if fact.text.lower() in _WEEKDAYS:
         return "weekday"
-    if fact.label == "TIME" and fact.low is not None:
-        return "clock"
+    if fact.label in ("TIME", "DAYPART") and fact.low is not None:
+        return "clock"  # a part of the day is compared with clock times: 'in the morning' / 'at 3 p.m.'
     if fact.label in ("DATE", "PERIOD") and fact.low is not None and fact.qualifier != "relative":
         return f"calendar:{fact.label}:{_granularity(fact)}"
     if fact.label == "DATE" and fact.key.startswith("--"):
@@ -386,9 +386,27 @@ def _times_agree(x: Fact, y: Fact) -> bool:
     hx = x.high if x.high is not None else x.low
     hy = y.high if y.high is not None else y.low
     slack = 0.0
-    if x.label == "TIME" and (direction(x.qualifier) != "exact" or direction(y.qualifier) != "exact"):
+    clock = x.unit == "minute-of-day"
+    if clock and (direction(x.qualifier) != "exact" or direction(y.qualifier) != "exact"):
         slack = 10.0  # "about 5:50" and "5:54": minutes, told loosely
+    if "DAYPART" in (x.label, y.label):
+        return times_of_day_meet(x, y, slack)
     return x.low - slack <= hy and y.low - slack <= hx
+
+
+def _one_night(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    """Two weekdays told with parts of the day that meet across midnight: 'late Tuesday night' and 'early
+    Wednesday' may be one moment, each report dating it by its own side of midnight (said in the note;
+    the finding stays, for the reader is told two days)."""
+
+    def parts(side: Side, day: Fact) -> list[Fact]:
+        return [
+            f
+            for f in side.facts
+            if f.label == "DAYPART" and f.start <= day.start and day.end <= f.end and f.low is not None
+        ]
+
+    return any(times_of_day_meet(px, py, across_days=True) for px in parts(a, x) for py in parts(b, y))
 
 
 # Prepositions that give the time a tally or a state holds at, not the time of the act: 'turnout was 60%
@@ -404,13 +422,43 @@ def _may_pair_times(x: Fact, y: Fact) -> bool:
     return not different_acts(x, y)
 
 
+# What a named thing's slot says it is not: the doer of the act, or a word describing another.
+_NOT_DONE_TO = frozenset({"subj", "mod", "attr"})
+
+
+def _done_to(side: Side, fact: Fact) -> set[str]:
+    """The named things the act a time is told of is done to or at: 'checked into Morningside', 'landed
+    in Rome' (the keys of names hanging on the time's predicate, its doer aside)."""
+    return {
+        f.key
+        for f in side.facts
+        if f.kind is FactKind.ENTITY
+        and f.key
+        and f.predicate == fact.predicate
+        and f.arg is not None
+        and f.arg not in _NOT_DONE_TO
+    }
+
+
+def _done_to_apart(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    """Statements kept apart tell one act done to two named different things ('checked into Morningside
+    Thursday morning' / 'checked into the Betty Ford Center late Thursday'): two acts, two times, unless
+    one statement names the other's thing too."""
+    ox, oy = _done_to(a, x), _done_to(b, y)
+    if not ox or not oy or ox & oy:
+        return False
+    text_a, text_b = a.statement.text.lower(), b.statement.text.lower()
+    return not any(key in text_b for key in ox) and not any(key in text_a for key in oy)
+
+
 def _share_context(x: Fact, y: Fact) -> bool:
     """The two facts have a word of their sentence in common (their predicates or the words around them)."""
     return bool(_context(x) & _context(y))
 
 
 def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True) -> list[Draft]:
-    """Clock times, dates and weekdays in the same slot of two statements that cannot both hold."""
+    """Clock times, parts of the day, dates and weekdays in the same slot of two statements that cannot
+    both hold ('in the morning' / 'at 3 p.m.' is one comparison of the clock class)."""
     out: list[Draft] = []
     by_a, by_b = facts_by_class(a.facts, _time_class), facts_by_class(b.facts, _time_class)
     for cls in sorted(by_a.keys() & by_b.keys()):
@@ -418,7 +466,7 @@ def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True
         lone = aligned and len(xs) == 1 and len(ys) == 1
 
         def may_pair(x: Fact, y: Fact, cls: str = cls, lone: bool = lone) -> bool:
-            if not aligned and not _same_predicate(x, y):
+            if not aligned and (not _same_predicate(x, y) or _done_to_apart(a, x, b, y)):
                 return False
             if lone and not _share_context(x, y):
                 # 'a camp was the target of a strike on Thursday' / 'the agency condemned it Friday'
@@ -442,19 +490,23 @@ def time_slot_drafts(a: Side, b: Side, claim_index: int, *, aligned: bool = True
             if agrees or (b.also_gives(match.x) and a.also_gives(match.y)):
                 continue  # (each report gives both times: two acts met by alignment, not a dispute)
             lead = "Different days" if cls == "weekday" else "Different times or dates"
-            own_day = _own_days(a, match.x, b, match.y)
+            explained = _own_days(a, match.x, b, match.y)
+            if cls == "weekday" and explained is None and _one_night(a, match.x, b, match.y):
+                explained = (
+                    "the parts of the day meet across midnight: may be one night, told from either side"
+                )
             out.append(
                 draft(
                     FindingType.TIME_DATE,
-                    Severity.LOW if own_day else Severity.MEDIUM,
+                    Severity.LOW if explained else Severity.MEDIUM,
                     claim_index,
                     a,
                     b,
                     lead,
                     fact_span(match.x, a.statement, a.document),
                     fact_span(match.y, b.statement, b.document),
-                    note=own_day or update_note(a, b),
-                    conflict=not own_day,
+                    note=explained or update_note(a, b),
+                    conflict=not explained,
                 )
             )
     return out
