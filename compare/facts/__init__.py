@@ -49,7 +49,12 @@ def _mapped_reading(found: reading.Reading, view: ReadingText) -> reading.Readin
         replace(response, start=(r := span(response.start, response.end))[0], end=r[1])
         for response in found.responses
     )
-    return replace(found, words=words, clauses=clauses, stances=stances, responses=responses)
+    residences = tuple(
+        replace(home, start=(h := span(home.start, home.end))[0], end=h[1]) for home in found.residences
+    )
+    return replace(
+        found, words=words, clauses=clauses, stances=stances, responses=responses, residences=residences
+    )
 
 
 _KIND_ORDER = {

@@ -12,6 +12,7 @@ from typing import Any
 
 from compare.facts import nlp
 from compare.facts.charges import ChargeReading, read_charges
+from compare.facts.residences import ResidenceReading, read_residences
 from compare.facts.responses import ResponseReading, read_responses
 from compare.facts.stances import StanceReading, main_acts, read_stances
 
@@ -59,6 +60,7 @@ class Reading:
     clauses: tuple[Clause, ...] = ()
     charges: tuple[ChargeReading, ...] = ()  # the charges it tells of ('charged with murder')
     responses: tuple[ResponseReading, ...] = ()  # answers of a party it reports ('the army denied it')
+    residences: tuple[ResidenceReading, ...] = ()  # homes of named people ('Ana Pereira, 61, of Elm Park')
 
     def lemmas(self) -> dict[str, int]:
         """Content-word lemmas (nouns, verbs, adjectives, names) with their first offset."""
@@ -106,6 +108,7 @@ def read(text: str) -> Reading:
         clauses=_clauses(parsed),
         charges=tuple(read_charges(parsed, word_of)),
         responses=tuple(read_responses(parsed)),
+        residences=tuple(read_residences(parsed)),
     )
 
 

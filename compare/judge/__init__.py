@@ -32,6 +32,7 @@ from compare.judge.opinion import PairBudget, read_pairs
 from compare.judge.pair_model import PairModel
 from compare.judge.polarity import certainty_drafts, contrary_drafts, polarity_drafts
 from compare.judge.recalled import recalled_statements
+from compare.judge.residences import residence_drafts
 from compare.judge.resolve import resolve_facts
 from compare.judge.responses import response_drafts
 from compare.judge.slots import number_slot_drafts, time_slot_drafts
@@ -152,6 +153,7 @@ def judge(
     drafts.extend(unaligned_drafts(judged, side))
     drafts.extend(response_drafts(judged, side))
     drafts.extend(office_drafts(judged, side))
+    drafts.extend(residence_drafts(judged, side))
     if pair_model is not None:
         judged, drafts = _with_model(judged, drafts, by_id, side, pair_model, budget or PairBudget())
     judged, drafts = _one_verdict(judged, drafts, by_id)
