@@ -452,3 +452,21 @@ def test_statements_kept_apart_that_name_one_thing_are_compared_whatever_else_on
     # with no named thing in common, the other place tells of somewhere else
     reports["MSNBC"][1] = "The singer checked into a clinic at 11 p.m., her father said."
     assert [f for f in run_apart(make(reports)) if f.type is FindingType.TIME_DATE] == []
+
+
+def test_parts_of_one_toll_told_with_including_meet_across_claims() -> None:
+    reports = {
+        "CNN": ["Divers recovered 61 bodies, including up to nine children, from the lake."],
+        "MSNBC": ["All 64 passengers, including 14 children, were killed when the bus fell into the lake."],
+    }
+    assert len(_apart_numbers(reports)) == 1
+    # a part of the dead and a part of the hurt are two groups
+    reports["MSNBC"] = ["Forty people were injured, including 14 children, when the bus fell into the lake."]
+    reports["CNN"] = ["Twelve people were killed, including nine children, when the bus fell into the lake."]
+    assert _apart_numbers(reports) == []
+    # 'including 12 people' says not of whom
+    reports = {
+        "CNN": ["The crash killed 40, including nine people from the village."],
+        "MSNBC": ["The crash killed 40, including 14 people from the town."],
+    }
+    assert _apart_numbers(reports) == []

@@ -118,6 +118,27 @@ def _different_wholes(x: Fact, y: Fact) -> bool:
     )
 
 
+# The two outcomes a toll can count: the dead and the hurt.
+_DEATH, _HURT = _meaning("kill"), _meaning("injure")
+
+
+def _included_alike(x: Fact, a: Side, y: Fact, b: Side) -> bool:
+    """Two parts of a toll told with 'including' ('137 bodies - including up to 30 children' / 'all 143
+    aboard - including 36 children - were killed'): one act, unless one statement's toll is of the dead
+    and the other's of the hurt. What they count is checked by the caller."""
+    if x.predicate != "include" or y.predicate != "include" or x.arg != y.arg:
+        return False
+    if _generic(x) or _generic(y):
+        return False  # 'including 12 people': of whom, neither says
+
+    def outcomes(side: Side) -> set[str]:
+        told = {act_meaning(f.predicate) for f in side.facts if f.kind is FactKind.NUMBER and f.predicate}
+        return told & {_DEATH, _HURT}
+
+    ox, oy = outcomes(a), outcomes(b)
+    return not (ox and oy and ox != oy)
+
+
 def _different_outcomes(x: Fact, y: Fact) -> bool:
     """Two figures of two known kinds of event: 'killed at least three' and 'injured at least five' count
     different people, however alike the rest of the sentence reads."""
@@ -261,7 +282,7 @@ def number_slot_drafts(
     shared_breakdown = len(_breakdown(a) & _breakdown(b)) >= 2
 
     def may_pair(x: Fact, y: Fact) -> bool:
-        if not aligned and not _same_predicate(x, y):
+        if not aligned and not (_same_predicate(x, y) or _included_alike(x, a, y, b)):
             return False  # statements kept apart must tell of the same act
         if not aligned and not linked and (counted_noun(x) is None or counted_noun(x) != counted_noun(y)):
             return False  # ... and, met only through a shared slot, count the same named thing
