@@ -37,6 +37,7 @@ from compare.judge.resolve import resolve_facts
 from compare.judge.responses import response_drafts
 from compare.judge.slots import number_slot_drafts, time_slot_drafts
 from compare.judge.stance import stance_drafts
+from compare.judge.starts import start_drafts
 from compare.judge.verdicts import (
     claim_detail,
     closest_pairs,
@@ -154,6 +155,7 @@ def judge(
     drafts.extend(response_drafts(judged, side))
     drafts.extend(office_drafts(judged, side))
     drafts.extend(residence_drafts(judged, side))
+    drafts.extend(start_drafts(judged, side))
     if pair_model is not None:
         judged, drafts = _with_model(judged, drafts, by_id, side, pair_model, budget or PairBudget())
     judged, drafts = _one_verdict(judged, drafts, by_id)
