@@ -6,7 +6,8 @@ Durations are paired and compared slot by slot in `compare.judge.slots` (`durati
 
 from __future__ import annotations
 
-from compare.facts.times import daypart_anchor, since_as_duration, zone_after
+from compare.facts.dayparts import daypart_anchor
+from compare.facts.times import since_as_duration, zone_after
 from compare.judge.base import Side
 from compare.model import Fact, FactKind
 
