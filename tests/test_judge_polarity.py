@@ -186,3 +186,42 @@ def test_a_denial_that_a_thing_was_there_meets_its_report_across_claims_on_one_s
     act = "Airline officials said the pilot did not report a fire."
     case = make({"Post": ["Rescuers searched the sea.", act], "CNN": ["Rescuers searched the sea.", report]})
     assert [f for f in run_apart(case) if f.type is FindingType.POLARITY] == []
+
+
+def _apart_polarity(reports: dict[str, list[str]]) -> list[str]:
+    from test_judge import make, run_apart
+
+    return [f.message for f in run_apart(make(reports)) if f.type is FindingType.POLARITY]
+
+
+def test_a_denied_act_of_one_named_doer_and_thing_meets_its_affirmation_across_claims() -> None:
+    reports = {
+        "CNN": ["Ruiz never checked into the Elm Clinic, her lawyer said."],
+        "MSNBC": ["Ana Ruiz checked into the Elm Clinic on Friday morning."],
+    }
+    assert len(_apart_polarity(reports)) == 1
+    # however often the story tells the verb elsewhere
+    reports["FOX"] = [f"Guest {n} checked into the Palm Hotel on Friday." for n in range(45)]
+    assert len(_apart_polarity(reports)) == 1
+
+
+def test_a_denied_act_of_another_doer_or_another_thing_is_quiet() -> None:
+    # the thing the denial bears on is the first named after it, not what the sentence adds
+    assert (
+        _apart_polarity(
+            {
+                "CNN": ["Ruiz never checked into the Elm Clinic but is back at Oak House."],
+                "MSNBC": ["Ana Ruiz checked into Oak House on Friday."],
+            }
+        )
+        == []
+    )
+    assert (
+        _apart_polarity(
+            {
+                "CNN": ["Tom Becker never checked into the Elm Clinic."],
+                "MSNBC": ["Ana Ruiz checked into the Elm Clinic on Friday."],
+            }
+        )
+        == []
+    )

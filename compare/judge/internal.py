@@ -54,6 +54,10 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
             if members is not None and n not in members and len(members) <= MAX_SCAN_BUCKET:
                 members.add(n)
                 buckets[("polarity", ("denied", word))].append(n)
+    # an act told of one named thing ('checked into the Elm Clinic'): its denial meets its affirmation
+    # whatever else the statements share, and however often the story says the verb
+    for key, members in _named_acts(sides).items():
+        buckets[("polarity", key)] = members
     candidates = {
         (kind, i, j)
         for (kind, _), members in buckets.items()
@@ -127,6 +131,26 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
                 )
             )
     return out
+
+
+def _named_acts(sides: Sequence[Side]) -> dict[tuple[str, ...], list[int]]:
+    """Statements telling a verb of a named thing, keyed by the verb and the thing's first word, for the
+    verbs some statement denies: ('act', 'check', 'into', 'elm') holds 'never checked into the Elm Clinic' and
+    'checked into Elm Clinic on Friday'."""
+    out: dict[tuple[str, ...], list[int]] = {}
+    denied: set[tuple[str, ...]] = set()
+    for n, x in enumerate(sides):
+        negated = denied_keys(x)
+        keys = {
+            ("act", f.predicate, f.arg or "", f.key.split()[0])
+            for f in x.facts
+            if f.kind is FactKind.ENTITY and f.predicate and f.key and not (f.role or "").startswith("nsubj")
+        }
+        for key in keys:
+            out.setdefault(key, []).append(n)
+            if key[1] in negated:
+                denied.add(key)
+    return {key: members for key, members in out.items() if key in denied and len(members) > 1}
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

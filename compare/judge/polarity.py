@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from compare.facts import aliases
 from compare.facts.reading import Word
 from compare.judge.base import GENERIC_NOUNS, Draft, Side, draft, in_order
 from compare.judge.context import GENERIC_SCOPES, different_referents, lemmas, scope_span, word_window
@@ -127,7 +128,8 @@ def _conflict_at(x: Side, fact: Fact, y: Side, *, strict: bool = False) -> tuple
     role = fact.role or ""
     if strict and role.startswith("obj:"):
         return None
-    if strict and not _shares_more(x, y, role.split("@"), 1 if _existential(x, role) else 2):
+    named = _one_named_act(x, fact, y, role.split("@")[0])
+    if strict and not _shares_more(x, y, role.split("@"), 1 if named or _existential(x, role) else 2):
         return None
     if role.startswith("obj:"):
         # a denied thing: the other report must say it was accepted / confirmed
@@ -145,17 +147,57 @@ def _conflict_at(x: Side, fact: Fact, y: Side, *, strict: bool = False) -> tuple
         return None
     denied = _token_for(x, parts[0])
     alone = denied is not None and denied.existential and _KIND_OF.get(parts[0]) != "message"
-    if strict and not alone and not any(_KIND_OF.get(p) not in (None, "message") for p in parts):
+    named = named and parts[0] == role.split("@")[0]
+    if (
+        strict
+        and not alone
+        and not named
+        and not any(_KIND_OF.get(p) not in (None, "message") for p in parts)
+    ):
         # statements kept apart: only a denial that something of a kind was there ('no problems', 'no
         # survivors') is worth comparing; a negated act ('did not extend', 'wouldn't score') meets its
-        # affirmation in another sentence far more often by chance than by dispute (read on ECB+ clusters)
+        # affirmation in another sentence far more often by chance than by dispute (read on ECB+ clusters),
+        # unless both tell it of the same named doer and the same named thing
         return None
     if not alone and not _shares_more(x, y, parts):
         return None  # "there were no survivors" needs no more; other denials need a shared subject
-    places = [_affirmed(y, p, _token_for(x, p)) for p in parts]
+    # one named doer (the parse's subject words may differ: 'Lindsay' / 'Lohan')
+    places = [_affirmed(y, p, None if named else _token_for(x, p)) for p in parts]
     if not all(places):
         return None
     return parts[0], places[0][0]
+
+
+_PRONOUNS = frozenset({"pron", "he", "she", "they", "it", "i", "we", "you", "who"})
+
+
+def _one_named_act(x: Side, denial: Fact, y: Side, verb: str) -> bool:
+    """Both statements tell the act `verb` of one named doer and one named thing, the thing the denial
+    bears on being the first named after it: 'Ruiz never checked into the Elm Clinic' / 'Ana Ruiz had
+    checked into the Elm Clinic' (not 'Ruiz never checked into the Elm Clinic but is back at Oak House'
+    / 'Ruiz checked into Oak House')."""
+
+    def on_verb(side: Side) -> list[Fact]:
+        return [f for f in side.facts if f.kind is FactKind.ENTITY and f.predicate == verb]
+
+    def doers(facts: list[Fact]) -> list[str]:
+        """Who does it: a named subject, else the subject word the things' slots give ('ruiz')."""
+        named = [f.key for f in facts if f.role == f"nsubj:{verb}"]
+        return named + [f.subject for f in facts if f.subject and f.subject.lower() not in _PRONOUNS]
+
+    def things(facts: list[Fact]) -> list[Fact]:
+        return [f for f in facts if not (f.role or "").startswith("nsubj")]
+
+    mine, theirs = on_verb(x), on_verb(y)
+    denied = next((f for f in sorted(things(mine), key=lambda f: f.start) if f.start > denial.start), None)
+    if denied is None:
+        return False
+    same = aliases.same_entity
+    return any(same(a, b) for a in doers(mine) for b in doers(theirs)) and any(
+        f.arg == denied.arg
+        and (same(f.key, denied.key) or f.key.startswith(denied.key) or denied.key.startswith(f.key))
+        for f in things(theirs)
+    )
 
 
 def _existential(side: Side, role: str) -> bool:
