@@ -56,8 +56,8 @@ def unaligned_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
                 buckets[("polarity", ("denied", word))].append(n)
     # an act told of one named thing ('checked into the Elm Clinic'): its denial meets its affirmation
     # whatever else the statements share, and however often the story says the verb
-    for key, members in _named_acts(sides).items():
-        buckets[("polarity", key)] = members
+    for key, telling in _named_acts(sides).items():
+        buckets[("polarity", key)] = telling
     candidates = {
         (kind, i, j)
         for (kind, _), members in buckets.items()
