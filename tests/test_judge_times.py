@@ -150,3 +150,25 @@ def test_counts_of_bombs_and_of_raids_are_different_things() -> None:
         "The jets dropped four bombs on the camp.", "The jets launched two bombing raids on the camp."
     )
     assert not [f for f in findings if f.type is FindingType.NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        # a month nobody gives a year is in the year of the other's: both tell of one past time
+        ("In April last year a storm hit the coast.", "A storm hit the coast in May 2019.", True),
+        ("In May last year a storm hit the coast.", "A storm hit the coast in May 2019.", False),
+        # two dated months still compare with their years
+        ("The storm hit the coast in May 2024.", "The storm hit the coast in May 2025.", True),
+    ],
+)
+def test_a_bare_month_meets_a_dated_one(a: str, b: str, flagged: bool) -> None:
+    _, findings = pair_of(a, b)
+    assert bool([f for f in findings if f.type is FindingType.TIME_DATE]) is flagged, [
+        f.message for f in findings
+    ]
+
+
+def test_struck_and_hit_tell_one_act() -> None:
+    _, findings = pair_of("The tremor struck the valley on Monday.", "The tremor hit the valley on Tuesday.")
+    assert [f.type for f in findings if f.type is FindingType.TIME_DATE] == [FindingType.TIME_DATE]

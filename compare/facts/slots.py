@@ -84,6 +84,7 @@ MEANING_GROUPS = frozenset(_MEANING.values())  # the name each group goes by
 # nouns they count different things ('four bombs' / 'two raids').
 _SAME_ACT: tuple[frozenset[str], ...] = (
     frozenset({"attack", "bomb", "bombard", "shell", "raid", "airstrike"}),
+    frozenset({"strike", "hit"}),  # 'the quake struck at 7:37' / 'hit at 7:37'
 )
 _ACT = {word: min(group) for group in _SAME_ACT for word in group}
 

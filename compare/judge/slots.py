@@ -372,6 +372,8 @@ def _time_class(fact: Fact) -> str | None:
     if fact.label in ("TIME", "DAYPART") and fact.low is not None:
         return "clock"  # a part of the day is compared with clock times: 'in the morning' / 'at 3 p.m.'
     if fact.label in ("DATE", "PERIOD") and fact.low is not None and fact.qualifier != "relative":
+        if _granularity(fact) == "month" and _DATED_MONTH.fullmatch(fact.key):
+            return "month"  # 'May 2012' meets 'in April' told of the same time: the year is the context's
         return f"calendar:{fact.label}:{_granularity(fact)}"
     if fact.label == "DATE" and fact.key.startswith("--"):
         return "monthday"  # 'Dec. 4': a day of a year nobody names
@@ -381,12 +383,22 @@ def _time_class(fact: Fact) -> str | None:
 
 
 _MONTH_KEY = re.compile(r"(?:[a-z]+-)?month-(\d\d)")
+_DATED_MONTH = re.compile(r"\d{4}-(\d\d)")  # 'May 2012'
 
 
 def _month_of(fact: Fact) -> str | None:
     """The month of a date that names no year ('in March', 'early March'), else None."""
     match = _MONTH_KEY.fullmatch(fact.key) if fact.low is None else None
     return match.group(1) if match else None
+
+
+def _month_number(fact: Fact) -> str | None:
+    """The month of a bare month ('in March') or of a dated one ('March 2012'), else None."""
+    bare = _month_of(fact)
+    if bare is not None:
+        return bare
+    dated = _DATED_MONTH.fullmatch(fact.key)
+    return dated.group(1) if dated else None
 
 
 def _granularity(fact: Fact) -> str:
@@ -400,7 +412,9 @@ def _times_agree(x: Fact, y: Fact) -> bool:
     if x.text.lower() in _WEEKDAYS or y.text.lower() in _WEEKDAYS:
         return x.text.lower() == y.text.lower()
     if _month_of(x) is not None or _month_of(y) is not None:
-        return _month_of(x) == _month_of(y)  # 'early March' is in March
+        # 'early March' is in March; a month nobody gives a year is in the year of the other's, both being
+        # told of one time (the story's own, or one past year both recall)
+        return _month_number(x) == _month_number(y)
     if x.key.startswith("--") or y.key.startswith("--"):
         return x.key == y.key
     assert x.low is not None and y.low is not None
