@@ -53,3 +53,13 @@ def test_two_starts_of_one_act_are_a_finding(a: str, b: str, quoted: tuple[str, 
 )
 def test_starts_that_can_both_hold_are_quiet(a: str, b: str) -> None:
     assert _starts(a, b) == []
+
+
+def test_the_start_of_an_act_whose_long_subject_the_parser_loses_is_still_read() -> None:
+    # the begin verb's own clause opens with what began
+    (finding,) = _starts(
+        "Since fighting between the army and the Northern Liberation Front - West, or NLF - W, "
+        "began in July, thousands of villagers have fled the hills.",
+        "Rebels have been fighting the army in the hills since June.",
+    )
+    assert {s.text for s in finding.spans} == {"July", "since June"}

@@ -94,7 +94,19 @@ def _subject_of(x: Side, fact: Fact) -> str | None:
     at = fact.start - x.statement.start
     verbs = [w for w in x.reading.words if w.lemma == fact.predicate and w.pos in ("VERB", "AUX")]
     nearest = min(verbs, key=lambda w: abs(w.at - at), default=None)
-    return nearest.subject if nearest is not None else None
+    if nearest is None:
+        return None
+    if nearest.subject is not None:
+        return nearest.subject
+    # a long subject the parser loses ('Since fighting between the army and the rebels' militia began
+    # in July'): the first content word of the begin verb's own clause, before the verb
+    clause = next((c for c in x.reading.clauses if c.start <= nearest.at < c.end), None)
+    if clause is None:
+        return None
+    first = next(
+        (w for w in x.reading.words if clause.start <= w.at < nearest.at and w.pos in ("NOUN", "VERB")), None
+    )
+    return first.lemma if first is not None else None
 
 
 def _when(key: str) -> Start | None:
