@@ -470,3 +470,44 @@ def test_parts_of_one_toll_told_with_including_meet_across_claims() -> None:
         "MSNBC": ["The crash killed 40, including 14 people from the town."],
     }
     assert _apart_numbers(reports) == []
+
+
+@pytest.mark.parametrize(
+    ("increment", "total"),
+    [
+        (
+            "Another four people died in hospital from their injuries.",
+            "At least 24 people died in the quake.",
+        ),
+        ("Four other people died in hospital from their injuries.", "At least 24 people died in the quake."),
+        (
+            "Two more bodies were pulled from the rubble on Wednesday.",
+            "Rescuers pulled 30 bodies from the rubble.",
+        ),
+    ],
+)
+def test_an_increment_is_a_part_of_any_toll(increment: str, total: str) -> None:
+    _, findings = pair_of(increment, total)
+    assert not [f for f in findings if f.type is FindingType.NUMBER], [f.message for f in findings]
+
+
+def test_two_increments_count_two_additions() -> None:
+    _, findings = pair_of(
+        "Another four people died in hospital from their injuries.",
+        "Another two people died in hospital from their injuries.",
+    )
+    assert not [f for f in findings if f.type is FindingType.NUMBER]
+    # a plain figure still meets a plain figure
+    _, findings = pair_of("Four people died in hospital.", "Two people died in hospital.")
+    assert [f.type for f in findings if f.type is FindingType.NUMBER] == [FindingType.NUMBER]
+
+
+def test_a_source_both_quote_is_not_a_named_thing_both_tell_of() -> None:
+    # two tolls, one of a town the other never names, both quoted from one official: another place
+    story = "The quake hit the Philippines on Monday."
+    reports = {
+        "CNN": [story, "Twelve people died in Ormoc, said John Smith of the disaster agency."],
+        "MSNBC": [story, "Five people died in the quake, said John Smith of the disaster agency."],
+        "FOX": [story],
+    }
+    assert _apart_numbers(reports) == []

@@ -117,7 +117,28 @@ def extract_facts(statement: Statement, document: Document) -> list[Fact]:
                 hypothetical=slot.hypothetical,
             )
         )
-    return _conversions_in_slot(out, statement)
+    return _increments(_conversions_in_slot(out, statement), statement)
+
+
+# Words that make a figure an increment on a toll told elsewhere: 'another four people died', 'four other
+# people', 'two more bodies', 'an additional 30 homes'.
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|a\s+further)\s+$", re.IGNORECASE)
+_INCREMENT_AFTER = re.compile(r"^\s+(?:other|more|additional|further)\b", re.IGNORECASE)
+
+
+def _increments(facts: list[Fact], statement: Statement) -> list[Fact]:
+    """A figure told as an increment ('another four people died') counts a group narrower than the toll:
+    it is marked 'other' among the words narrowing what it counts, so it is a part of any total."""
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.kind is FactKind.NUMBER and "other" not in fact.narrowing:
+            at = fact.start - statement.start
+            before = statement.text[max(0, at - 20) : at]
+            after = statement.text[fact.end - statement.start : fact.end - statement.start + 15]
+            if _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(after):
+                fact = replace(fact, narrowing=(*fact.narrowing, "other"))
+        out.append(fact)
+    return out
 
 
 def _conversions_in_slot(facts: list[Fact], statement: Statement) -> list[Fact]:

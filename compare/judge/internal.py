@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from compare.facts.attribution import REPORTING_VERBS
 from compare.judge.base import Draft, Side
 from compare.judge.durations import duration_keys, duration_slot_drafts
 from compare.judge.entities import entity_drafts
@@ -188,7 +189,12 @@ def _placed_elsewhere(a: Side, b: Side, story_places: frozenset[str]) -> bool:
 
 
 def _entity_keys(side: Side) -> set[str]:
-    return {f.key for f in side.facts if f.kind is FactKind.ENTITY}
+    """The named things a statement tells of; the one it quotes as its source is not one of them."""
+    return {
+        f.key
+        for f in side.facts
+        if f.kind is FactKind.ENTITY and (f.role or "").removeprefix("nsubj:") not in REPORTING_VERBS
+    }
 
 
 def internal_drafts(

@@ -245,7 +245,10 @@ def _part(narrow: Fact, wide: Fact) -> bool:
 
 
 def _figures_agree(x: Fact, y: Fact) -> bool:
-    """Two figures can both be true: compatible values, or one counts a part of the other's group."""
+    """Two figures can both be true: compatible values, one counts a part of the other's group, or both
+    are increments on tolls told elsewhere ('another four died in hospital' / 'two more were killed')."""
+    if "other" in x.narrowing and "other" in y.narrowing:
+        return True
     return numbers_compatible(x, y) or _part(x, y) or _part(y, x)
 
 
