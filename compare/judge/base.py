@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from compare.facts.reading import EMPTY, Reading
 from compare.facts.slots import meaning
 from compare.judge.spans import sides
-from compare.model import Document, Fact, FactKind, Finding, FindingType, Severity, Span, Statement
+from compare.model import Claim, Document, Fact, FactKind, Finding, FindingType, Severity, Span, Statement
 
 _TYPE_ORDER = {t: i for i, t in enumerate(FindingType)}
 
@@ -84,6 +85,23 @@ def told_keys(facts: Sequence[Fact]) -> set[TellKey]:
             keys.add((fact.kind, fact.key, told_noun(fact)))
             keys.add((fact.kind, fact.key, ANY_NOUN))
     return keys
+
+
+R = TypeVar("R")
+
+
+def told_per_report(
+    claims: Sequence[Claim], side: Callable[[str], Side], read: Callable[[Side], Iterable[R]]
+) -> tuple[dict[str, int], dict[str, list[tuple[Side, R]]]]:
+    """What `read` finds in each claim statement, per report in claim order, with each statement's claim
+    index: the start of every story-wide comparison (answers, homes, starts)."""
+    claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
+    found: dict[str, list[tuple[Side, R]]] = {}
+    for statement_id in sorted(claim_of, key=lambda s: (claim_of[s], s)):
+        x = side(statement_id)
+        for item in read(x):
+            found.setdefault(x.document.id, []).append((x, item))
+    return claim_of, found
 
 
 def draft(

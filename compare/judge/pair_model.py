@@ -34,10 +34,6 @@ FloatArray = npt.NDArray[np.float32]
 
 LABELS = ("entailment", "neutral", "contradiction")  # the order of the model's outputs
 MAX_TOKENS = 128  # both statements together, as trained
-# One pair per run: the int8 model quantises its activations per run, so a pair read beside others
-# would change with them (up to 0.36 in probability on SNLI test pairs, onnxruntime 1.32); short pairs
-# read alone cost no more time than in batches (2 ms a pair either way on SNLI test, one core).
-BATCH_SIZE = 1
 # compare/assets/nli/model.onnx, as training/export.py printed it
 NLI_SHA256 = "42b4925a21cdb373ff645e70d30f9fc04d3c50be1af45b0ec85ffa89cc6813a1"
 
@@ -72,15 +68,13 @@ class OnnxPairModel:
         self._session = cpu_session(model_path, f"pair model {name!r}")
 
     def probabilities(self, pairs: Sequence[tuple[str, str]]) -> FloatArray:
-        """Probabilities per pair (rows in the order given), each read on its own (BATCH_SIZE)."""
+        """Probabilities per pair (rows in the order given), each pair read on its own: the int8 model
+        quantises its activations per run, so a pair read beside others would change with them (up to
+        0.36 in probability on SNLI test pairs, onnxruntime 1.32); short pairs read alone cost no more
+        time than in batches (2 ms a pair either way on SNLI test, one core)."""
         out = np.zeros((len(pairs), len(LABELS)), dtype=np.float32)
-        if not pairs:
-            return out
-        encodings = self._tokenizer.encode_batch(list(pairs))
-        order = sorted(range(len(pairs)), key=lambda i: (len(encodings[i].ids), i))
-        for begin in range(0, len(order), BATCH_SIZE):
-            rows = order[begin : begin + BATCH_SIZE]
-            out[rows] = self._run([encodings[i] for i in rows])
+        for row, encoding in enumerate(self._tokenizer.encode_batch(list(pairs))):
+            out[row] = self._run([encoding])[0]
         return out
 
     def _run(self, encodings: Sequence[Any]) -> FloatArray:

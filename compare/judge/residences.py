@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 
 from compare.facts import aliases
 from compare.facts.residences import ResidenceReading
-from compare.judge.base import Draft, Side, draft
-from compare.judge.spans import window_span
-from compare.model import Claim, FindingType, Severity, Span
+from compare.judge.base import Draft, Side, draft, told_per_report
+from compare.judge.spans import span_in_statement
+from compare.model import Claim, FindingType, Severity
 
 LEAD = "The reports give the same person different homes"
 _NOTE = "check that one place is not inside the other, and that the person did not move"
@@ -23,12 +23,7 @@ _NOTE = "check that one place is not inside the other, and that the person did n
 def residence_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> list[Draft]:
     """A named person's home in one report against another home in another report. One finding per
     person and pair of reports; never when either report names the other's place."""
-    claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
-    homes: dict[str, list[tuple[Side, ResidenceReading]]] = {}
-    for statement_id in sorted(claim_of, key=lambda s: (claim_of[s], s)):
-        x = side(statement_id)
-        for home in x.reading.residences:
-            homes.setdefault(x.document.id, []).append((x, home))
+    claim_of, homes = told_per_report(claims, side, lambda x: x.reading.residences)
     out: list[Draft] = []
     documents = sorted(homes)
     for n, first in enumerate(documents):
@@ -49,8 +44,8 @@ def residence_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> li
                             x,
                             y,
                             LEAD,
-                            _span(x, mine),
-                            _span(y, theirs),
+                            span_in_statement(x.statement, x.document, mine.start, mine.end),
+                            span_in_statement(y.statement, y.document, theirs.start, theirs.end),
                             note=_NOTE,
                             conflict=True,
                         )
@@ -65,7 +60,3 @@ def _apart(x: Side, mine: ResidenceReading, y: Side, theirs: ResidenceReading) -
         return False
     named_x, named_y = aliases.fold(x.document.text), aliases.fold(y.document.text)
     return theirs.place not in named_x and mine.place not in named_y
-
-
-def _span(x: Side, home: ResidenceReading) -> Span:
-    return window_span(x.statement, x.document, x.statement.start + home.start, x.statement.start + home.end)

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 
 from compare.facts import aliases
 from compare.facts.responses import DENIED, NO_COMMENT, ResponseReading
-from compare.judge.base import Draft, Side, draft
-from compare.judge.spans import window_span
-from compare.model import Claim, FindingType, Severity, Span
+from compare.judge.base import Draft, Side, draft, told_per_report
+from compare.judge.spans import span_in_statement
+from compare.model import Claim, FindingType, Severity
 
 LEAD = "The reports give different answers from the same party"
 _NOTE = (
@@ -29,12 +29,7 @@ _DEMONYM_ENDINGS = ("ese", "ian", "an", "i", "n")
 def response_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> list[Draft]:
     """A denial by a party in one report against the same party's 'no comment' in another, unless a
     report tells both answers itself. One finding per party and pair of reports."""
-    claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
-    answers: dict[str, list[tuple[Side, ResponseReading]]] = {}
-    for statement_id in sorted(claim_of, key=lambda s: (claim_of[s], s)):
-        x = side(statement_id)
-        for response in x.reading.responses:
-            answers.setdefault(x.document.id, []).append((x, response))
+    claim_of, answers = told_per_report(claims, side, lambda x: x.reading.responses)
     out: list[Draft] = []
     for document, given in sorted(answers.items()):
         for other, told in sorted(answers.items()):
@@ -57,8 +52,8 @@ def response_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> lis
                         x,
                         y,
                         LEAD,
-                        _span(x, denial),
-                        _span(y, silence),
+                        span_in_statement(x.statement, x.document, denial.start, denial.end),
+                        span_in_statement(y.statement, y.document, silence.start, silence.end),
                         note=_NOTE,
                         conflict=True,
                     )
@@ -69,11 +64,6 @@ def response_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> lis
 
 def _answers(given: Sequence[tuple[Side, ResponseReading]], kind: str, party: frozenset[str]) -> bool:
     return any(r.kind == kind and _same_party(r.party, party) for _, r in given)
-
-
-def _span(x: Side, response: ResponseReading) -> Span:
-    start = x.statement.start + response.start
-    return window_span(x.statement, x.document, start, x.statement.start + response.end)
 
 
 def _same_party(p: frozenset[str], q: frozenset[str]) -> bool:

@@ -93,6 +93,11 @@ def window_span(statement: Statement, document: Document, start: int, end: int) 
     )
 
 
+def span_in_statement(statement: Statement, document: Document, start: int, end: int) -> Span:
+    """A span given offsets in the statement's own text (as readings keep them)."""
+    return window_span(statement, document, statement.start + start, statement.start + end)
+
+
 def quote(span: Span) -> str:
     """A span's text for a message: one line, long quotes shortened in the middle."""
     text = " ".join(span.text.split())

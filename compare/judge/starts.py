@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from compare.facts.slots import act_meaning
-from compare.judge.base import Draft, Side, draft
+from compare.judge.base import Draft, Side, draft, told_per_report
 from compare.judge.slots import EMPTY_PREDICATES
 from compare.judge.spans import fact_span
 from compare.model import Claim, Fact, FactKind, FindingType, Severity
@@ -30,12 +30,8 @@ Start = tuple[str, str | None, str | None]  # granularity ('month' | 'year'), ye
 def start_drafts(claims: Sequence[Claim], side: Callable[[str], Side]) -> list[Draft]:
     """Two reports giving one act different starts (months, or years, that cannot both be). One finding
     per act and pair of reports."""
-    claim_of = {sid: i for i, claim in enumerate(claims) for sid in claim.statements}
-    starts: dict[str, list[tuple[Side, str, Start, Fact]]] = {}
-    for statement_id in sorted(claim_of, key=lambda s: (claim_of[s], s)):
-        x = side(statement_id)
-        for act, when, fact in _starts(x):
-            starts.setdefault(x.document.id, []).append((x, act, when, fact))
+    claim_of, told = told_per_report(claims, side, _starts)
+    starts = {doc: [(x, act, when, fact) for x, (act, when, fact) in found] for doc, found in told.items()}
     out: list[Draft] = []
     documents = sorted(starts)
     for n, first in enumerate(documents):
