@@ -122,7 +122,7 @@ def extract_facts(statement: Statement, document: Document) -> list[Fact]:
 
 # Words that make a figure an increment on a toll told elsewhere: 'another four people died', 'four other
 # people', 'two more bodies', 'an additional 30 homes'.
-_INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|a\s+further)\s+$", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
 _INCREMENT_AFTER = re.compile(r"^\s+(?:other|more|additional|further)\b", re.IGNORECASE)
 
 

@@ -356,7 +356,6 @@ _NOT_COUNTED_BY_NO = frozenset(
         "hope",
         "chance",
         "plan",
-        "immediate",
     }
 )
 _NOT_ALL_OF_THEM = frozenset(
